@@ -1,0 +1,57 @@
+# Two commands on a fresh machine: `make build` (install + build the sites) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSTEM_STAMP := $(VENV)/.system-installed
+# Debian packages the tests use: a real browser, a real web server, Java for the Nu checker.
+DEBIAN_PACKAGES := chromium nginx-light default-jre-headless
+
+.PHONY: install build test lint golden bench bench-peers serve clean system-packages
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: install
+	$(BIN)/rusgen build
+
+serve: install
+	$(BIN)/rusgen serve
+
+# Installs the Debian packages when run as root and they are missing; elsewhere it only checks.
+system-packages: $(SYSTEM_STAMP)
+
+$(SYSTEM_STAMP): | $(STAMP)
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing Debian packages:$$missing (run as root, or: sudo apt-get install$$missing)"; exit 1; \
+	  fi; \
+	fi
+	touch $(SYSTEM_STAMP)
+
+test: install system-packages
+	$(BIN)/ruff check rusgen tests
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check rusgen tests
+
+# Regenerate the golden output of tests/sites/full; review the diff like code.
+golden: install
+	rm -rf tests/golden/full
+	SOURCE_DATE_EPOCH=1622505600 $(BIN)/rusgen build --source tests/sites/full --output tests/golden/full
+	rm -f tests/golden/full/.rusgen-output
+
+clean:
+	rm -rf public .rusgen-cache

@@ -1,0 +1,101 @@
+"""The pipeline: load, validate, render, write. `check` is the same without the write."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rusgen.errors import ContentError, Problems, RusgenError
+from rusgen.loader import load_project
+from rusgen.markdown import make_markdown
+from rusgen.model import Output, Site
+from rusgen.outputs import files, html, network
+from rusgen.render import load_theme, make_environment
+from rusgen.schema import build_site
+from rusgen.writer import WriteReport, check_output_folder, write_outputs
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    source: Path = Path(".")
+    output: Path | None = None  # None: rusgen.yaml's `output`, relative to the source
+    drafts: bool = False
+    regions: tuple[str, ...] = ()
+
+
+@dataclass
+class BuildResult:
+    site: Site
+    outputs: list[Output]
+    warnings: list[ContentError] = field(default_factory=list)
+    report: WriteReport | None = None
+
+
+def build_time() -> datetime:
+    """Return the build's clock: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except ValueError:
+            raise RusgenError(
+                f"SOURCE_DATE_EPOCH={epoch!r}: expected seconds since 1970, like 1700000000"
+            ) from None
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def render_site(options: BuildOptions, cache: dict | None = None) -> BuildResult:
+    """Run load, validate and render; raise ContentErrors listing every problem."""
+    problems = Problems()
+    raw = load_project(options.source, problems, options.regions)
+    site = build_site(raw, problems, build_time(), options.drafts)
+    problems.raise_if_errors()
+    outputs = render_outputs(
+        site, options.source, problems, {} if cache is None else cache, bool(options.regions)
+    )
+    problems.raise_if_errors()
+    return BuildResult(site=site, outputs=outputs, warnings=problems.warnings)
+
+
+def render_outputs(
+    site: Site, root: Path, problems: Problems, cache: dict, only_some: bool = False
+) -> list[Output]:
+    """Render every output of the site, region by region, then the network index.
+
+    A build of only some regions (--region) leaves the network index alone: it would list
+    only those regions.
+    """
+    md = make_markdown()
+    outputs: list[Output] = []
+    for region in site.regions:
+        theme = load_theme(root, region.theme)
+        env = make_environment(theme)
+        strings = {lang: theme.strings(lang) for lang in region.languages}
+        assets = {path: f"{html.ASSETS}{path}" for path in theme.static_files()}
+        renderer = html.RegionRenderer(site, region, env, md, strings, assets, cache)
+        outputs.extend(renderer.render(problems))
+        outputs.extend(files.region_files(region, theme))
+    if not only_some:
+        outputs.extend(network.render(site, root))
+    return outputs
+
+
+def output_folder(site: Site, options: BuildOptions) -> Path:
+    return options.output or options.source / site.network.output
+
+
+def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
+    """Build the sites: render everything first, write only when nothing failed."""
+    result = render_site(options, cache)
+    output = output_folder(result.site, options)
+    check_output_folder(output, options.source)
+    prune = tuple(f"{r}/" for r in options.regions) if options.regions else ("",)
+    result.report = write_outputs(result.outputs, output, prune_below=prune)
+    return result
+
+
+def check(options: BuildOptions) -> BuildResult:
+    """Do everything build does except writing."""
+    return render_site(options)

@@ -1,0 +1,177 @@
+"""Read rusgen.yaml and content/: the only module that reads the user's files.
+
+It splits front matter from Markdown and parses YAML with line marks, and records every
+problem it meets instead of stopping at the first, so one build reports them all.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rusgen.errors import Problems, RusgenError
+from rusgen.yamlfile import YamlMap, YamlSyntaxError, parse_yaml
+
+CONFIG_FILE = "rusgen.yaml"
+CONTENT_DIR = "content"
+PAGE_SUFFIX = ".md"
+SETTINGS_FILES = ("region.yaml", "contacts.yaml")
+
+
+@dataclass
+class RawFile:
+    """A file copied as it is: a document or an image."""
+
+    rel: str  # path within the region folder, with forward slashes
+    path: Path
+    size: int
+
+
+@dataclass
+class RawPage:
+    """A Markdown source split into front matter and body, not yet validated."""
+
+    display: str  # the path shown in messages, e.g. content/vasterbotten/index.md
+    rel: str
+    front: YamlMap
+    body: str
+    body_line: int
+
+
+@dataclass
+class RawRegion:
+    id: str
+    folder: Path
+    display: str
+    settings: YamlMap | None
+    contacts: YamlMap | None
+    pages: list[RawPage] = field(default_factory=list)
+    files: list[RawFile] = field(default_factory=list)
+
+
+@dataclass
+class RawProject:
+    root: Path
+    config: YamlMap
+    regions: list[RawRegion]
+
+
+def load_project(root: Path, problems: Problems, only: tuple[str, ...] = ()) -> RawProject:
+    """Read the whole project below `root`; `only` limits it to some region ids."""
+    config_path = root / CONFIG_FILE
+    if not config_path.is_file():
+        raise RusgenError(
+            f"{config_path}: not found. Run rusgen in the folder that holds {CONFIG_FILE}, "
+            "or name it with --source DIR."
+        )
+    config = _read_yaml_file(config_path, CONFIG_FILE, problems)
+    content = root / CONTENT_DIR
+    if not content.is_dir():
+        raise RusgenError(f"{content}: not found. Put one folder per region in {CONTENT_DIR}/.")
+    folders = sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith("."))
+    known = [p.name for p in folders]
+    for wanted in only:
+        if wanted not in known:
+            raise RusgenError(f"--region {wanted}: no such region; the regions are {', '.join(known)}")
+    regions = [
+        _load_region(folder, problems) for folder in folders if not only or folder.name in only
+    ]
+    return RawProject(root=root, config=config or YamlMap(), regions=regions)
+
+
+def _load_region(folder: Path, problems: Problems) -> RawRegion:
+    display = f"{CONTENT_DIR}/{folder.name}"
+    region = RawRegion(
+        id=folder.name,
+        folder=folder,
+        display=display,
+        settings=_read_yaml_file(folder / "region.yaml", f"{display}/region.yaml", problems),
+        contacts=_read_yaml_file(folder / "contacts.yaml", f"{display}/contacts.yaml", problems),
+    )
+    for path in _walk(folder):
+        rel = path.relative_to(folder).as_posix()
+        if rel in SETTINGS_FILES:
+            continue
+        if path.suffix == PAGE_SUFFIX:
+            page = _read_page(path, rel, f"{display}/{rel}", problems)
+            if page is not None:
+                region.pages.append(page)
+        else:
+            region.files.append(RawFile(rel=rel, path=path, size=path.stat().st_size))
+    return region
+
+
+def _walk(folder: Path) -> list[Path]:
+    """List the files below a folder in a stable order, skipping hidden ones."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(dirpath) / f for f in sorted(filenames) if not f.startswith((".", "~")))
+    return sorted(found)
+
+
+def _read_text(path: Path, display: str, problems: Problems) -> str | None:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.error(
+            display, line, "", "the file is not UTF-8 text; save it as UTF-8 in your editor"
+        )
+        return None
+    return text.lstrip("\ufeff").replace("\r\n", "\n")
+
+
+def _read_yaml_file(path: Path, display: str, problems: Problems) -> YamlMap | None:
+    if not path.is_file():
+        return None
+    text = _read_text(path, display, problems)
+    if text is None:
+        return None
+    try:
+        data = parse_yaml(text)
+    except YamlSyntaxError as exc:
+        problems.error(display, exc.line, "", exc.message)
+        return None
+    if data is None:
+        return YamlMap()
+    if not isinstance(data, YamlMap):
+        problems.error(display, 1, "", "expected fields like `name: ...`, one per line")
+        return None
+    return data
+
+
+def _read_page(path: Path, rel: str, display: str, problems: Problems) -> RawPage | None:
+    text = _read_text(path, display, problems)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.error(
+            display, 1, "",
+            "a page starts with front matter: a line ---, then `title: ...`, then a line ---",
+        )
+        return None
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if closing is None:
+        problems.error(
+            display, 1, "",
+            "the front matter opened on line 1 is never closed; "
+            "add a line --- after the last field",
+        )
+        return None
+    try:
+        front = parse_yaml("\n".join(lines[1:closing]), first_line=2)
+    except YamlSyntaxError as exc:
+        problems.error(display, exc.line, "", exc.message)
+        return None
+    if front is None:
+        front = YamlMap()
+        front.line, front.key_lines = 1, {}
+    if not isinstance(front, YamlMap):
+        problems.error(display, 2, "", "the front matter must be fields like `title: ...`")
+        return None
+    body = "\n".join(lines[closing + 1 :])
+    return RawPage(display=display, rel=rel, front=front, body=body, body_line=closing + 2)

@@ -1,0 +1,325 @@
+"""The immutable model of a network of regional microsites, and its URL policy.
+
+Everything here is complete at construction and never changes; no I/O happens here.
+URLs are region-relative paths without a leading slash: "" is the home page,
+"kraftsamlingar/" a page, "events/uppstart.ics" a file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+EVENT_STATUSES = ("scheduled", "full", "cancelled", "postponed", "moved-online")
+NEWS_KINDS = ("news", "press")
+ACCESSIBILITY_STATUSES = ("helt", "delvis", "inte")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person readers can reach, from contacts.yaml."""
+
+    id: str
+    name: str
+    role: str = ""
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image with its alt text ("" marks it decorative) and photo credit."""
+
+    src: str
+    alt: str
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A downloadable file listed on a page, with what its link must say."""
+
+    file: str
+    title: str
+    size: int
+    lang: str = ""
+
+    @property
+    def kind(self) -> str:
+        return posixpath.splitext(self.file)[1].lstrip(".").lower()
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a region's taxonomy, e.g. the kraftsamling Elektrifiering."""
+
+    taxonomy: str
+    id: str
+    title: str
+    period: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A region's own way of grouping content."""
+
+    id: str
+    title: str
+    terms: tuple[Term, ...]
+
+    def term(self, term_id: str) -> Term | None:
+        """Return the term with this id, or None."""
+        return next((t for t in self.terms if t.id == term_id), None)
+
+
+@dataclass(frozen=True)
+class OnlineMeeting:
+    url: str = ""
+    platform: str = ""
+    phone: str = ""
+    conference_id: str = ""
+
+
+@dataclass(frozen=True)
+class Registration:
+    url: str = ""
+    email: str = ""
+    deadline: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    time: str
+    title: str
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    """What makes a page an event: when, where, how to take part."""
+
+    start: datetime
+    end: datetime | None
+    all_day: bool
+    location: str = ""
+    online: OnlineMeeting | None = None
+    livestream: str = ""
+    registration: Registration | None = None
+    status: str = "scheduled"
+    status_note: str = ""
+    agenda: tuple[AgendaItem, ...] = ()
+    series: str = ""
+    uid: str = ""
+
+    @property
+    def ends(self) -> datetime:
+        """Return the moment the event is over, which decides upcoming versus past."""
+        if self.end is not None:
+            return self.end
+        if self.all_day:
+            return datetime.combine(self.start.date(), datetime.max.time(), self.start.tzinfo)
+        return self.start
+
+
+@dataclass(frozen=True)
+class NewsInfo:
+    """What makes a page a news item or press release."""
+
+    date: date
+    kind: str = "news"
+    author: str = ""
+    press_contacts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown source: a page, a section, an event or a news item."""
+
+    source: str  # path within the region folder, e.g. "kraftsamlingar/index.md"
+    lang: str
+    url: str
+    title: str
+    body: str
+    body_line: int  # the line of the source file where the Markdown body starts
+    summary: str = ""
+    updated: datetime | None = None
+    draft: bool = False
+    weight: int = 0
+    image: Image | None = None
+    contacts: tuple[str, ...] = ()
+    documents: tuple[Document, ...] = ()
+    terms: tuple[tuple[str, str], ...] = ()  # (taxonomy id, term id)
+    aliases: tuple[str, ...] = ()
+    event: EventInfo | None = None
+    news: NewsInfo | None = None
+
+    @property
+    def is_section(self) -> bool:
+        return posixpath.basename(self.source).split(".")[0] == "index"
+
+    @property
+    def translation_key(self) -> str:
+        """Return what the language versions of one page share: the source without .en."""
+        stem, ext = posixpath.splitext(self.source)
+        if stem.endswith(f".{self.lang}"):
+            stem = stem[: -len(self.lang) - 1]
+        return stem + ext
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A file copied to the output as it is: a document, an image or a theme asset."""
+
+    url: str
+    source: str  # absolute path on disk
+    size: int
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """The facts the accessibility statement (tillgänglighetsredogörelse) is made from."""
+
+    status: str
+    method: str
+    assessed: date
+    updated: date
+    known_issues: tuple[str, ...] = ()
+    feedback_email: str = ""
+    feedback_url: str = ""
+    feedback_phone: str = ""
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title_key: str  # an i18n key for events and news, else ""
+    target: str  # a page's translation key, "events" or "news"
+
+
+@dataclass(frozen=True)
+class Region:
+    """One region: one microsite, deployable on its own."""
+
+    id: str
+    name: str
+    organisation: str
+    base_url: str
+    languages: tuple[str, ...]
+    timezone: str
+    theme: str
+    color: str
+    logo: str
+    menu: tuple[str, ...]
+    taxonomies: tuple[Taxonomy, ...]
+    contact_email: str
+    contact_phone: str
+    accessibility: Accessibility | None
+    contacts: tuple[Contact, ...]
+    pages: tuple[Page, ...]
+    files: tuple[StaticFile, ...]
+    parent: str = ""
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @cached_property
+    def contacts_by_id(self) -> dict[str, Contact]:
+        return {c.id: c for c in self.contacts}
+
+    def taxonomy(self, taxonomy_id: str) -> Taxonomy | None:
+        """Return the taxonomy with this id, or None."""
+        return next((t for t in self.taxonomies if t.id == taxonomy_id), None)
+
+    def absolute_url(self, url: str) -> str:
+        """Return the published address of a region-relative URL."""
+        return self.base_url + url
+
+
+@dataclass(frozen=True)
+class Network:
+    """The network of regions, from rusgen.yaml."""
+
+    name: str
+    base_url: str
+    output: str
+    language: str
+    theme: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the render stage needs: the network, its regions and the build time."""
+
+    network: Network
+    regions: tuple[Region, ...]
+    build_time: datetime
+    drafts: bool = False
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def region(self, region_id: str) -> Region | None:
+        """Return the region with this id, or None."""
+        return next((r for r in self.regions if r.id == region_id), None)
+
+
+# --- URL policy -------------------------------------------------------------------------
+
+
+def language_prefix(lang: str, default_language: str) -> str:
+    """Return the URL prefix of a language: "" for the default, "en/" for English."""
+    return "" if lang == default_language else f"{lang}/"
+
+
+def page_url(source: str, lang: str, default_language: str, slug: str | None = None) -> str:
+    """Map a page's source path to its URL: "a/b.md" -> "a/b/", "a/index.md" -> "a/"."""
+    folder, name = posixpath.split(source)
+    stem = name.split(".")[0]
+    if stem == "index":
+        parts = folder.split("/") if folder else []
+        if slug and parts:
+            parts[-1] = slug
+    else:
+        parts = (folder.split("/") if folder else []) + [slug or strip_date_prefix(stem)]
+    path = "/".join(parts)
+    return language_prefix(lang, default_language) + (path + "/" if path else "")
+
+
+def strip_date_prefix(stem: str) -> str:
+    """Drop a leading YYYY-MM-DD- from an event or news file name."""
+    head = stem[:11]
+    if len(stem) > 11 and head[4] == "-" and head[7] == "-" and head[10] == "-":
+        if head[:4].isdigit() and head[5:7].isdigit() and head[8:10].isdigit():
+            return stem[11:]
+    return stem
+
+
+def output_path(url: str) -> str:
+    """Map a URL to the file that serves it: "a/" -> "a/index.html", "" -> "index.html"."""
+    if url == "" or url.endswith("/"):
+        return url + "index.html"
+    return url
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Return a link from one page to another URL that works from any folder and host."""
+    from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
+    to_path, _, fragment = to_url.partition("#")
+    base = posixpath.relpath("/" + to_path, "/" + from_dir)
+    if base == ".":
+        base = "./"
+    elif (to_path == "" or to_path.endswith("/")) and not base.endswith("/"):
+        base += "/"
+    return base + (f"#{fragment}" if fragment else "")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the built site: its path below the output folder and its bytes."""
+
+    path: str
+    data: bytes = b""
+    source: str = ""  # a file on disk to copy instead of data, for documents and images

@@ -1,0 +1,169 @@
+"""Every HTML page of a region: content pages, generated lists, redirects for aliases."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from rusgen.errors import Problems, RusgenError
+from rusgen.markdown import LinkTarget, candidate_paths, render_markdown
+from rusgen.model import Output, Page, Region, Site, output_path, relative_url
+from rusgen.outputs.region_view import RegionView, View
+from rusgen.render import Translator
+from rusgen.text import format_size
+
+ASSETS = "assets/"
+
+
+class RegionRenderer:
+    """Render the pages of one region with one theme environment."""
+
+    def __init__(
+        self,
+        site: Site,
+        region: Region,
+        env: jinja2.Environment,
+        md: MarkdownIt,
+        strings: dict[str, dict[str, str]],
+        assets: dict[str, str],
+        markdown_cache: dict,
+    ) -> None:
+        self.site = site
+        self.region = region
+        self.env = env
+        self.md = md
+        self.strings = strings
+        self.assets = assets  # logical theme path -> published URL (hashed later)
+        self.cache = markdown_cache
+        self.view = RegionView(region, site.build_time, strings)
+        self.files = {f.url: f for f in region.files}
+
+    def render(self, problems: Problems) -> Iterator[Output]:
+        """Yield the region's pages; broken links go to `problems`."""
+        views = self.view.views()
+        alternates = _alternates(views)
+        for view in views:
+            html = self._body(view, problems)
+            data = self._page(view, html, alternates.get(view.translation_key, {}))
+            yield Output(f"{self.region.id}/{output_path(view.url)}", data.encode("utf-8"))
+        for page in self.region.pages:
+            for alias in page.aliases:
+                yield self._redirect(alias, page)
+
+    def _body(self, view: View, problems: Problems) -> str:
+        page = view.page
+        if page is None or not page.body.strip():
+            return ""
+        key = (page.source, page.url, page.body)
+        cached = self.cache.get(key)
+        if cached is None:
+            cached = render_markdown(
+                self.md,
+                page.body,
+                resolve=lambda href: self._resolve(page, href),
+                link_to=lambda url: relative_url(page.url, url),
+                file_label=lambda kind, size: f" ({kind}, {format_size(size, page.lang)})",
+            )
+            self.cache[key] = cached
+        html, broken = cached
+        for link in broken:
+            problems.error(
+                f"content/{self.region.id}/{page.source}", page.body_line + link.line, "link",
+                f'no page or file "{link.href}" in content/{self.region.id}/; link to a page by '
+                "its file (kraftsamlingar/index.md) or to a file in files/",
+            )
+        return html
+
+    def _resolve(self, page: Page, href: str) -> LinkTarget | None:
+        if href == "":
+            return LinkTarget(url=page.url)
+        for candidate in candidate_paths(page.source, href):
+            target = self.view.by_source.get(candidate)
+            if target is not None:
+                return LinkTarget(url=target.url)
+            file = self.files.get(candidate)
+            if file is not None:
+                kind = candidate.rsplit(".", 1)[-1].lower() if "." in candidate else ""
+                return LinkTarget(url=file.url, file_kind=kind, file_size=file.size)
+            as_url = candidate.strip("/") + "/" if candidate not in (".", "") else ""
+            if href.startswith("/") and as_url in self.view.by_url:
+                return LinkTarget(url=as_url)
+        return None
+
+    def context(self, view: View, alternates: dict[str, str]) -> dict[str, Any]:
+        """Return what a template sees, all of it derived from the Site."""
+        region, lang = self.region, view.lang
+        upcoming, _ = self.view.events(lang)
+        parent = self.site.region(region.parent) if region.parent else None
+        return {
+            "site": self.site,
+            "network": self.site.network,
+            "region": region,
+            "view": view,
+            "page": view.page,
+            "lang": lang,
+            "t": Translator(self.strings[lang], lang, region.theme),
+            "link": lambda url: relative_url(view.url, url),
+            "asset": lambda path: relative_url(view.url, self.assets[path]),
+            "abs_url": region.absolute_url,
+            "menu": self.view.menu(lang),
+            "home_url": self.view.prefix(lang),
+            "alternates": alternates,
+            "contacts": lambda ids: [region.contacts_by_id[i] for i in ids],
+            "term_of": lambda tax, term: region.taxonomy(tax).term(term),
+            "series": self.view.series(view.page) if view.page else (),
+            "upcoming": upcoming,
+            "latest_news": self.view.news(lang)[:3],
+            "parent_region": parent,
+            "now": self.site.build_time,
+        }
+
+    def _page(self, view: View, html: str, alternates: dict[str, str]) -> str:
+        context = self.context(view, alternates)
+        context["content"] = Markup(html)
+        return _render(self.env, view.template, context)
+
+    def _redirect(self, alias: str, page: Page) -> Output:
+        view = View("redirect.html", alias, page.lang, page.title, page=page)
+        context = self.context(view, {})
+        context["target"] = page
+        context["content"] = Markup("")
+        data = _render(self.env, "redirect.html", context)
+        return Output(f"{self.region.id}/{output_path(alias)}", data.encode("utf-8"))
+
+
+def _alternates(views: list[View]) -> dict[str, dict[str, str]]:
+    """Group the language versions of each page: translation key -> {lang: url}."""
+    result: dict[str, dict[str, str]] = {}
+    for view in views:
+        result.setdefault(view.translation_key, {})[view.lang] = view.url
+    return result
+
+
+def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    """Render a template; a theme mistake becomes one message with the template's file:line."""
+    try:
+        return env.get_template(template).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise RusgenError(f"{exc.filename}:{exc.lineno}: template syntax: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise RusgenError(f"template {exc.name} not found in the theme") from None
+    except (jinja2.UndefinedError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        where = _template_frame(exc.__traceback__) or template
+        raise RusgenError(f"{where}: template error: {exc}") from None
+
+
+def _template_frame(tb: Any) -> str:
+    """Return file:line of the innermost template frame of a traceback."""
+    found = ""
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")):
+            found = f"{os.path.relpath(filename)}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found

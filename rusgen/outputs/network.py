@@ -1,0 +1,30 @@
+"""The network index: one page listing every region, with links to their own sites."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from rusgen.model import Output, Site
+from rusgen.outputs.html import ASSETS, _render
+from rusgen.render import Translator, load_theme, make_environment
+from rusgen.text import collation_key
+
+
+def render(site: Site, root: Path) -> Iterator[Output]:
+    """Yield index.html of the network and the assets it uses."""
+    theme = load_theme(root, site.network.theme)
+    env = make_environment(theme)
+    lang = site.network.language
+    regions = sorted(site.regions, key=lambda r: collation_key(r.name))
+    context = {
+        "network": site.network,
+        "site": site,
+        "regions": regions,
+        "lang": lang,
+        "t": Translator(theme.strings(lang), lang, theme.name),
+        "asset": lambda path: f"{ASSETS}{path}",
+    }
+    yield Output("index.html", _render(env, "network.html", context).encode("utf-8"))
+    for rel, path in theme.static_files().items():
+        yield Output(f"{ASSETS}{rel}", source=str(path))

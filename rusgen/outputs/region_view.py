@@ -1,0 +1,231 @@
+"""What a region's templates see: pages in order, translations, lists, menus, links.
+
+Generated list pages (events, news, taxonomies) have fixed addresses; a content page
+written at such an address supplies the text above the list, as in Hugo, instead of
+colliding with it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from rusgen.model import Page, Region, Taxonomy, Term, language_prefix
+from rusgen.text import collation_key
+
+EVENTS, NEWS = "events", "news"
+
+
+@dataclass(frozen=True)
+class View:
+    """One HTML page to render: a template, its address and what it lists."""
+
+    template: str
+    url: str
+    lang: str
+    title: str
+    page: Page | None = None
+    items: tuple[Page, ...] = ()
+    upcoming: tuple[Page, ...] = ()
+    past: tuple[Page, ...] = ()
+    taxonomy: Taxonomy | None = None
+    term: Term | None = None
+    terms: tuple[tuple[Term, int], ...] = ()
+
+    @property
+    def translation_key(self) -> str:
+        if self.page is not None:
+            return self.page.translation_key
+        prefix_free = self.url.split("/", 1)[1] if self.lang_prefixed else self.url
+        return "generated:" + prefix_free
+
+    @property
+    def lang_prefixed(self) -> bool:
+        return self.url.startswith(f"{self.lang}/")
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    title: str
+    url: str
+
+
+def page_order(page: Page) -> tuple:
+    """Order pages by weight, then title in Swedish collation, then source."""
+    return (page.weight, collation_key(page.title), page.source)
+
+
+class RegionView:
+    """Answers the questions templates ask about one region, computed once."""
+
+    def __init__(self, region: Region, now: datetime, strings: dict[str, dict[str, str]]) -> None:
+        self.region = region
+        self.now = now
+        self.strings = strings
+
+    @cached_property
+    def by_source(self) -> dict[str, Page]:
+        return {p.source: p for p in self.region.pages}
+
+    @cached_property
+    def by_url(self) -> dict[str, Page]:
+        return {p.url: p for p in self.region.pages}
+
+    @cached_property
+    def translations(self) -> dict[str, dict[str, Page]]:
+        result: dict[str, dict[str, Page]] = {}
+        for page in self.region.pages:
+            result.setdefault(page.translation_key, {})[page.lang] = page
+        return result
+
+    def in_language(self, pages: list[Page], lang: str) -> list[Page]:
+        """Keep one version of each page: this language's, else the default language's."""
+        chosen: dict[str, Page] = {}
+        for page in pages:
+            versions = self.translations[page.translation_key]
+            chosen[page.translation_key] = versions.get(lang) or versions.get(
+                self.region.default_language
+            ) or page
+        return list(chosen.values())
+
+    def _kind(self, kind: str) -> list[Page]:
+        if kind == EVENTS:
+            return [p for p in self.region.pages if p.event is not None]
+        return [p for p in self.region.pages if p.news is not None]
+
+    def events(self, lang: str) -> tuple[tuple[Page, ...], tuple[Page, ...]]:
+        """Return (upcoming soonest first, past latest first) in one language."""
+        events = self.in_language(self._kind(EVENTS), lang)
+        upcoming = [e for e in events if e.event.ends >= self.now]  # type: ignore[union-attr]
+        past = [e for e in events if e.event.ends < self.now]  # type: ignore[union-attr]
+        upcoming.sort(key=lambda p: (p.event.start, collation_key(p.title), p.source))
+        past.sort(key=lambda p: (p.event.start, collation_key(p.title), p.source), reverse=True)
+        return tuple(upcoming), tuple(past)
+
+    def news(self, lang: str) -> tuple[Page, ...]:
+        items = self.in_language(self._kind(NEWS), lang)
+        items.sort(key=lambda p: (p.news.date, p.source), reverse=True)  # type: ignore[union-attr]
+        return tuple(items)
+
+    def children(self, section: Page) -> tuple[Page, ...]:
+        """Return the pages directly beneath a section, in its language."""
+        folder = posixpath.dirname(section.source)
+        found = [
+            p for p in self.region.pages
+            if p.event is None and p.news is None and p is not section
+            and _parent_folder(p.source) == folder
+            and p.translation_key != section.translation_key
+        ]
+        return tuple(sorted(self.in_language(found, section.lang), key=page_order))
+
+    def tagged(self, taxonomy: str, term: str, lang: str) -> tuple[Page, ...]:
+        found = [p for p in self.region.pages if (taxonomy, term) in p.terms]
+        chosen = self.in_language(found, lang)
+
+        def order(p: Page) -> tuple:
+            when = p.event.start.isoformat() if p.event else (
+                p.news.date.isoformat() if p.news else ""
+            )
+            return (when, collation_key(p.title), p.source)
+
+        return tuple(sorted(chosen, key=order))
+
+    def prefix(self, lang: str) -> str:
+        return language_prefix(lang, self.region.default_language)
+
+    def views(self) -> list[View]:
+        """Return every HTML page of the region, content and generated, in URL order."""
+        slots: dict[str, View] = {}
+        for lang in self.region.languages:
+            for view in self._generated(lang):
+                slots[view.url] = view
+        views: dict[str, View] = {}
+        for page in self.region.pages:
+            slot = slots.pop(page.url, None)
+            views[page.url] = self._content_view(page, slot)
+        views.update(slots)
+        return [views[url] for url in sorted(views)]
+
+    def _generated(self, lang: str) -> list[View]:
+        t = self.strings[lang]
+        prefix = self.prefix(lang)
+        upcoming, past = self.events(lang)
+        result = [
+            View("home.html", prefix, lang, self.region.name),
+            View("events.html", f"{prefix}{EVENTS}/", lang, t["events_title"],
+                 upcoming=upcoming, past=past),
+            View("news_list.html", f"{prefix}{NEWS}/", lang, t["news_title"],
+                 items=self.news(lang)),
+        ]
+        for taxonomy in self.region.taxonomies:
+            counts = tuple(
+                (term, len(self.tagged(taxonomy.id, term.id, lang))) for term in taxonomy.terms
+            )
+            result.append(View("taxonomy.html", f"{prefix}{taxonomy.id}/", lang, taxonomy.title,
+                               taxonomy=taxonomy, terms=counts))
+            for term in taxonomy.terms:
+                result.append(View(
+                    "term.html", f"{prefix}{taxonomy.id}/{term.id}/", lang, term.title,
+                    taxonomy=taxonomy, term=term, items=self.tagged(taxonomy.id, term.id, lang),
+                ))
+        return result
+
+    def _content_view(self, page: Page, slot: View | None) -> View:
+        if slot is not None:
+            return View(slot.template, page.url, page.lang, page.title, page=page,
+                        items=slot.items, upcoming=slot.upcoming, past=slot.past,
+                        taxonomy=slot.taxonomy, term=slot.term, terms=slot.terms)
+        if page.event is not None:
+            return View("event.html", page.url, page.lang, page.title, page=page)
+        if page.news is not None:
+            return View("news.html", page.url, page.lang, page.title, page=page)
+        if page.is_section:
+            return View("section.html", page.url, page.lang, page.title, page=page,
+                        items=self.children(page))
+        return View("page.html", page.url, page.lang, page.title, page=page)
+
+    def menu(self, lang: str) -> tuple[MenuEntry, ...]:
+        """Return the menu of one language; pages without a translation keep their own."""
+        t = self.strings[lang]
+        prefix = self.prefix(lang)
+        entries = []
+        for target in self.region.menu:
+            if target in (EVENTS, NEWS):
+                title = t["events_title"] if target == EVENTS else t["news_title"]
+                entries.append(MenuEntry(title, f"{prefix}{target}/"))
+                continue
+            page = self._menu_page(target, lang)
+            if page is not None:
+                entries.append(MenuEntry(page.title, page.url))
+            elif self.region.taxonomy(target) is not None:
+                entries.append(MenuEntry(self.region.taxonomy(target).title, f"{prefix}{target}/"))
+        return tuple(entries)
+
+    def _menu_page(self, target: str, lang: str) -> Page | None:
+        for key in (f"{target}.md", f"{target}/index.md"):
+            versions = self.translations.get(key)
+            if versions:
+                return versions.get(lang) or versions.get(self.region.default_language)
+        return None
+
+    def series(self, page: Page) -> tuple[Page, ...]:
+        """Return the other events of the same series, in start order."""
+        if page.event is None or not page.event.series:
+            return ()
+        others = [
+            p for p in self.region.pages
+            if p.event is not None and p.event.series == page.event.series
+            and p.translation_key != page.translation_key
+        ]
+        chosen = self.in_language(others, page.lang)
+        return tuple(sorted(chosen, key=lambda p: (p.event.start, p.source)))  # type: ignore
+
+
+def _parent_folder(source: str) -> str:
+    """Return the folder a page is listed in: index.md pages belong to the folder above."""
+    folder, name = posixpath.split(source)
+    if name.split(".")[0] == "index":
+        return posixpath.dirname(folder) if folder else "\0root"
+    return folder

@@ -1,0 +1,135 @@
+"""The Jinja environment of a theme, its UI strings, and the formatting filters.
+
+Templates are strict (StrictUndefined) and autoescaped, so a typo in a theme fails the
+build loudly instead of printing an empty string on a public page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from rusgen import text
+from rusgen.errors import RusgenError
+
+THEMES_DIR = "themes"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme and the themes it extends, nearest first."""
+
+    name: str
+    folders: tuple[Path, ...]
+
+    def static_files(self) -> dict[str, Path]:
+        """Map each static file's relative path to the file that wins (child over parent)."""
+        found: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            static = folder / "static"
+            if static.is_dir():
+                for path in sorted(static.rglob("*")):
+                    if path.is_file() and not path.name.startswith("."):
+                        found[path.relative_to(static).as_posix()] = path
+        return dict(sorted(found.items()))
+
+    def strings(self, lang: str) -> dict[str, str]:
+        """Return the UI strings of one language, the child's overriding the parent's."""
+        merged: dict[str, str] = {}
+        for folder in reversed(self.folders):
+            path = folder / "i18n" / f"{lang}.yaml"
+            if path.is_file():
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                merged.update({str(k): str(v) for k, v in data.items()})
+        return merged
+
+
+def load_theme(root: Path, name: str) -> Theme:
+    """Find a theme and its parents in themes/, refusing loops and missing parents."""
+    folders: list[Path] = []
+    current: str | None = name
+    while current:
+        folder = root / THEMES_DIR / current
+        if not folder.is_dir():
+            raise RusgenError(
+                f'{THEMES_DIR}/{current}: no such theme; the themes are '
+                f"{', '.join(sorted(p.name for p in (root / THEMES_DIR).iterdir() if p.is_dir()))}"
+                if (root / THEMES_DIR).is_dir()
+                else f"{THEMES_DIR}/: not found next to rusgen.yaml"
+            )
+        if folder in folders:
+            raise RusgenError(f"{THEMES_DIR}/{current}/theme.yaml: extends itself in a loop")
+        folders.append(folder)
+        settings = folder / "theme.yaml"
+        data = yaml.safe_load(settings.read_text(encoding="utf-8")) if settings.is_file() else None
+        current = (data or {}).get("extends")
+    return Theme(name=name, folders=tuple(folders))
+
+
+def make_environment(theme: Theme) -> jinja2.Environment:
+    """Create a strict, autoescaping Jinja environment over a theme chain."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f / "templates") for f in theme.folders]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date=_date,
+        datetime=_datetime,
+        filesize=text.format_size,
+        number=text.format_number,
+        tel=text.tel_uri,
+        time_range=text.format_time_range,
+        event_when=_event_when,
+        json_ld=json_ld,
+    )
+    return env
+
+
+def _date(value: Any, lang: str, style: str = "long") -> str:
+    return text.format_date(value, lang, style)
+
+
+def _datetime(value: Any, lang: str) -> str:
+    if value.hour == 0 and value.minute == 0:
+        return text.format_date(value, lang, "short")
+    return text.format_datetime(value, lang)
+
+
+def _event_when(event: Any, lang: str) -> str:
+    return text.format_event_when(event.start, event.end, event.all_day, lang)
+
+
+def json_ld(data: dict) -> Markup:
+    """Serialise JSON-LD so that no content can close its script element."""
+    import json
+
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
+    safe = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(safe)
+
+
+class Translator:
+    """Look up a theme's UI string, failing loudly on a missing key."""
+
+    def __init__(self, strings: dict[str, str], lang: str, theme: str) -> None:
+        self.strings = strings
+        self.lang = lang
+        self.theme = theme
+
+    def __call__(self, key: str, **values: Any) -> str:
+        try:
+            template = self.strings[key]
+        except KeyError:
+            raise RusgenError(
+                f"{THEMES_DIR}/{self.theme}/i18n/{self.lang}.yaml: no string `{key}`; add it"
+            ) from None
+        return template.format(**values) if values else template
