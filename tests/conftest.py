@@ -1,0 +1,89 @@
+"""Shared fixtures: the repository's content built once, a real browser, a real web server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# 2026-11-22 12:00 UTC: a fixed build time, so the past and upcoming lists are stable.
+BUILD_EPOCH = "1795348800"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a copy of the repository's rusgen.yaml, content/ and themes/."""
+    target = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "rusgen.yaml", target / "rusgen.yaml")
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "themes", target / "themes")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the repository's real content once, with the CLI, and return the output folder."""
+    from click.testing import CliRunner
+
+    from rusgen.cli import main
+
+    output = tmp_path_factory.mktemp("public")
+    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    result = CliRunner(env=env).invoke(
+        main, ["build", "--source", str(ROOT), "--output", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    return output
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def static_server() -> Iterator[callable]:
+    """Serve a folder over HTTP on a loopback port; return start(folder) -> base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Start Debian's Chromium once per session through playwright."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` as root, or apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
