@@ -98,7 +98,10 @@ def pdf_bytes(doc: Pdf, pad: int = 0) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Title " + _pdf_info_text(doc.title) + b" /Author " + _pdf_info_text(doc.author)
+        b"<< /Title "
+        + _pdf_info_text(doc.title)
+        + b" /Author "
+        + _pdf_info_text(doc.author)
         + b" /Producer (rusgen tools/make_content_files.py) >>",
     ]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -133,8 +136,8 @@ def make_pdf(doc: Pdf) -> bytes:
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(
-        ">I", zlib.crc32(kind + data) & 0xFFFFFFFF
+    return (
+        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
     )
 
 
@@ -243,16 +246,18 @@ PDFS = [
     Pdf(
         "vastra-gotaland/files/smart-specialisation-in-vastra-gotaland.pdf",
         "Smart Specialisation in Västra Götaland",
-        ("Areas of strength and development areas for knowledge-based growth.",
-         "Region Västra Götaland"),
+        ("Areas of strength and development areas for knowledge-based growth.", "Region Västra Götaland"),
         VGR,
         lang="en-GB",
     ),
     Pdf(
         "vastra-gotaland/files/regional-utvecklingsstrategi-2021-2030.pdf",
         "Regional utvecklingsstrategi för Västra Götaland 2021–2030",
-        ("Stärka innovationskraften, bygga kompetens, öka inkludering",
-         "och knyta samman Västra Götaland.", VGR),
+        (
+            "Stärka innovationskraften, bygga kompetens, öka inkludering",
+            "och knyta samman Västra Götaland.",
+            VGR,
+        ),
         VGR,
     ),
     Pdf(
@@ -270,9 +275,12 @@ PDFS = [
     Pdf(
         "borasregionen/files/inbjudan-fokus-borasregionen.pdf",
         "Inbjudan: FOKUS Boråsregionen",
-        ("Torsdag 5 november 2020.",
-         "En dag för politiker, tjänstepersoner, näringsliv och andra aktörer",
-         "om en hållbar regional utveckling i Boråsregionen.", BORAS),
+        (
+            "Torsdag 5 november 2020.",
+            "En dag för politiker, tjänstepersoner, näringsliv och andra aktörer",
+            "om en hållbar regional utveckling i Boråsregionen.",
+            BORAS,
+        ),
         BORAS,
         size=291_800,
     ),
