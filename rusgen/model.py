@@ -26,6 +26,7 @@ class Contact:
     role: str = ""
     organisation: str = ""
     phone: str = ""
+    mobile: str = ""
     email: str = ""
 
 

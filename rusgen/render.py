@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from rusgen import text
 from rusgen.errors import RusgenError
+from rusgen.fields import parse_time
 
 THEMES_DIR = "themes"
 
@@ -90,6 +91,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
         time_range=text.format_time_range,
         event_when=_event_when,
         json_ld=json_ld,
+        clock=_clock,
     )
     return env
 
@@ -102,6 +104,12 @@ def _datetime(value: Any, lang: str) -> str:
     if value.hour == 0 and value.minute == 0:
         return text.format_date(value, lang, "short")
     return text.format_datetime(value, lang)
+
+
+def _clock(value: str, lang: str) -> str:
+    """Write an agenda time the way the language does ("09:30" -> "9.30"), else as written."""
+    parsed = parse_time(value)
+    return text.format_time(parsed, lang) if parsed else value
 
 
 def _event_when(event: Any, lang: str) -> str:

@@ -49,7 +49,7 @@ REGION_FIELDS = (
     "name", "organisation", "base_url", "languages", "timezone", "parent", "theme",
     "branding", "menu", "taxonomies", "contact", "accessibility",
 )
-CONTACT_FIELDS = ("name", "role", "organisation", "phone", "email")
+CONTACT_FIELDS = ("name", "role", "organisation", "phone", "mobile", "email")
 PAGE_FIELDS = (
     "title", "summary", "updated", "draft", "weight", "image", "contacts", "documents",
     "aliases", "slug",
@@ -244,11 +244,20 @@ def _contacts(raw: RawRegion, problems: Problems) -> tuple[Contact, ...]:
                 name=f.text("name", required=True, example="Robin Kalmendal"),
                 role=f.text("role"),
                 organisation=f.text("organisation"),
-                phone=f.text("phone"),
+                phone=_phone(f, "phone"),
+                mobile=_phone(f, "mobile"),
                 email=f.text("email"),
             )
         )
     return tuple(result)
+
+
+def _phone(f: Fields, key: str) -> str:
+    phone = f.text(key)
+    if phone and not any(c.isdigit() for c in phone):
+        f.error(key, f'expected a phone number like "010-441 00 00" (in quotes), got "{phone}"')
+        return ""
+    return phone
 
 
 def _taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
