@@ -51,6 +51,9 @@ def render_site(options: BuildOptions, cache: dict | None = None) -> BuildResult
     problems = Problems()
     raw = load_project(options.source, problems, options.regions)
     site = build_site(raw, problems, build_time(), options.drafts)
+    if problems.errors:
+        # Report broken Markdown links in the same run as the field errors.
+        html.check_markdown_links(site, make_markdown(), problems)
     problems.raise_if_errors()
     outputs = render_outputs(
         site, options.source, problems, {} if cache is None else cache, bool(options.regions)

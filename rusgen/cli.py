@@ -18,6 +18,7 @@ def _print_warnings(warnings: list[ContentError]) -> None:
 
 def _fail(exc: RusgenError) -> None:
     if isinstance(exc, ContentErrors):
+        _print_warnings(exc.warnings)
         for error in exc.errors:
             click.echo(f"error: {error}", err=True)
         count = len(exc.errors)

@@ -28,8 +28,9 @@ class ContentError:
 class ContentErrors(RusgenError):
     """Every content error of one build, reported together."""
 
-    def __init__(self, errors: list[ContentError]) -> None:
+    def __init__(self, errors: list[ContentError], warnings: list[ContentError] = ()) -> None:
         self.errors = sorted(errors)
+        self.warnings = sorted(warnings)
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
@@ -58,4 +59,4 @@ class Problems:
     def raise_if_errors(self) -> None:
         """Stop the pipeline when any error was recorded."""
         if self.errors:
-            raise ContentErrors(self.errors)
+            raise ContentErrors(self.errors, self.warnings)

@@ -48,14 +48,14 @@ class RegionRenderer:
         views = self.view.views()
         alternates = _alternates(views)
         for view in views:
-            html = self._body(view, problems)
+            html = self.body_html(view, problems)
             data = self._page(view, html, alternates.get(view.translation_key, {}))
             yield Output(f"{self.region.id}/{output_path(view.url)}", data.encode("utf-8"))
         for page in self.region.pages:
             for alias in page.aliases:
                 yield self._redirect(alias, page)
 
-    def _body(self, view: View, problems: Problems) -> str:
+    def body_html(self, view: View, problems: Problems) -> str:
         page = view.page
         if page is None or not page.body.strip():
             return ""
@@ -135,6 +135,14 @@ class RegionRenderer:
         context["content"] = Markup("")
         data = _render(self.env, "redirect.html", context)
         return Output(f"{self.region.id}/{output_path(alias)}", data.encode("utf-8"))
+
+
+def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None:
+    """Render only the Markdown of every page, to report its broken links."""
+    for region in site.regions:
+        renderer = RegionRenderer(site, region, None, md, {}, {}, {})  # type: ignore[arg-type]
+        for page in region.pages:
+            renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
 
 
 def _alternates(views: list[View]) -> dict[str, dict[str, str]]:
