@@ -48,9 +48,12 @@ lint: install
 	$(BIN)/ruff check rusgen tests
 
 # Regenerate the golden output of tests/sites/full; review the diff like code.
+# The sample site has no themes/ of its own: build a temporary copy with the repository's.
 golden: install
 	rm -rf tests/golden/full
-	SOURCE_DATE_EPOCH=1622505600 $(BIN)/rusgen build --source tests/sites/full --output tests/golden/full
+	tmp=$$(mktemp -d) && cp -R tests/sites/full/. "$$tmp"/ && cp -R themes "$$tmp"/themes && \
+	SOURCE_DATE_EPOCH=1622505600 $(BIN)/rusgen build --source "$$tmp" --output "$(CURDIR)/tests/golden/full"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
 	rm -f tests/golden/full/.rusgen-output
 
 clean:

@@ -7,54 +7,14 @@ problem it meets instead of stopping at the first, so one build reports them all
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rusgen.errors import Problems, RusgenError
+from rusgen.raw import CONFIG_FILE, CONTENT_DIR, RawFile, RawPage, RawProject, RawRegion
 from rusgen.yamlfile import YamlMap, YamlSyntaxError, parse_yaml
 
-CONFIG_FILE = "rusgen.yaml"
-CONTENT_DIR = "content"
 PAGE_SUFFIX = ".md"
 SETTINGS_FILES = ("region.yaml", "contacts.yaml")
-
-
-@dataclass
-class RawFile:
-    """A file copied as it is: a document or an image."""
-
-    rel: str  # path within the region folder, with forward slashes
-    path: Path
-    size: int
-
-
-@dataclass
-class RawPage:
-    """A Markdown source split into front matter and body, not yet validated."""
-
-    display: str  # the path shown in messages, e.g. content/vasterbotten/index.md
-    rel: str
-    front: YamlMap
-    body: str
-    body_line: int
-
-
-@dataclass
-class RawRegion:
-    id: str
-    folder: Path
-    display: str
-    settings: YamlMap | None
-    contacts: YamlMap | None
-    pages: list[RawPage] = field(default_factory=list)
-    files: list[RawFile] = field(default_factory=list)
-
-
-@dataclass
-class RawProject:
-    root: Path
-    config: YamlMap
-    regions: list[RawRegion]
 
 
 def load_project(root: Path, problems: Problems, only: tuple[str, ...] = ()) -> RawProject:

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from rusgen.colors import contrast_ratio, parse_hex
 from rusgen.errors import Problems
 from rusgen.fields import Fields, describe
-from rusgen.loader import CONFIG_FILE, RawPage, RawProject, RawRegion
 from rusgen.model import (
     ACCESSIBILITY_STATUSES,
     EVENT_STATUSES,
@@ -37,6 +36,7 @@ from rusgen.model import (
     Term,
     page_url,
 )
+from rusgen.raw import CONFIG_FILE, RawPage, RawProject, RawRegion
 from rusgen.yamlfile import YamlMap
 
 MIN_CONTRAST = 4.5
@@ -65,7 +65,9 @@ def build_site(
     raw: RawProject, problems: Problems, build_time: datetime, drafts: bool = False
 ) -> Site:
     """Validate the whole project into a Site; errors go to `problems`."""
-    network = _network(raw.config, problems)
+    # A rusgen.yaml the loader could not read is reported once, not again as "name: required".
+    unreadable = any(e.path == CONFIG_FILE for e in problems.errors)
+    network = _network(raw.config, _Silenced(problems, CONFIG_FILE) if unreadable else problems)
     regions = tuple(_region(r, network, problems, drafts) for r in raw.regions)
     for region in regions:
         if region.parent and region.parent not in {r.id for r in regions} and not raw_has(

@@ -15,6 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # 2026-11-22 12:00 UTC: a fixed build time, so the past and upcoming lists are stable.
 BUILD_EPOCH = "1795348800"
+# 2021-06-01 00:00 UTC: the build time of the golden tree (the Makefile's `golden` target).
+GOLDEN_EPOCH = "1622505600"
+SITES = Path(__file__).resolve().parent / "sites"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -25,6 +28,38 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def copy_site(name: str, target: Path) -> Path:
+    """Copy tests/sites/<name> and the repository's themes/ into `target`; return it."""
+    shutil.copytree(SITES / name, target, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "themes", target / "themes", dirs_exist_ok=True)
+    return target
+
+
+def run_rusgen(*args: str, epoch: str | None = GOLDEN_EPOCH):
+    """Run the CLI in-process, like a user would in a shell; return click's Result."""
+    from click.testing import CliRunner
+
+    from rusgen.cli import main
+
+    env = {"SOURCE_DATE_EPOCH": epoch} if epoch else {}
+    return CliRunner(env=env).invoke(main, list(args), catch_exceptions=True)
+
+
+def output_lines(result) -> list[str]:
+    """Return what the user saw on the terminal, stdout and stderr, line by line."""
+    return result.output.splitlines()
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path):
+    """Return copy(name) -> a fresh, writable copy of a sample site with themes/ beside it."""
+
+    def copy(name: str) -> Path:
+        return copy_site(name, tmp_path / "site")
+
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ colliding with it.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,7 +55,13 @@ class MenuEntry:
 
 def page_order(page: Page) -> tuple:
     """Order pages by weight, then title in Swedish collation, then source."""
-    return (page.weight, collation_key(page.title), page.source)
+    return (page.weight, title_key(page.title), page.source)
+
+
+@functools.lru_cache(maxsize=65536)
+def title_key(title: str) -> tuple:
+    """Return the Swedish collation key of a title, computed once per title."""
+    return collation_key(title)
 
 
 class RegionView:
@@ -95,15 +102,19 @@ class RegionView:
             return [p for p in self.region.pages if p.event is not None]
         return [p for p in self.region.pages if p.news is not None]
 
+    # Every page shows the upcoming events and latest news, so each list is computed once
+    # per language (functools.cache on the method keeps it per instance and argument).
+    @functools.cache  # noqa: B019 - a RegionView lives for one render and is then dropped
     def events(self, lang: str) -> tuple[tuple[Page, ...], tuple[Page, ...]]:
         """Return (upcoming soonest first, past latest first) in one language."""
         events = self.in_language(self._kind(EVENTS), lang)
         upcoming = [e for e in events if e.event.ends >= self.now]  # type: ignore[union-attr]
         past = [e for e in events if e.event.ends < self.now]  # type: ignore[union-attr]
-        upcoming.sort(key=lambda p: (p.event.start, collation_key(p.title), p.source))
-        past.sort(key=lambda p: (p.event.start, collation_key(p.title), p.source), reverse=True)
+        upcoming.sort(key=lambda p: (p.event.start, title_key(p.title), p.source))
+        past.sort(key=lambda p: (p.event.start, title_key(p.title), p.source), reverse=True)
         return tuple(upcoming), tuple(past)
 
+    @functools.cache  # noqa: B019
     def news(self, lang: str) -> tuple[Page, ...]:
         items = self.in_language(self._kind(NEWS), lang)
         items.sort(key=lambda p: (p.news.date, p.source), reverse=True)  # type: ignore[union-attr]
@@ -128,7 +139,7 @@ class RegionView:
             when = p.event.start.isoformat() if p.event else (
                 p.news.date.isoformat() if p.news else ""
             )
-            return (when, collation_key(p.title), p.source)
+            return (when, title_key(p.title), p.source)
 
         return tuple(sorted(chosen, key=order))
 
@@ -186,6 +197,7 @@ class RegionView:
                         items=self.children(page))
         return View("page.html", page.url, page.lang, page.title, page=page)
 
+    @functools.cache  # noqa: B019
     def menu(self, lang: str) -> tuple[MenuEntry, ...]:
         """Return the menu of one language; pages without a translation keep their own."""
         t = self.strings[lang]

@@ -1,0 +1,53 @@
+"""What the loader hands the schema: files as read, not yet validated.
+
+Its own module so that the schema depends on the shape of raw input, not on the code that
+reads the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rusgen.yamlfile import YamlMap
+
+CONFIG_FILE = "rusgen.yaml"
+CONTENT_DIR = "content"
+
+
+@dataclass
+class RawFile:
+    """A file copied as it is: a document or an image."""
+
+    rel: str  # path within the region folder, with forward slashes
+    path: Path
+    size: int
+
+
+@dataclass
+class RawPage:
+    """A Markdown source split into front matter and body, not yet validated."""
+
+    display: str  # the path shown in messages, e.g. content/vasterbotten/index.md
+    rel: str
+    front: YamlMap
+    body: str
+    body_line: int
+
+
+@dataclass
+class RawRegion:
+    id: str
+    folder: Path
+    display: str
+    settings: YamlMap | None
+    contacts: YamlMap | None
+    pages: list[RawPage] = field(default_factory=list)
+    files: list[RawFile] = field(default_factory=list)
+
+
+@dataclass
+class RawProject:
+    root: Path
+    config: YamlMap
+    regions: list[RawRegion]

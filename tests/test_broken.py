@@ -1,0 +1,159 @@
+"""Every class of content error is reported as one whole, exact line, without a traceback.
+
+tests/sites/broken/base is a small valid site; tests/sites/broken/cases/<case> holds the
+one bad file a case adds to (or replaces in) it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SITES, output_lines, run_rusgen
+
+CASES = SITES / "broken" / "cases"
+
+
+def failed(count: int) -> str:
+    noun = "error" if count == 1 else "errors"
+    return f"Build failed: {count} {noun}. The previous output was left as it was."
+
+
+EXPECTED: dict[str, list[str]] = {
+    "yaml-syntax": [
+        'error: content/beta/kolon.md:2: invalid YAML: a colon inside a value; put the value '
+        'in quotes, like title: "Uppstart: Digitalisering"',
+    ],
+    "unclosed-front-matter": [
+        "error: content/beta/oavslutad.md:1: the front matter opened on line 1 is never "
+        "closed; add a line --- after the last field",
+    ],
+    "missing-title": [
+        "error: content/beta/utan-titel.md:2: title: required; add a line like "
+        "`title: Kraftsamlingar`",
+    ],
+    "title-is-a-list": [
+        "error: content/beta/lista.md:2: title: expected text like `title: Kraftsamlingar`, "
+        "got a list",
+    ],
+    "not-a-date": [
+        "error: content/beta/events/2020-10-15-mobilisering.md:3: start: expected a date and "
+        'time like 2020-10-15 09:30 (or a date like 2020-10-15), got "15 okt"',
+    ],
+    "end-before-start": [
+        "error: content/beta/events/2020-10-15-baklanges.md:4: end: the event ends "
+        "(2020-10-15 09:30) before it starts (2020-10-15 12:30); correct one of them",
+    ],
+    "unknown-contact": [
+        'error: content/beta/okand-kontakt.md:3: contacts: no contact "anna-pettersson" in '
+        "content/beta/contacts.yaml (known: robin-kalmendal)",
+    ],
+    "unknown-term": [
+        'error: content/beta/okand-term.md:3: kraftsamlingar: no term "vatten" in '
+        "content/beta/region.yaml (known: elektrifiering, digitalisering)",
+    ],
+    "missing-document": [
+        'error: content/beta/dokument.md:5: documents.file: no file "files/saknas.pdf" in '
+        "content/beta/; put the file there or correct the path",
+    ],
+    "image-without-alt": [
+        "error: content/beta/bild-utan-alt.md:4: image.alt: required: describe the image for "
+        'readers who cannot see it, like alt: "Två personer vid ett bord", or write alt: "" '
+        "if it is only decoration",
+    ],
+    "image-file-missing": [
+        'error: content/beta/bild-saknas.md:3: image.src: no file "files/lindholmen.jpg" in '
+        "content/beta/; put the file there or correct the path",
+    ],
+    "not-utf8": [
+        "error: content/beta/latin1.md:2: the file is not UTF-8 text; save it as UTF-8 in "
+        "your editor",
+    ],
+    "broken-link": [
+        'error: content/beta/trasig-lank.md:6: link: no page or file "kraftsamlingar/index.md" '
+        "in content/beta/; link to a page by its file (kraftsamlingar/index.md) or to a file "
+        "in files/",
+    ],
+    "slug-collision": [
+        "error: content/beta/om.md:1: slug: the address /om/ is also claimed by "
+        "content/beta/om-oss.md; rename one file or give it another slug",
+    ],
+    "low-contrast": [
+        "error: content/beta/region.yaml:5: branding.color: #7fb3d5 has a contrast of 2.26:1 "
+        "on white; text needs at least 4.5:1 (WCAG 2.1 AA); choose a darker colour",
+    ],
+    "missing-region-yaml": [
+        "error: content/gamma/region.yaml: missing; every region folder needs a region.yaml "
+        "with at least name, organisation and base_url",
+    ],
+    "bad-rusgen-yaml": [
+        'error: rusgen.yaml:3: invalid YAML: a colon inside a value; put the value in quotes, '
+        'like title: "Uppstart: Digitalisering"',
+    ],
+}
+
+
+def broken_site(tmp_path: Path, *cases: str) -> Path:
+    """Copy the valid base site, the themes and the bad files of some cases."""
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "broken" / "base", site)
+    shutil.copytree(ROOT / "themes", site / "themes")
+    for case in cases:
+        shutil.copytree(CASES / case, site, dirs_exist_ok=True)
+    return site
+
+
+def build(site: Path, output: Path):
+    return run_rusgen("build", "--source", str(site), "--output", str(output))
+
+
+def test_every_case_folder_has_an_expected_message() -> None:
+    assert sorted(p.name for p in CASES.iterdir()) == sorted([*EXPECTED, "unknown-key"])
+
+
+def test_the_base_site_is_valid(tmp_path: Path) -> None:
+    result = build(broken_site(tmp_path), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert not [line for line in output_lines(result) if line.startswith(("error", "warning"))]
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_one_error_is_reported_whole(case: str, tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    result = build(broken_site(tmp_path, case), output)
+    assert output_lines(result) == [*EXPECTED[case], failed(len(EXPECTED[case]))]
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert not output.exists()
+
+
+def test_unknown_key_is_a_warning_naming_the_closest_key(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    result = build(broken_site(tmp_path, "unknown-key"), output)
+    lines = output_lines(result)
+    assert lines[0] == (
+        'warning: content/beta/stavfel.md:3: sumary: unknown field; did you mean "summary"?'
+    )
+    assert lines[1].startswith("Built 1 regions, 10 pages into ")
+    assert len(lines) == 2
+    assert result.exit_code == 0
+    assert (output / "beta" / "stavfel" / "index.html").is_file()
+
+
+def test_every_error_of_one_run_is_reported(tmp_path: Path) -> None:
+    cases = [
+        "bad-rusgen-yaml", "broken-link", "low-contrast", "missing-region-yaml", "not-a-date",
+        "not-utf8", "unknown-contact", "yaml-syntax", "unknown-key", "image-without-alt",
+    ]
+    output = tmp_path / "out"
+    result = build(broken_site(tmp_path, *cases), output)
+    errors = sorted(line for case in cases for line in EXPECTED.get(case, []))
+    warning = 'warning: content/beta/stavfel.md:3: sumary: unknown field; did you mean "summary"?'
+    lines = output_lines(result)
+    assert sorted(line for line in lines if line.startswith("error: ")) == errors
+    assert lines[-1] == failed(len(errors))
+    assert set(lines) <= {*errors, warning, failed(len(errors))}
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert not output.exists()

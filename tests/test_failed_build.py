@@ -1,0 +1,91 @@
+"""A failed build leaves the previous output as it was; the writer never deletes user files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import output_lines, run_rusgen
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Return every file below a folder with its bytes and modification time."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def build(site: Path, output: Path):
+    return run_rusgen("build", "--source", str(site), "--output", str(output))
+
+
+def test_failed_build_leaves_the_previous_output_untouched(site_copy, tmp_path: Path) -> None:
+    site = site_copy("minimal")
+    output = tmp_path / "public"
+    assert build(site, output).exit_code == 0
+    before = snapshot(output)
+    assert "alpha/om/index.html" in before
+
+    page = site / "content" / "alpha" / "om.md"
+    page.write_text("---\ntitle: Om strategin\nupdated: 15 okt\n---\nÄndrad text.\n")
+    result = build(site, output)
+
+    assert result.exit_code == 1
+    assert output_lines(result) == [
+        "error: content/alpha/om.md:3: updated: expected a date and time like 2020-10-15 09:30 "
+        '(or a date like 2020-10-15), got "15 okt"',
+        "Build failed: 1 error. The previous output was left as it was.",
+    ]
+    assert snapshot(output) == before
+
+
+def test_successful_rebuild_prunes_the_pages_of_deleted_sources(site_copy, tmp_path: Path) -> None:
+    site = site_copy("minimal")
+    output = tmp_path / "public"
+    assert build(site, output).exit_code == 0
+    assert (output / "alpha" / "om" / "index.html").is_file()
+
+    (site / "content" / "alpha" / "om.md").unlink()
+    region = site / "content" / "alpha" / "region.yaml"
+    region.write_text(region.read_text().replace("menu: [om]", "menu: [events]"))
+    index = site / "content" / "alpha" / "index.md"
+    index.write_text(index.read_text().replace("Läs [om strategin](om.md).", ""))
+    result = build(site, output)
+
+    assert result.exit_code == 0, result.output
+    assert output_lines(result)[-1].endswith(" removed).")
+    assert " 1 removed)." in output_lines(result)[-1]
+    assert not (output / "alpha" / "om").exists()
+    assert (output / "alpha" / "index.html").is_file()
+
+
+def test_refuses_to_write_into_content(site_copy) -> None:
+    site = site_copy("minimal")
+    before = snapshot(site)
+    result = build(site, site / "content")
+
+    assert result.exit_code == 1
+    assert output_lines(result) == [
+        f"error: {(site / 'content').resolve()}: the output folder would overwrite your content; "
+        "choose an empty folder, like public"
+    ]
+    assert "Traceback" not in result.output
+    assert snapshot(site) == before
+
+
+def test_refuses_a_folder_that_holds_the_users_files(site_copy, tmp_path: Path) -> None:
+    site = site_copy("minimal")
+    output = tmp_path / "mina-filer"
+    output.mkdir()
+    (output / "anteckningar.txt").write_text("Mina anteckningar\n")
+    before = snapshot(output)
+    result = build(site, output)
+
+    assert result.exit_code == 1
+    assert output_lines(result) == [
+        f"error: {output.resolve()}: this folder holds files rusgen did not write; "
+        "choose an empty or new folder for the output"
+    ]
+    assert "Traceback" not in result.output
+    assert snapshot(output) == before

@@ -1,0 +1,98 @@
+"""Imports point down the pipeline only (docs: DESIGN.md, "One pipeline, one direction").
+
+model <- schema <- loader <- build; render <- outputs <- build; writer <- build; cli on top.
+A module may import only modules of a lower layer; model, text and server import nothing
+of rusgen at all.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "rusgen"
+
+# Layer of each module; an import must point to a strictly lower layer.
+LAYERS: dict[str, int] = {
+    "errors": 0, "text": 0, "colors": 0, "yamlfile": 0, "model": 0,
+    "fields": 1, "markdown": 1, "raw": 1,
+    "schema": 2, "render": 2,
+    "loader": 3, "outputs.region_view": 3, "writer": 3,
+    "outputs.html": 4,
+    "outputs.files": 5, "outputs.network": 5,
+    "outputs": 6,  # the package itself, imported as `from rusgen.outputs import html`
+    "build": 7,
+    "cli": 8,
+    "__main__": 9,
+    "__init__": 0,
+    "server": 8,
+}
+IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "server"}
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts.pop()
+    return ".".join(parts)
+
+
+def rusgen_imports(path: Path) -> list[tuple[int, str]]:
+    """Return (line, module) of every rusgen module a file imports, at any depth."""
+    found = []
+    package = module_name(path).rsplit(".", 1)[0] if "." in module_name(path) else ""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name == "rusgen" or alias.name.startswith("rusgen."):
+                    found.append((node.lineno, alias.name.removeprefix("rusgen").lstrip(".")))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: max(0, len(package.split(".")) - node.level + 1)]
+                target = ".".join([p for p in base if p] + ([node.module] if node.module else []))
+            elif node.module and (node.module == "rusgen" or node.module.startswith("rusgen.")):
+                target = node.module.removeprefix("rusgen").lstrip(".")
+            else:
+                continue
+            if target in ("", "outputs"):
+                # `from rusgen import text` or `from rusgen.outputs import html` name modules
+                for alias in node.names:
+                    sub = f"{target}.{alias.name}".lstrip(".")
+                    found.append((node.lineno, sub if sub in LAYERS else target or "__init__"))
+            else:
+                found.append((node.lineno, target))
+    return found
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_module_has_a_layer() -> None:
+    unknown = [module_name(p) for p in MODULES if module_name(p) not in LAYERS]
+    assert not unknown, f"add these modules to LAYERS in {Path(__file__).name}: {unknown}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
+def test_imports_point_down_the_pipeline(path: Path) -> None:
+    name = module_name(path)
+    imports = rusgen_imports(path)
+    if name in IMPORTS_NOTHING_OF_RUSGEN:
+        assert not imports, f"rusgen/{path.relative_to(PACKAGE)} must import nothing of rusgen: {imports}"
+    upward = [
+        f"rusgen/{path.relative_to(PACKAGE)}:{line}: {name} (layer {LAYERS.get(name)}) imports "
+        f"{target} (layer {LAYERS.get(target)})"
+        for line, target in imports
+        if target != "__init__" and LAYERS.get(target, 99) >= LAYERS.get(name, -1)
+    ]
+    assert not upward, "imports that point up the pipeline:\n" + "\n".join(upward)
+
+
+def test_the_checker_sees_an_upward_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "rusgen"
+    fake.mkdir()
+    (fake / "model.py").write_text("from rusgen.build import build\nfrom . import schema\n")
+    monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
+    assert rusgen_imports(fake / "model.py") == [(1, "build"), (2, "schema")]

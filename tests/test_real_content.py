@@ -1,0 +1,296 @@
+"""What the original pages said is on the generated sites (the seed texts, hard-coded here).
+
+The facts come from the pages the content was written from; the tests read only the built
+site, so they run where those seed texts are not available.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+
+import pytest
+
+NBSP = "\u00a0"
+SIZE = r"\(pdf, \d+(,\d)?" + NBSP + r"kB\)"
+
+
+def raw(site: Path, url: str) -> str:
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    assert path.is_file(), f"{url}: no such page in the built site"
+    return path.read_text(encoding="utf-8")
+
+
+def main_text(site: Path, url: str) -> str:
+    """Return the text of a page's <main>, as a reader sees it, spaces collapsed."""
+    page = raw(site, url)
+    main = page[page.index("<main"): page.index("</main>")]
+    text = htmllib.unescape(re.sub(r"<[^>]+>", " ", main))
+    return re.sub(r"\s+", " ", text)
+
+
+def pdf_links(page: str) -> list[str]:
+    """Return the text of every link to a PDF, as read aloud: tags gone, no-break spaces kept."""
+    found = re.findall(r'<a href="[^"]+\.pdf"[^>]*>(.*?)</a>', page, flags=re.S)
+    return [re.sub(r"[ \t\n]+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", t))).strip()
+            for t in found]
+
+
+def assert_says(text: str, *facts: str) -> None:
+    missing = [fact for fact in facts if fact not in text]
+    assert not missing, f"missing on the page: {missing}"
+
+
+# --- Västra Götaland: kraftsamlingar --------------------------------------------------------
+
+UPPSTARTER = {
+    "uppstart-fullfoljda-studier": ("Uppstart: Kraftsamling fullföljda studier",
+                                    "torsdag 27 maj 2021, kl. 13.30–16"),
+    "uppstart-digitalisering": ("Uppstart: Kraftsamling digitalisering",
+                                "onsdag 2 juni 2021, kl. 13–16.30"),
+    "uppstart-cirkulara-affarsmodeller": ("Uppstart: Kraftsamling cirkulära affärsmodeller",
+                                          "torsdag 3 juni 2021, kl. 9–11"),
+    "uppstart-elektrifiering": ("Uppstart: Kraftsamling elektrifiering", "torsdag 17 juni 2021"),
+}
+
+
+def test_vg_kraftsamlingar_names_the_four_and_credits_the_photo(built_site: Path) -> None:
+    text = main_text(built_site, "vastra-gotaland/kraftsamlingar")
+    assert_says(
+        text,
+        "fyra tvärsektoriella kraftsamlingar",
+        "elektrifiering, digitalisering, cirkulära affärsmodeller och fullföljda studier",
+        "under fyra år, 2021–2024",
+        "stärka innovationskraften, bygga kompetens, öka inkludering och knyta samman "
+        "Västra Götaland",
+        "länets 49 kommuner och fyra kommunalförbund",
+        "På gång 2021",
+        "Uppstart för kraftsamlingar",
+        "Foto: Lindholmen Science Park",
+        "Fotograf: Robin Aron",
+        "Sidan uppdateras när mer information finns.",
+        "Senast uppdaterad: 21 april 2021 kl. 15.51",
+        *(title for title, _ in UPPSTARTER.values()),
+    )
+    page = raw(built_site, "vastra-gotaland/kraftsamlingar")
+    image = re.search(r'<img [^>]*src="[^"]*lindholmen[^"]*"[^>]*>', page)
+    assert image, "the Lindholmen photo is missing"
+    alt = re.search(r'alt="([^"]*)"', image.group(0))
+    assert alt and alt.group(1).strip(), "the Lindholmen photo needs an alt text"
+    for slug in UPPSTARTER:
+        assert f'href="../events/{slug}/"' in page, f"no link to the start-up {slug}"
+
+
+@pytest.mark.parametrize("slug", sorted(UPPSTARTER))
+def test_vg_start_up_event_says_when(built_site: Path, slug: str) -> None:
+    title, when = UPPSTARTER[slug]
+    assert_says(main_text(built_site, f"vastra-gotaland/events/{slug}"), title, when)
+
+
+def test_vg_events_list_holds_the_four_start_ups(built_site: Path) -> None:
+    text = main_text(built_site, "vastra-gotaland/events")
+    assert_says(text, *(f"{title} {when}" for title, when in UPPSTARTER.values()))
+
+
+# --- Västra Götaland: smart specialisering ----------------------------------------------------
+
+VG_DOCUMENTS = (
+    "Smart specialisering i Västra Götaland",
+    "Smart Specialisation in Västra Götaland",
+    "Regional utvecklingsstrategi 2021–2030",
+    "Kartläggning av europeiska regioner med liknande smart specialisering",
+)
+
+
+def test_vg_smart_specialisering_lists_documents_with_type_and_size(built_site: Path) -> None:
+    links = pdf_links(raw(built_site, "vastra-gotaland/smart-specialisering"))
+    for title in VG_DOCUMENTS:
+        assert any(re.fullmatch(re.escape(title) + " " + SIZE, link) for link in links), (
+            f"no document link '{title} (pdf, ... kB)' among {links}"
+        )
+    assert_says(
+        main_text(built_site, "vastra-gotaland/smart-specialisering"),
+        "EU:s tioårsstrategi för tillväxt och sysselsättning",
+        "Strategi för smart specialisering",
+        "Utvecklingsområden",
+        "Förutsättningar för en attraktiv och hållbar region",
+        "Förutsättningar för kunskapsbaserad utveckling",
+        "IKT", "Hållbar produktion",
+        "Senast uppdaterad: 4 januari 2022 kl. 14.42",
+    )
+
+
+def test_vg_smart_specialisering_has_robin_kalmendals_contact_card(built_site: Path) -> None:
+    page = raw(built_site, "vastra-gotaland/smart-specialisering")
+    assert_says(main_text(built_site, "vastra-gotaland/smart-specialisering"),
+                "Robin Kalmendal", "Regionutvecklare")
+    assert '<a href="tel:+46104410000">010-441 00 00</a>' in page
+
+
+def test_vg_smart_specialisering_has_an_english_version_with_hreflang(built_site: Path) -> None:
+    sv = raw(built_site, "vastra-gotaland/smart-specialisering")
+    en = raw(built_site, "vastra-gotaland/en/smart-specialisering")
+    assert '<html lang="sv"' in sv
+    assert '<html lang="en"' in en
+    for page in (sv, en):
+        assert re.search(r'<link rel="alternate" hreflang="en" href="[^"]*/en/smart-specialisering/"',
+                         page)
+        assert re.search(r'<link rel="alternate" hreflang="sv" href="[^"]*/vg/smart-specialisering/"',
+                         page)
+    assert "Smart Specialisation in Västra Götaland" in main_text(
+        built_site, "vastra-gotaland/en/smart-specialisering"
+    )
+
+
+# --- Jämtland Härjedalen: twelve meetings -----------------------------------------------------
+
+JH_MEETINGS = {
+    "dialogmote-jord-skog-och-vatten": "tisdag 18 augusti 2020, kl. 10–12",
+    "dialogmote-hallbar-energi": "onsdag 19 augusti 2020, kl. 13–15",
+    "dialogmote-upplevelser": "fredag 21 augusti 2020, kl. 9–11",
+    "dialogmote-digitala-losningar": "fredag 21 augusti 2020, kl. 13–15",
+    "vision-jord-skog-och-vatten": "måndag 21 september 2020, kl. 9.30–12.30",
+    "vision-upplevelser": "måndag 21 september 2020, kl. 13.15–16.30",
+    "vision-digitala-losningar": "tisdag 22 september 2020, kl. 9.30–12.30",
+    "vision-hallbar-energi": "tisdag 22 september 2020, kl. 13.15–16.30",
+    "mobilisering-jord-skog-och-vatten": "torsdag 15 oktober 2020, kl. 9.30–12.30",
+    "mobilisering-upplevelser": "torsdag 15 oktober 2020, kl. 13.15–16.30",
+    "mobilisering-digitala-losningar": "fredag 16 oktober 2020, kl. 9.30–12.30",
+    "mobilisering-hallbar-energi": "fredag 16 oktober 2020, kl. 13.15–16.30",
+}
+JH_CONFERENCE_IDS = {
+    "mobilisering-jord-skog-och-vatten": "243 401 317#",
+    "mobilisering-upplevelser": "678 029 206#",
+    "mobilisering-digitala-losningar": "129 998 686#",
+    "mobilisering-hallbar-energi": "565 586 322#",
+}
+JH_FULL = {"vision-jord-skog-och-vatten", "vision-upplevelser", "vision-hallbar-energi"}
+
+
+def test_jh_events_list_holds_the_twelve_meetings(built_site: Path) -> None:
+    page = raw(built_site, "jamtland-harjedalen/events")
+    linked = set(re.findall(r'href="([a-z-]+)/"', page))
+    assert linked >= set(JH_MEETINGS)
+    text = main_text(built_site, "jamtland-harjedalen/events")
+    for when in JH_MEETINGS.values():
+        assert when in text
+    assert text.count("Fullsatt") == len(JH_FULL)
+
+
+@pytest.mark.parametrize("slug", sorted(JH_MEETINGS))
+def test_jh_meeting_page(built_site: Path, slug: str) -> None:
+    text = main_text(built_site, f"jamtland-harjedalen/events/{slug}")
+    assert JH_MEETINGS[slug] in text
+    if slug in JH_CONFERENCE_IDS:
+        page = raw(built_site, f"jamtland-harjedalen/events/{slug}")
+        assert_says(text, f"Konferens-ID: {JH_CONFERENCE_IDS[slug]}", "Microsoft Teams",
+                    "+46 8 505 218 69")
+        assert '<a href="tel:+46850521869">+46 8 505 218 69</a>' in page
+    if slug.startswith("vision-"):
+        assert "Hus U, campus Östersund" in text
+    own = text.split("Fler tillfällen i samma serie")[0]  # the series lists the others' status
+    if slug in JH_FULL:
+        assert_says(own, "Fullsatt", "Fullsatt i lokalen. Nu endast öppen för deltagande via länk.")
+    else:
+        assert "Fullsatt" not in own
+
+
+def test_jh_smart_specialisering_names_the_areas_and_the_invitation(built_site: Path) -> None:
+    text = main_text(built_site, "jamtland-harjedalen/smart-specialisering")
+    assert_says(
+        text, "Jord, skog och vatten", "Upplevelser", "Hållbar energi", "Digitala lösningar",
+        "regionalutveckling@regionjh.se",
+    )
+    links = pdf_links(raw(built_site, "jamtland-harjedalen/smart-specialisering"))
+    title = "Smart specialisering – Inbjudan att tycka till om slutkorrektur"
+    assert any(re.fullmatch(re.escape(title) + " " + SIZE, link) for link in links), links
+
+
+# --- Boråsregionen ---------------------------------------------------------------------------------
+
+
+def test_boras_fokus_news_links_the_invitation_with_its_size(built_site: Path) -> None:
+    url = "borasregionen/news/fokus-borasregionen"
+    page = raw(built_site, url)
+    assert f"Se inbjudan (pdf, 291,8{NBSP}kB)" in pdf_links(page)
+    assert_says(
+        main_text(built_site, url),
+        "FOKUS Boråsregionen",
+        "torsdag 5 november 2020",
+        "nästan 100 deltagare",
+        "Helena L Nilsson och Maria Jakobsson",
+        "Erik Presky från Science Park Borås",
+        "Bi Puranen",
+        "Sven-Martin",
+        "Moderator för dagen var Åsa Lindell.",
+        "EvaLotta Petersson",
+    )
+    image = re.search(r'<img [^>]*bi-puranen[^>]*>', page)
+    assert image and 'alt="Bi Puranen' in image.group(0)
+
+
+# --- Västerbotten ------------------------------------------------------------------------------
+
+VB_NEWS = "vasterbotten/news/region-vasterbotten-leder-arbetet-for-ny-rus"
+VB_AGENDA = (
+    ("9.30", "Fika"),
+    ("10", "Inledning"),
+    ("10.10", "Den regionala utvecklingsstrategin i ett nationellt och europeiskt sammanhang"),
+    ("10.20", "Förväntningar på arbetsgrupperna"),
+    ("10.30", "Regionens nuläge"),
+    ("10.50", "Viktigt i gruppernas arbete – Europa 2020 och Västerbottens läns utvecklingsstrategi"),
+    ("11.50", "Behovet av att mäta resultat"),
+    ("12", "Lunch"),
+    ("13", "Arbete i grupperna"),
+    ("15", "Summering av dagen"),
+    ("15.30", "Fika och avslutning"),
+)
+
+
+def test_vb_press_release(built_site: Path) -> None:
+    text = main_text(built_site, VB_NEWS)
+    assert_says(
+        text,
+        "Region Västerbotten leder arbetet för en ny regional utvecklingsstrategi",
+        "Pressmeddelande",
+        "fredag 21 september 2012",
+        "Jörgen Boström",
+        "vi har ett stort visionsarbete framför oss",
+        "Anna Pettersson, regiondirektör för Region Västerbotten",
+        "åtta arbetsgrupper",
+        "förbundsfullmäktige i november 2013",
+        "Pressinformation",
+        "Ingela Hjulfors Berg",
+        "ingela.hjulforsberg@regionvasterbotten.se",
+    )
+    assert '<a href="tel:+46702319322">070-231 93 22</a>' in raw(built_site, VB_NEWS)
+    assert "Pressmeddelande" in main_text(built_site, "vasterbotten/news")
+
+
+def test_vb_contacts(built_site: Path) -> None:
+    page = raw(built_site, VB_NEWS)
+    text = main_text(built_site, VB_NEWS)
+    assert_says(text, "Anna Pettersson", "Regiondirektör", "anna.pettersson@regionvasterbotten.se",
+                "Thomas Westerberg", "thomas.westerberg@regionvasterbotten.se")
+    for number, uri in (("090-16 57 11", "+4690165711"), ("070-397 68 84", "+46703976884"),
+                        ("090-16 57 49", "+4690165749"), ("070-536 57 49", "+46705365749")):
+        assert f'<a href="tel:{uri}">{number}</a>' in page
+
+
+def test_vb_kick_off_event_and_its_agenda(built_site: Path) -> None:
+    url = "vasterbotten/events/kick-off-rus"
+    text = main_text(built_site, url)
+    assert_says(
+        text,
+        "Kick-off för RUS-arbetsprocess 2014–2020",
+        "onsdag 26 september 2012, kl. 9.30–16",
+        "Hotell Lappland, Lycksele",
+        "www.regionvasterbotten.se/direkt",
+        "Anna Pettersson",
+    )
+    rows = re.findall(r'<tr><th scope="row">([^<]*)</th><td>(.*?)</td></tr>', raw(built_site, url))
+    assert len(rows) == len(VB_AGENDA)
+    for (time, cell), (want_time, want_title) in zip(rows, VB_AGENDA, strict=True):
+        assert time == want_time
+        assert htmllib.unescape(cell).startswith(want_title), (time, cell)
