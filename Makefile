@@ -58,3 +58,7 @@ golden: install
 
 clean:
 	rm -rf public .rusgen-cache
+
+# Time builds of a generated 4000-page corpus (median of 3 runs) and record them.
+bench: install
+	$(BIN)/python benchmarks/build_bench.py --pages 4000 --runs 3 --write docs/performance.md
