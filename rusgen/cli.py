@@ -64,3 +64,51 @@ def build(source: Path, output: Path | None, drafts: bool, regions: tuple[str, .
         f"Built {len(result.site.regions)} regions, {pages} pages into {folder}/ "
         f"({report.written} written, {report.unchanged} unchanged, {report.removed} removed)."
     )
+
+
+# --- check -------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The folder that holds rusgen.yaml.")
+@click.option("--drafts", is_flag=True, help="Also check pages marked draft: true.")
+@click.option("--region", "regions", multiple=True, metavar="ID",
+              help="Check only this region (the folder name); repeat for more.")
+@click.option("--external", is_flag=True,
+              help="Also check links to other sites (slow; needs the internet).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (for CI).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for people, json for tools.")
+@click.option("--max-document-mb", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="Warn about documents and images larger than this.")
+def check(source: Path, drafts: bool, regions: tuple[str, ...], external: bool, strict: bool,
+          fmt: str, max_document_mb: float) -> None:
+    """Do everything build does except writing, then look for broken links and more."""
+    from rusgen.build import BuildOptions
+    from rusgen.build import check as run_check
+    from rusgen.checks import CHECKS, CheckContext, check_external, run_checks
+    from rusgen.report import as_json, as_text
+    from rusgen.report import strict as make_strict
+
+    options = BuildOptions(source=source, drafts=drafts, regions=regions)
+    try:
+        result = run_check(options)
+    except ContentErrors as exc:
+        problems = list(exc.errors)
+    except RusgenError as exc:
+        _fail(exc)
+        return
+    else:
+        ctx = CheckContext(
+            site=result.site, outputs=result.outputs, root=source,
+            output_dir=result.site.network.output, max_document_mb=max_document_mb,
+            cache_dir=source / ".rusgen-cache",
+        )
+        checks = CHECKS + ((check_external,) if external else ())
+        problems = result.warnings + run_checks(ctx, checks)
+    if strict:
+        problems = make_strict(problems)
+    click.echo(as_json(problems) if fmt == "json" else as_text(problems))
+    if any(not p.warning for p in problems):
+        sys.exit(1)
