@@ -81,7 +81,8 @@ class CheckContext:
     def bases(self) -> list[tuple[str, str]]:
         """List (published address, output prefix), longest address first."""
         pairs = [(r.base_url, f"{r.id}/") for r in self.site.regions if r.base_url]
-        if self.site.network.base_url:
+        # With --region the network index is not rendered; its address is then outside.
+        if self.site.network.base_url and "index.html" in self.paths:
             pairs.append((self.site.network.base_url, ""))
         return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
@@ -175,21 +176,21 @@ def check_links(ctx: CheckContext) -> Iterator[ContentError]:
                 source
             ) else 0
             if source is not None and line:
-                yield _error(source.display, line, "link", problem)
+                yield _error(source.display, line, "link", f"{problem[0]}; {problem[1]}")
             else:
-                from_theme.setdefault((ref.url, problem), []).append((path, ref.line))
+                from_theme.setdefault((ref.url, problem[0]), []).append((path, ref.line))
     for (_, problem), places in sorted(from_theme.items()):
         path, line = places[0]
-        also = f" (and on {len(places) - 1} more pages)" if len(places) > 1 else ""
+        also = f" (also on {len(places) - 1} more pages)" if len(places) > 1 else ""
         yield _error(
             ctx.where(path), line, "link",
-            f"{problem}{also}; this link comes from the theme's templates, not from a page: "
-            "ask whoever maintains the theme",
+            f"{problem}{also}; the link comes from the theme's templates, not from a page: "
+            "ask whoever maintains the theme to correct it",
         )
 
 
-def _broken(ctx: CheckContext, path: str, ref: HtmlRef) -> str | None:
-    """Return what is wrong with one reference, or None if it resolves."""
+def _broken(ctx: CheckContext, path: str, ref: HtmlRef) -> tuple[str, str] | None:
+    """Return what is wrong with one reference and what to do, or None if it resolves."""
     if not ref.url:
         return None
     target = ctx.internal_target(path, ref.url)
@@ -198,14 +199,17 @@ def _broken(ctx: CheckContext, path: str, ref: HtmlRef) -> str | None:
     target_path, fragment = target
     what = "image" if ref.tag == "img" else "link"
     if not ctx.exists(target_path):
-        return f'the {what} "{ref.url}" leads to a page or file that is not in the site; correct it'
+        return (
+            f'the {what} "{ref.url}" leads to a page or file that is not in the site',
+            "link to a page by its file (kraftsamlingar/index.md) or to a file in files/",
+        )
     if fragment and ref.tag == "a":
         page = ctx.html.get(target_path) or ctx.html.get(f"{target_path}/index.html")
         if page is not None and fragment not in page.ids and fragment != "top":
             return (
-                f'the link "{ref.url}" points to a heading "#{fragment}" that is not on that page; '
+                f'the link "{ref.url}" points to a heading "#{fragment}" that is not on that page',
                 "link to a heading that exists (its anchor is the heading in lower case with "
-                "hyphens, like #smart-specialisering) or drop the #part"
+                "hyphens, like #smart-specialisering) or drop the #part",
             )
     return None
 
@@ -368,7 +372,8 @@ def check_summaries(ctx: CheckContext) -> Iterator[ContentError]:
     for source in _pages(ctx):
         if not source.page.summary.strip():
             yield _warning(
-                source.display, ctx.field_line(source, "title") or 1, "summary",
+                source.display, ctx.field_line(source, "summary") or ctx.field_line(source, "title") or 1,
+                "summary",
                 "missing; write one or two sentences in summary: — lists, search engines and "
                 "shared links show it",
             )

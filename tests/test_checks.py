@@ -85,19 +85,45 @@ def test_page_in_a_section_list_is_not_an_orphan(tmp_path: Path) -> None:
     assert run_check(root, "--strict") == (0, "0 errors, 0 warnings\n")
 
 
+def change_base_template(root: Path, old: str, new: str) -> None:
+    """Give the region a theme whose base.html differs from the default's."""
+    theme = root / "themes" / "changed"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("extends: default\n", "utf-8")
+    base = (root / "themes/default/templates/base.html").read_text("utf-8")
+    assert old in base
+    (theme / "templates/base.html").write_text(base.replace(old, new), "utf-8")
+    region = (root / "content/test/region.yaml").read_text("utf-8") + "theme: changed\n"
+    (root / "content/test/region.yaml").write_text(region, "utf-8")
+
+
+def test_broken_theme_link_is_reported_once(tmp_path: Path) -> None:
+    root = write_site(tmp_path)
+    change_base_template(root, "<main ", '<a href="../../kontakt/">Kontakt</a><main ')
+    code, output = run_check(root)
+    assert code == 1
+    assert lines(output) == [
+        'public/test/en/events/index.html:42: error: link: the link "../../kontakt/" leads to a page or '
+        "file that is not in the site (also on 6 more pages); the link comes from the theme's "
+        "templates, not from a page: ask whoever maintains the theme to correct it",
+        "1 error, 0 warnings",
+    ]
+
+
+def test_one_region_of_several_checks_cleanly() -> None:
+    from tests.conftest import ROOT
+
+    if not (ROOT / "content/borasregionen").is_dir():
+        pytest.skip("the repository's content/ is not here")
+    assert run_check(ROOT, "--region", "borasregionen", "--strict") == (0, "0 errors, 0 warnings\n")
+
+
 def test_translation_without_hreflang_is_an_error(tmp_path: Path) -> None:
     root = write_site(tmp_path, {
         "om.en.md": "---\ntitle: About us\nsummary: Who we are.\n---\n\nText.\n",
     })
     assert run_check(root, "--strict")[0] == 0  # the default theme links both versions
-    theme = root / "themes" / "bare"
-    (theme / "templates").mkdir(parents=True)
-    (theme / "theme.yaml").write_text("extends: default\n", "utf-8")
-    base = (root / "themes/default/templates/base.html").read_text("utf-8")
-    base = base.replace('<link rel="alternate" hreflang=', '<link rel="x" hreflang=')
-    (theme / "templates/base.html").write_text(base, "utf-8")
-    region = (root / "content/test/region.yaml").read_text("utf-8") + "theme: bare\n"
-    (root / "content/test/region.yaml").write_text(region, "utf-8")
+    change_base_template(root, '<link rel="alternate" hreflang=', '<link rel="x" hreflang=')
     code, output = run_check(root)
     assert code == 1
     assert lines(output)[0] == (
