@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -65,3 +66,145 @@ def build(source: Path, output: Path | None, drafts: bool, regions: tuple[str, .
         f"Built {len(result.site.regions)} regions, {pages} pages into {folder}/ "
         f"({report.written} written, {report.unchanged} unchanged, {report.removed} removed)."
     )
+
+
+# --- check -------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The folder that holds rusgen.yaml.")
+@click.option("--drafts", is_flag=True, help="Also check pages marked draft: true.")
+@click.option("--region", "regions", multiple=True, metavar="ID",
+              help="Check only this region (the folder name); repeat for more.")
+@click.option("--external", is_flag=True,
+              help="Also check links to other sites (slow; needs the internet).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (for CI).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for people, json for tools.")
+@click.option("--max-document-mb", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="Warn about documents and images larger than this.")
+def check(source: Path, drafts: bool, regions: tuple[str, ...], external: bool, strict: bool,
+          fmt: str, max_document_mb: float) -> None:
+    """Do everything build does except writing, then look for broken links and more."""
+    from rusgen.build import BuildOptions
+    from rusgen.build import check as run_check
+    from rusgen.checks import CHECKS, CheckContext, check_external, run_checks
+    from rusgen.report import as_json, as_text
+    from rusgen.report import strict as make_strict
+
+    options = BuildOptions(source=source, drafts=drafts, regions=regions)
+    try:
+        result = run_check(options)
+    except ContentErrors as exc:
+        problems = list(exc.errors)
+    except RusgenError as exc:
+        _fail(exc)
+        return
+    else:
+        ctx = CheckContext(
+            site=result.site, outputs=result.outputs, root=source,
+            output_dir=result.site.network.output, max_document_mb=max_document_mb,
+            cache_dir=source / ".rusgen-cache",
+        )
+        checks = CHECKS + ((check_external,) if external else ())
+        problems = result.warnings + run_checks(ctx, checks)
+    if strict:
+        problems = make_strict(problems)
+    click.echo(as_json(problems) if fmt == "json" else as_text(problems))
+    if any(not p.warning for p in problems):
+        sys.exit(1)
+
+
+# --- new ---------------------------------------------------------------------------------
+
+
+def _today() -> date:
+    """Return today's date in Sweden, from the build clock (SOURCE_DATE_EPOCH when set)."""
+    from zoneinfo import ZoneInfo
+
+    from rusgen.build import build_time
+
+    return build_time().astimezone(ZoneInfo("Europe/Stockholm")).date()
+
+
+def _made(paths: list[Path], root: Path) -> None:
+    for path in paths:
+        click.echo(f"Created {path.relative_to(root).as_posix()}")
+
+
+_SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+                       show_default=True, help="The folder that holds rusgen.yaml.")
+_REGION = click.option("--region", default=None, metavar="ID",
+                       help="The region (its folder name); needed when there are several.")
+
+
+@main.group()
+def new() -> None:
+    """Start a region, a page, an event or a news item; never overwrites a file."""
+
+
+@new.command("region")
+@click.argument("region_id", metavar="ID")
+@click.option("--name", default="", help='The region\'s name, like "Västra Götaland".')
+@click.option("--organisation", default="", help="Who publishes (default: Region NAME).")
+@click.option("--email", default="", help="Where readers write with questions and accessibility issues.")
+@_SOURCE
+def new_region(region_id: str, name: str, organisation: str, email: str, source: Path) -> None:
+    """Create content/ID/ with region.yaml, contacts.yaml and index.md."""
+    from rusgen.scaffold import new_region as make
+
+    try:
+        _made(make(source, region_id, name, organisation, email, _today()), source)
+    except RusgenError as exc:
+        _fail(exc)
+
+
+@new.command("page")
+@click.argument("path")
+@click.option("--title", default="", help="The page's title (default: made from PATH).")
+@_REGION
+@_SOURCE
+def new_page(path: str, title: str, region: str | None, source: Path) -> None:
+    """Create a page, e.g. om-oss or kraftsamlingar/index (a section's own page)."""
+    from rusgen.scaffold import new_page as make
+    from rusgen.scaffold import pick_region
+
+    try:
+        _made([make(source, pick_region(source, region), path, title)], source)
+    except RusgenError as exc:
+        _fail(exc)
+
+
+@new.command("event")
+@click.argument("title")
+@click.option("--start", required=True, help='When it starts: "2026-12-01 13:00", or a date for all day.')
+@click.option("--end", default=None, help='When it ends: "2026-12-01 16:00".')
+@_REGION
+@_SOURCE
+def new_event(title: str, start: str, end: str | None, region: str | None, source: Path) -> None:
+    """Create events/YYYY-MM-DD-title.md."""
+    from rusgen.scaffold import new_event as make
+    from rusgen.scaffold import pick_region
+
+    try:
+        _made([make(source, pick_region(source, region), title, start, end)], source)
+    except RusgenError as exc:
+        _fail(exc)
+
+
+@new.command("news")
+@click.argument("title")
+@click.option("--date", "day", default=None, help="The date, like 2026-12-01 (default: today).")
+@_REGION
+@_SOURCE
+def new_news(title: str, day: str | None, region: str | None, source: Path) -> None:
+    """Create news/YYYY-MM-DD-title.md."""
+    from rusgen.scaffold import new_news as make
+    from rusgen.scaffold import parse_when, pick_region
+
+    try:
+        when = parse_when(day, "--date")[0].date() if day else _today()
+        _made([make(source, pick_region(source, region), title, when)], source)
+    except RusgenError as exc:
+        _fail(exc)
