@@ -73,10 +73,10 @@ def render_outputs(
         theme = load_theme(root, region.theme)
         env = make_environment(theme)
         strings = {lang: theme.strings(lang) for lang in region.languages}
-        assets = {path: f"{html.ASSETS}{path}" for path in theme.static_files()}
+        assets = html.asset_urls(theme.static_files())
         renderer = html.RegionRenderer(site, region, env, md, strings, assets, cache)
         outputs.extend(renderer.render(problems))
-        outputs.extend(files.region_files(region, theme))
+        outputs.extend(files.region_files(region, theme, assets))
     if not only_some:
         outputs.extend(network.render(site, root))
     return outputs

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import posixpath
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -18,6 +21,24 @@ from rusgen.render import Translator
 from rusgen.text import format_size
 
 ASSETS = "assets/"
+HASHED_ASSETS = (".css", ".js")
+
+
+def asset_urls(static_files: dict[str, Path]) -> dict[str, str]:
+    """Map each theme file to its published URL; CSS and JS get a content hash in the name.
+
+    A hashed name changes whenever the bytes do, so a host may cache these files forever.
+    Other files (images, fonts) keep their names, so url() references in the CSS still work.
+    """
+    urls = {}
+    for rel, path in static_files.items():
+        stem, ext = posixpath.splitext(rel)
+        if ext in HASHED_ASSETS:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+            urls[rel] = f"{ASSETS}{stem}.{digest}{ext}"
+        else:
+            urls[rel] = f"{ASSETS}{rel}"
+    return urls
 
 
 class RegionRenderer:
@@ -38,7 +59,7 @@ class RegionRenderer:
         self.env = env
         self.md = md
         self.strings = strings
-        self.assets = assets  # logical theme path -> published URL (hashed later)
+        self.assets = assets  # logical theme path -> published URL (CSS and JS hashed)
         self.cache = markdown_cache
         self.view = RegionView(region, site.build_time, strings)
         self.files = {f.url: f for f in region.files}
