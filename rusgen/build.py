@@ -11,7 +11,7 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import load_project
 from rusgen.markdown import make_markdown
 from rusgen.model import Output, Site
-from rusgen.outputs import files, html, network
+from rusgen.outputs import calendar, feeds, files, html, network, search
 from rusgen.render import load_theme, make_environment
 from rusgen.schema import build_site
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
@@ -75,8 +75,12 @@ def render_outputs(
         strings = {lang: theme.strings(lang) for lang in region.languages}
         assets = html.asset_urls(theme.static_files())
         renderer = html.RegionRenderer(site, region, env, md, strings, assets, cache)
-        outputs.extend(renderer.render(problems))
+        pages = list(renderer.render(problems))
+        outputs.extend(pages)
         outputs.extend(files.region_files(region, theme, assets))
+        outputs.extend(calendar.render(renderer.view, strings))
+        outputs.extend(feeds.render(renderer.view, strings))
+        outputs.extend(search.render(region, pages))
     if not only_some:
         outputs.extend(network.render(site, root))
     return outputs

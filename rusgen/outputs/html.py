@@ -16,12 +16,15 @@ from markupsafe import Markup
 from rusgen.errors import Problems, RusgenError
 from rusgen.markdown import LinkTarget, candidate_paths, render_markdown
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
-from rusgen.outputs.region_view import RegionView, View
+from rusgen.outputs import calendar, feeds
+from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
+from rusgen.outputs.search import search_url
 from rusgen.render import Translator
 from rusgen.text import format_size
 
 ASSETS = "assets/"
 HASHED_ASSETS = (".css", ".js")
+NOT_FOUND = "404.html"
 
 
 def asset_urls(static_files: dict[str, Path]) -> dict[str, str]:
@@ -75,6 +78,7 @@ class RegionRenderer:
         for page in self.region.pages:
             for alias in page.aliases:
                 yield self._redirect(alias, page)
+        yield self._not_found()
 
     def _body(self, view: View, problems: Problems) -> str:
         page = view.page
@@ -142,6 +146,13 @@ class RegionRenderer:
             "latest_news": self.view.news(lang)[:3],
             "parent_region": parent,
             "now": self.site.build_time,
+            "search_url": search_url(lang, region.default_language),
+            "calendar_url": calendar.calendar_url,
+            "feeds": {
+                "news": feeds.feed_url(self.view.prefix(lang), NEWS),
+                "events": feeds.feed_url(self.view.prefix(lang), EVENTS),
+                "calendar": calendar.feed_url(self.view.prefix(lang)),
+            },
         }
 
     def _page(self, view: View, html: str, alternates: dict[str, str]) -> str:
@@ -156,6 +167,23 @@ class RegionRenderer:
         context["content"] = Markup("")
         data = _render(self.env, "redirect.html", context)
         return Output(f"{self.region.id}/{output_path(alias)}", data.encode("utf-8"))
+
+
+    def _not_found(self) -> Output:
+        """Render 404.html, which a host serves at any depth: every link in it is absolute.
+
+        Relative links would resolve against the missing page's address, and <base> would
+        break #anchors, so links and assets come from base_url (or --base-url).
+        """
+        region = self.region
+        lang = region.default_language
+        view = View("404.html", NOT_FOUND, lang, self.strings[lang]["not_found_title"])
+        context = self.context(view, {})
+        context["link"] = region.absolute_url
+        context["asset"] = lambda path: region.absolute_url(self.assets[path])
+        context["content"] = Markup("")
+        data = _render(self.env, "404.html", context)
+        return Output(f"{region.id}/{NOT_FOUND}", data.encode("utf-8"))
 
 
 def _alternates(views: list[View]) -> dict[str, dict[str, str]]:
