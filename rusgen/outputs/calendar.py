@@ -110,7 +110,7 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
     if online is not None and online.url:
         label = online.platform or t["online_meeting"]
         event.add("conference", online.url,
-                  parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": label})
+                  parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label})
     if online is not None and online.phone:
         tel = tel_uri(online.phone)
         params = {"VALUE": "URI", "FEATURE": "PHONE", "LABEL": online.phone}
