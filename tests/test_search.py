@@ -35,7 +35,7 @@ def test_search_finds_a_page_by_a_swedish_word(browser, static_server, sample_pu
     link.wait_for(timeout=10000)
     assert link.inner_text() == "Laddinfrastruktur"
     assert link.get_attribute("href") == base + "laddning/"
-    assert "1 träffar" in page.locator("[role=status]").inner_text()
+    assert "1 träff för ”laddstation”" in page.locator("[role=status]").inner_text()
     page.fill("#search-input", "elbilar")
     page.click("button[type=submit]")
     page.wait_for_function("location.search.includes('elbilar')")
@@ -71,3 +71,20 @@ def test_404_links_are_absolute(sample_public: Path) -> None:
     assert hrefs
     for href in hrefs:
         assert href.startswith(("https://", "mailto:", "tel:", "#")), href
+
+
+def test_sitemap_has_alternates_and_lastmod(sample_public: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(sample_public / "sitemap.xml").getroot()
+    urls = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
+    base = sample_site.BASE_URL
+    assert base + "gamla-laddning/" not in urls and base + "404.html" not in urls
+    assert urls[base + "laddning/"].find("s:lastmod", ns).text == "2021-04-21"
+    home = {a.get("hreflang"): a.get("href") for a in urls[base].findall("x:link", ns)}
+    assert home == {"sv": base, "en": base + "en/"}
+    search = {a.get("hreflang"): a.get("href") for a in urls[base + "sok/"].findall("x:link", ns)}
+    assert search == {"sv": base + "sok/", "en": base + "en/search/"}
+    robots = (sample_public / "robots.txt").read_text()
+    assert robots.endswith(f"Sitemap: {base}sitemap.xml\n")

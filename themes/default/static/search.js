@@ -46,9 +46,8 @@
       item.appendChild(excerpt);
       list.appendChild(item);
     });
-    status.textContent = pages.length
-      ? message("data-msg-results", { count: pages.length, query: query })
-      : message("data-msg-none", { query: query });
+    var name = pages.length === 0 ? "data-msg-none" : pages.length === 1 ? "data-msg-one" : "data-msg-results";
+    status.textContent = message(name, { count: pages.length, query: query });
   }
 
   function run(query) {
