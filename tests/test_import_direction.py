@@ -20,14 +20,16 @@ LAYERS: dict[str, int] = {
     "fields": 1, "markdown": 1, "raw": 1,
     "schema": 2, "render": 2,
     "loader": 3, "outputs.region_view": 3, "writer": 3,
-    "outputs.html": 4,
-    "outputs.files": 5, "outputs.network": 5,
-    "outputs": 6,  # the package itself, imported as `from rusgen.outputs import html`
-    "build": 7,
-    "cli": 8,
-    "__main__": 9,
+    "outputs.html": 5,
+    "outputs.files": 6, "outputs.network": 6,
+    "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 1,
+    "htmlscan": 0, "report": 1, "external": 1, "checks": 2, "scaffold": 4,
+    "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
+    "build": 8,
+    "cli": 9,
+    "__main__": 10,
     "__init__": 0,
-    "server": 8,
+    "server": 9,
 }
 IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "server"}
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import posixpath
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -13,11 +16,32 @@ from markupsafe import Markup
 from rusgen.errors import Problems, RusgenError
 from rusgen.markdown import LinkTarget, candidate_paths, render_markdown
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
-from rusgen.outputs.region_view import RegionView, View
+from rusgen.outputs import calendar, feeds
+from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
+from rusgen.outputs.search import search_url
 from rusgen.render import Translator
 from rusgen.text import format_size
 
 ASSETS = "assets/"
+HASHED_ASSETS = (".css", ".js")
+NOT_FOUND = "404.html"
+
+
+def asset_urls(static_files: dict[str, Path]) -> dict[str, str]:
+    """Map each theme file to its published URL; CSS and JS get a content hash in the name.
+
+    A hashed name changes whenever the bytes do, so a host may cache these files forever.
+    Other files (images, fonts) keep their names, so url() references in the CSS still work.
+    """
+    urls = {}
+    for rel, path in static_files.items():
+        stem, ext = posixpath.splitext(rel)
+        if ext in HASHED_ASSETS:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+            urls[rel] = f"{ASSETS}{stem}.{digest}{ext}"
+        else:
+            urls[rel] = f"{ASSETS}{rel}"
+    return urls
 
 
 class RegionRenderer:
@@ -38,7 +62,7 @@ class RegionRenderer:
         self.env = env
         self.md = md
         self.strings = strings
-        self.assets = assets  # logical theme path -> published URL (hashed later)
+        self.assets = assets  # logical theme path -> published URL (CSS and JS hashed)
         self.cache = markdown_cache
         self.view = RegionView(region, site.build_time, strings)
         self.files = {f.url: f for f in region.files}
@@ -54,6 +78,7 @@ class RegionRenderer:
         for page in self.region.pages:
             for alias in page.aliases:
                 yield self._redirect(alias, page)
+        yield self._not_found()
 
     def body_html(self, view: View, problems: Problems) -> str:
         page = view.page
@@ -121,6 +146,13 @@ class RegionRenderer:
             "latest_news": self.view.news(lang)[:3],
             "parent_region": parent,
             "now": self.site.build_time,
+            "search_url": search_url(lang, region.default_language),
+            "calendar_url": calendar.calendar_url,
+            "feeds": {
+                "news": feeds.feed_url(self.view.prefix(lang), NEWS),
+                "events": feeds.feed_url(self.view.prefix(lang), EVENTS),
+                "calendar": calendar.feed_url(self.view.prefix(lang)),
+            },
         }
 
     def _page(self, view: View, html: str, alternates: dict[str, str]) -> str:
@@ -135,6 +167,23 @@ class RegionRenderer:
         context["content"] = Markup("")
         data = _render(self.env, "redirect.html", context)
         return Output(f"{self.region.id}/{output_path(alias)}", data.encode("utf-8"))
+
+
+    def _not_found(self) -> Output:
+        """Render 404.html, which a host serves at any depth: every link in it is absolute.
+
+        Relative links would resolve against the missing page's address, and <base> would
+        break #anchors, so links and assets come from base_url (or --base-url).
+        """
+        region = self.region
+        lang = region.default_language
+        view = View("404.html", NOT_FOUND, lang, self.strings[lang]["not_found_title"])
+        context = self.context(view, {})
+        context["link"] = region.absolute_url
+        context["asset"] = lambda path: region.absolute_url(self.assets[path])
+        context["content"] = Markup("")
+        data = _render(self.env, "404.html", context)
+        return Output(f"{region.id}/{NOT_FOUND}", data.encode("utf-8"))
 
 
 def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rusgen.model import Output, Site
-from rusgen.outputs.html import ASSETS, _render
+from rusgen.outputs.html import _render, asset_urls
 from rusgen.render import Translator, load_theme, make_environment
 from rusgen.text import collation_key
 
@@ -16,6 +16,7 @@ def render(site: Site, root: Path) -> Iterator[Output]:
     theme = load_theme(root, site.network.theme)
     env = make_environment(theme)
     lang = site.network.language
+    assets = asset_urls(theme.static_files())
     regions = sorted(site.regions, key=lambda r: collation_key(r.name))
     context = {
         "network": site.network,
@@ -23,8 +24,8 @@ def render(site: Site, root: Path) -> Iterator[Output]:
         "regions": regions,
         "lang": lang,
         "t": Translator(theme.strings(lang), lang, theme.name),
-        "asset": lambda path: f"{ASSETS}{path}",
+        "asset": lambda path: assets[path],
     }
     yield Output("index.html", _render(env, "network.html", context).encode("utf-8"))
     for rel, path in theme.static_files().items():
-        yield Output(f"{ASSETS}{rel}", source=str(path))
+        yield Output(assets[rel], source=str(path))

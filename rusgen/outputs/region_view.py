@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import cached_property
 
 from rusgen.model import Page, Region, Taxonomy, Term, language_prefix
+from rusgen.outputs.search import search_url
 from rusgen.text import collation_key
 
 EVENTS, NEWS = "events", "news"
@@ -34,9 +35,12 @@ class View:
     taxonomy: Taxonomy | None = None
     term: Term | None = None
     terms: tuple[tuple[Term, int], ...] = ()
+    key: str = ""  # what language versions share, where their URLs differ (sok/, en/search/)
 
     @property
     def translation_key(self) -> str:
+        if self.key:
+            return self.key
         if self.page is not None:
             return self.page.translation_key
         prefix_free = self.url.split("/", 1)[1] if self.lang_prefixed else self.url
@@ -169,6 +173,8 @@ class RegionView:
                  upcoming=upcoming, past=past),
             View("news_list.html", f"{prefix}{NEWS}/", lang, t["news_title"],
                  items=self.news(lang)),
+            View("search.html", search_url(lang, self.region.default_language), lang,
+                 t["search_title"], key="generated:search"),
         ]
         for taxonomy in self.region.taxonomies:
             counts = tuple(

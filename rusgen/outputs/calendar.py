@@ -1,0 +1,151 @@
+"""Calendars (RFC 5545 with RFC 7986): a .ics per event and a feed per region and language.
+
+An event page at events/<slug>/ gets its calendar file next to it, events/<slug>.ics;
+the feed of every event is events.ics (en/events.ics in English), next to the list.
+
+Stable across builds and edits:
+- UID: the event's `uid` field, else "<region id>/<source path without .en>", then
+  "@<host of base_url>". Never the title or date, so a renamed or moved meeting updates
+  in readers' calendars; both language versions of an event share one UID.
+- SEQUENCE: the minutes from 2000-01-01 UTC to the page's `updated` time, else 0.
+  rusgen stores nothing between builds, and a content hash is not monotonic, so the only
+  honest source of "this changed later" is the `updated` field the communicator moves
+  forward when they edit an event. Without it SEQUENCE stays 0 and clients go by DTSTAMP.
+- DTSTAMP: the build time (SOURCE_DATE_EPOCH when set), so output is reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from rusgen.model import Output, Page, Region
+from rusgen.outputs.region_view import EVENTS, RegionView
+from rusgen.text import tel_uri
+
+PRODID = "-//rusgen//rusgen microsites//SV"
+SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Output]:
+    """Yield a calendar file per event page and one feed per language of the region."""
+    region = view.region
+    for page in region.pages:
+        if page.event is not None:
+            calendar = _calendar(region, page.title, page.lang)
+            calendar.add_component(_event(view, page, strings[page.lang]))
+            yield _output(region, calendar_url(page.url), calendar)
+    for lang in region.languages:
+        upcoming, past = view.events(lang)
+        calendar = _calendar(region, f"{strings[lang]['events_title']} – {region.name}", lang)
+        calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+        for page in sorted(upcoming + past, key=lambda p: (p.event.start, p.source)):  # type: ignore
+            calendar.add_component(_event(view, page, strings[lang]))
+        yield _output(region, feed_url(view.prefix(lang)), calendar)
+
+
+def calendar_url(page_url: str) -> str:
+    """Return the URL of an event page's calendar file: "events/x/" -> "events/x.ics"."""
+    return page_url.rstrip("/") + ".ics"
+
+
+def feed_url(prefix: str) -> str:
+    """Return the URL of a language's calendar feed: "" -> "events.ics"."""
+    return f"{prefix}{EVENTS}.ics"
+
+
+def event_uid(region: Region, page: Page) -> str:
+    """Return the event's calendar UID, which never changes once published."""
+    assert page.event is not None
+    local = page.event.uid or f"{region.id}/{page.translation_key}"
+    return f"{local}@{urlsplit(region.base_url).hostname or region.id}"
+
+
+def sequence(page: Page) -> int:
+    """Return SEQUENCE: minutes since 2000 of the page's `updated` time, else 0."""
+    if page.updated is None:
+        return 0
+    return max(0, int((page.updated - SEQUENCE_EPOCH).total_seconds() // 60))
+
+
+def _calendar(region: Region, name: str, lang: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name, parameters={"LANGUAGE": lang})
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", region.timezone)
+    return calendar
+
+
+def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
+    region, info = view.region, page.event
+    assert info is not None
+    event = Event()
+    event.add("uid", event_uid(region, page))
+    event.add("dtstamp", view.now.astimezone(UTC))
+    event.add("sequence", sequence(page))
+    if page.updated is not None:
+        event.add("last-modified", page.updated.astimezone(UTC))
+    if info.all_day:
+        last_day = (info.end or info.start).date()
+        event.add("dtstart", info.start.date())
+        event.add("dtend", last_day + timedelta(days=1))  # DTEND of a DATE is exclusive
+    else:
+        event.add("dtstart", info.start)
+        if info.end is not None:
+            event.add("dtend", info.end)
+    event.add("summary", page.title, parameters={"LANGUAGE": page.lang})
+    if info.location:
+        event.add("location", info.location)
+    url = region.absolute_url(page.url)
+    event.add("url", url, parameters={"VALUE": "URI"})
+    event.add("description", _description(page, url, t))
+    online = info.online
+    if online is not None and online.url:
+        label = online.platform or t["online_meeting"]
+        event.add("conference", online.url,
+                  parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label})
+    if online is not None and online.phone:
+        tel = tel_uri(online.phone)
+        params = {"VALUE": "URI", "FEATURE": "PHONE", "LABEL": online.phone}
+        if online.conference_id:
+            params["LABEL"] = f"{online.phone}, {t['conference_id']} {online.conference_id}"
+        event.add("conference", tel, parameters=params)
+    event.add("status", "CANCELLED" if info.status == "cancelled" else "CONFIRMED")
+    return event
+
+
+def _description(page: Page, url: str, t: dict[str, str]) -> str:
+    """Return the plain-text description: summary, status note, how to join, the page."""
+    info = page.event
+    assert info is not None
+    lines = [page.summary] if page.summary else []
+    if info.status != "scheduled":
+        status = t["status_" + info.status.replace("-", "_")]
+        lines.append(f"{status}. {info.status_note}".strip() if info.status_note else status)
+    elif info.status_note:
+        lines.append(info.status_note)
+    online = info.online
+    if online is not None:
+        if online.url:
+            label = t["join_online"].format(platform=online.platform or t["online_meeting"])
+            lines.append(f"{label}: {online.url}")
+        if online.phone:
+            lines.append(f"{t['dial_in']}: {online.phone}")
+        if online.conference_id:
+            lines.append(f"{t['conference_id']}: {online.conference_id}")
+    if info.livestream:
+        lines.append(f"{t['livestream']}: {info.livestream}")
+    lines.append(url)
+    return "\n\n".join(lines)
+
+
+def _output(region: Region, url: str, calendar: Calendar) -> Output:
+    calendar.add_missing_timezones()
+    return Output(f"{region.id}/{url}", calendar.to_ical())

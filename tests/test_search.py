@@ -1,0 +1,90 @@
+"""The search page in headless Chromium: a Swedish word finds its page, offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sample_site
+from conftest import BUILD_EPOCH
+
+from rusgen.writer import write_outputs
+
+
+@pytest.fixture(scope="module")
+def sample_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        from rusgen.build import BuildOptions, render_site
+
+        folder = sample_site.write_site(tmp_path_factory.mktemp("sample"))
+        result = render_site(BuildOptions(source=folder))
+    public = tmp_path_factory.mktemp("public") / "out"
+    write_outputs(result.outputs, public, prune_below=("",))
+    return public / sample_site.REGION
+
+
+def test_search_finds_a_page_by_a_swedish_word(browser, static_server, sample_public: Path) -> None:
+    base = static_server(sample_public.parent) + f"{sample_site.REGION}/"
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    # "laddstation" is not in the text: Swedish stemming finds "laddstationer".
+    page.goto(base + "sok/?q=laddstation")
+    link = page.locator(".search-results__list li a").first
+    link.wait_for(timeout=10000)
+    assert link.inner_text() == "Laddinfrastruktur"
+    assert link.get_attribute("href") == base + "laddning/"
+    assert "1 träff för ”laddstation”" in page.locator("[role=status]").inner_text()
+    page.fill("#search-input", "elbilar")
+    page.click("button[type=submit]")
+    page.wait_for_function("location.search.includes('elbilar')")
+    assert all(url.startswith(base) for url in requests), requests
+    page.close()
+
+
+def test_search_without_javascript_says_so(browser, static_server, sample_public: Path) -> None:
+    base = static_server(sample_public.parent) + f"{sample_site.REGION}/"
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "en/search/?q=charging")
+    assert "Search needs JavaScript" in page.locator("main").inner_text()
+    context.close()
+
+
+def test_only_content_is_indexed(sample_public: Path) -> None:
+    assert 'data-pagefind-body' in (sample_public / "laddning" / "index.html").read_text()
+    for page in ("sok/index.html", "404.html", "gamla-laddning/index.html"):
+        assert "data-pagefind-body" not in (sample_public / page).read_text(), page
+
+
+def test_redirect_page_has_refresh_canonical_and_link(sample_public: Path) -> None:
+    html = (sample_public / "gamla-laddning" / "index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../laddning/">' in html
+    assert '<link rel="canonical" href="https://prov.example.se/region/laddning/">' in html
+    assert '<a href="../laddning/">Laddinfrastruktur</a>' in html
+
+
+def test_404_links_are_absolute(sample_public: Path) -> None:
+    html = (sample_public / "404.html").read_text()
+    hrefs = [part.split('"')[0] for part in html.split('href="')[1:]]
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith(("https://", "mailto:", "tel:", "#")), href
+
+
+def test_sitemap_has_alternates_and_lastmod(sample_public: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(sample_public / "sitemap.xml").getroot()
+    urls = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
+    base = sample_site.BASE_URL
+    assert base + "gamla-laddning/" not in urls and base + "404.html" not in urls
+    assert urls[base + "laddning/"].find("s:lastmod", ns).text == "2021-04-21"
+    home = {a.get("hreflang"): a.get("href") for a in urls[base].findall("x:link", ns)}
+    assert home == {"sv": base, "en": base + "en/"}
+    search = {a.get("hreflang"): a.get("href") for a in urls[base + "sok/"].findall("x:link", ns)}
+    assert search == {"sv": base + "sok/", "en": base + "en/search/"}
+    robots = (sample_public / "robots.txt").read_text()
+    assert robots.endswith(f"Sitemap: {base}sitemap.xml\n")
