@@ -71,14 +71,14 @@ def render_outputs(
     outputs: list[Output] = []
     for region in site.regions:
         theme = load_theme(root, region.theme)
-        env = make_environment(theme)
+        env = make_environment(theme, cache)
         strings = {lang: theme.strings(lang) for lang in region.languages}
         assets = {path: f"{html.ASSETS}{path}" for path in theme.static_files()}
         renderer = html.RegionRenderer(site, region, env, md, strings, assets, cache)
         outputs.extend(renderer.render(problems))
         outputs.extend(files.region_files(region, theme))
     if not only_some:
-        outputs.extend(network.render(site, root))
+        outputs.extend(network.render(site, root, cache))
     return outputs
 
 

@@ -71,9 +71,29 @@ def load_theme(root: Path, name: str) -> Theme:
     return Theme(name=name, folders=tuple(folders))
 
 
-def make_environment(theme: Theme) -> jinja2.Environment:
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Keep compiled templates in a dict, keyed by the template's source checksum.
+
+    A rebuild of the preview makes fresh environments; without this it would compile every
+    template again, which costs more than rendering the pages.
+    """
+
+    def __init__(self, store: dict) -> None:
+        self.store = store
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        hit = self.store.get(("jinja", bucket.key))
+        if hit is not None and hit[0] == bucket.checksum:
+            bucket.code = hit[1]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[("jinja", bucket.key)] = (bucket.checksum, bucket.code)
+
+
+def make_environment(theme: Theme, cache: dict | None = None) -> jinja2.Environment:
     """Create a strict, autoescaping Jinja environment over a theme chain."""
     env = jinja2.Environment(
+        bytecode_cache=MemoryBytecodeCache(cache) if cache is not None else None,
         loader=jinja2.FileSystemLoader([str(f / "templates") for f in theme.folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
