@@ -49,12 +49,11 @@ def build_time() -> datetime:
 def render_site(options: BuildOptions, cache: dict | None = None) -> BuildResult:
     """Run load, validate and render; raise ContentErrors listing every problem."""
     problems = Problems()
-    raw = load_project(options.source, problems, options.regions)
+    cache = {} if cache is None else cache
+    raw = load_project(options.source, problems, options.regions, cache)
     site = build_site(raw, problems, build_time(), options.drafts)
     problems.raise_if_errors()
-    outputs = render_outputs(
-        site, options.source, problems, {} if cache is None else cache, bool(options.regions)
-    )
+    outputs = render_outputs(site, options.source, problems, cache, bool(options.regions))
     problems.raise_if_errors()
     return BuildResult(site=site, outputs=outputs, warnings=problems.warnings)
 
@@ -72,7 +71,7 @@ def render_outputs(
     for region in site.regions:
         theme = load_theme(root, region.theme)
         env = make_environment(theme, cache)
-        strings = {lang: theme.strings(lang) for lang in region.languages}
+        strings = {lang: theme.strings(lang, cache) for lang in region.languages}
         assets = {path: f"{html.ASSETS}{path}" for path in theme.static_files()}
         renderer = html.RegionRenderer(site, region, env, md, strings, assets, cache)
         outputs.extend(renderer.render(problems))

@@ -38,15 +38,23 @@ class Theme:
                         found[path.relative_to(static).as_posix()] = path
         return dict(sorted(found.items()))
 
-    def strings(self, lang: str) -> dict[str, str]:
+    def strings(self, lang: str, cache: dict | None = None) -> dict[str, str]:
         """Return the UI strings of one language, the child's overriding the parent's."""
         merged: dict[str, str] = {}
         for folder in reversed(self.folders):
             path = folder / "i18n" / f"{lang}.yaml"
             if path.is_file():
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-                merged.update({str(k): str(v) for k, v in data.items()})
+                merged.update(_read_strings(path.read_text(encoding="utf-8"), {} if cache is None else cache))
         return merged
+
+
+def _read_strings(text: str, cache: dict) -> dict[str, str]:
+    """Parse a strings file once per distinct text."""
+    key = ("strings", text)
+    if key not in cache:
+        data = yaml.safe_load(text) or {}
+        cache[key] = {str(k): str(v) for k, v in data.items()}
+    return cache[key]
 
 
 def load_theme(root: Path, name: str) -> Theme:
