@@ -95,7 +95,8 @@ def site_path(raw: str) -> str:
     Decoded once, as a browser encodes; a `%` that still decodes to something is a second
     encoding, which no link of the site makes, so it is refused with the rest.
     """
-    path = urlsplit(raw).path
+    # An origin-form target is split by hand: urlsplit would read "//etc/x" as a host.
+    path = raw.split("?", 1)[0].split("#", 1)[0] if raw.startswith("/") else urlsplit(raw).path
     if not path.startswith("/"):
         raise BadPath(raw)
     decoded = unquote(path, errors="strict")
