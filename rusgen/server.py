@@ -14,6 +14,7 @@ import posixpath
 import queue
 import signal
 import socket
+import sys
 import threading
 import time
 import uuid
@@ -212,6 +213,12 @@ class PreviewServer(ThreadingHTTPServer):
         self.events = Broadcaster()
         self._lock = threading.Lock()
         self.state = _State(snapshot=Snapshot(files=None), good={})
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Ignore a browser that hung up mid-answer (a reload does that); log anything else."""
+        exc = sys.exc_info()[1]
+        if not isinstance(exc, ConnectionError):
+            self.log(f"error: serving a request failed: {exc!r}")
 
     def refresh(self) -> None:
         """Rebuild, swap in the new snapshot and tell the open pages what to do."""
