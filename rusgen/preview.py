@@ -21,18 +21,50 @@ from rusgen.server import Problem, Snapshot, SourceFile
 _WHERE = re.compile(r"(?P<file>[^\s:][^:\n]*):(?P<line>\d+): (?P<message>.*)", re.DOTALL)
 
 
+class UsedCache(dict):
+    """The build cache, forgetting after each good build what that build did not use.
+
+    Without it every save would leave its old Markdown and YAML behind for as long as the
+    preview runs.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.used: set = set()
+
+    def start_run(self) -> None:
+        self.used = set()
+
+    def forget_unused(self) -> None:
+        for key in self.keys() - self.used:
+            del self[key]
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def, override]
+        self.used.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self.used.add(key)
+        return super().__contains__(key)
+
+    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+        self.used.add(key)
+        super().__setitem__(key, value)
+
+
 class SiteRebuilder:
     """Render the whole site in memory, keeping the Markdown and template caches between runs."""
 
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
-        self.cache: dict = {}
+        self.cache = UsedCache()
         root = options.source.resolve()
         # Documents are served from disk: only from here, so a symlink out is never followed.
         self.roots = (root / CONTENT_DIR, root / THEMES_DIR)
 
     def __call__(self) -> Snapshot:
         """Return every file of the site, or the problems that stopped the build."""
+        self.cache.start_run()
         try:
             result = render_site(self.options, self.cache)
         except ContentErrors as exc:
@@ -43,6 +75,7 @@ class SiteRebuilder:
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             text = f"{frame.filename}:{frame.lineno}: unexpected error (a bug in rusgen): {exc!r}"
             return Snapshot(files=None, problems=(_from_message(text),))
+        self.cache.forget_unused()
         files, skipped = self._files(result.outputs)
         warnings = tuple(str(w) for w in result.warnings) + skipped
         return Snapshot(files=files, warnings=warnings)
