@@ -25,6 +25,9 @@ class BuildOptions:
     drafts: bool = False
     regions: tuple[str, ...] = ()
     base_url: str = ""  # --base-url: replaces the one region's base_url, for staging copies
+    # The live preview: stable asset names (so a stylesheet edit is swapped in place, not
+    # reloaded) and no search index (Pagefind costs seconds a rebuild).
+    preview: bool = False
 
 
 @dataclass
@@ -51,7 +54,8 @@ def build_time() -> datetime:
 def render_site(options: BuildOptions, cache: dict | None = None) -> BuildResult:
     """Run load, validate and render; raise ContentErrors listing every problem."""
     problems = Problems()
-    raw = load_project(options.source, problems, options.regions)
+    cache = {} if cache is None else cache
+    raw = load_project(options.source, problems, options.regions, cache)
     site = build_site(raw, problems, build_time(), options.drafts)
     if problems.errors:
         # Report broken Markdown links in the same run as the field errors.
@@ -59,7 +63,7 @@ def render_site(options: BuildOptions, cache: dict | None = None) -> BuildResult
     problems.raise_if_errors()
     site = with_base_url(site, options)
     outputs = render_outputs(
-        site, options.source, problems, {} if cache is None else cache, bool(options.regions)
+        site, options.source, problems, cache, bool(options.regions), options.preview
     )
     problems.raise_if_errors()
     return BuildResult(site=site, outputs=outputs, warnings=problems.warnings)
@@ -88,7 +92,12 @@ def with_base_url(site: Site, options: BuildOptions) -> Site:
 
 
 def render_outputs(
-    site: Site, root: Path, problems: Problems, cache: dict, only_some: bool = False
+    site: Site,
+    root: Path,
+    problems: Problems,
+    cache: dict,
+    only_some: bool = False,
+    preview: bool = False,
 ) -> list[Output]:
     """Render every output of the site, region by region, then the network index.
 
@@ -99,9 +108,9 @@ def render_outputs(
     outputs: list[Output] = []
     for region in site.regions:
         theme = load_theme(root, region.theme)
-        env = make_environment(theme)
-        strings = {lang: theme.strings(lang) for lang in region.languages}
-        assets = html.asset_urls(theme.static_files())
+        env = make_environment(theme, cache)
+        strings = {lang: theme.strings(lang, cache) for lang in region.languages}
+        assets = html.asset_urls(theme.static_files(), hashed=not preview)
         renderer = html.RegionRenderer(site, region, env, md, strings, assets, cache)
         pages = list(renderer.render(problems))
         outputs.extend(pages)
@@ -109,9 +118,10 @@ def render_outputs(
         outputs.extend(calendar.render(renderer.view, strings))
         outputs.extend(feeds.render(renderer.view, strings))
         outputs.extend(sitemap.render(renderer.view))
-        outputs.extend(search.render(region, pages))
+        if not preview:
+            outputs.extend(search.render(region, pages))
     if not only_some:
-        outputs.extend(network.render(site, root))
+        outputs.extend(network.render(site, root, cache, hashed=not preview))
     return outputs
 
 

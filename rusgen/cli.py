@@ -214,3 +214,51 @@ def new_news(title: str, day: str | None, region: str | None, source: Path) -> N
         _made([make(source, pick_region(source, region), title, when)], source)
     except RusgenError as exc:
         _fail(exc)
+
+
+# --- rusgen serve -------------------------------------------------------------------------
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@main.command()
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The folder that holds rusgen.yaml.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on; 0.0.0.0 shows the preview to the whole network.")
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Also show pages marked draft: true.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in the web browser.")
+def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool) -> None:
+    """Preview the sites at http://localhost:8000/, rebuilt and reloaded on every save."""
+    from rusgen.build import BuildOptions
+    from rusgen.preview import SiteRebuilder
+    from rusgen.server import serve as run_server
+
+    if not (source / "rusgen.yaml").is_file():
+        _fail(RusgenError(f"{source / 'rusgen.yaml'}: not found. Run rusgen serve in the folder "
+                          "that holds rusgen.yaml, or name it with --source DIR."))
+    rebuild = SiteRebuilder(BuildOptions(source=source, drafts=drafts, preview=True))
+    folders, files = rebuild.watched()
+
+    def ready(url: str) -> None:
+        click.echo(f"Preview at {url} (only this computer can open it). Press Ctrl-C to stop."
+                   if host in LOOPBACK else f"Preview at {url}. Press Ctrl-C to stop.")
+        if host not in LOOPBACK:
+            click.echo(f"warning: --host {host}: anyone on the network can see the preview, "
+                       "drafts included.", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    try:
+        run_server(rebuild, folders, files, host=host, port=port,
+                   log=lambda line: click.echo(line, err=True), ready=ready)
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+    except OSError as exc:
+        _fail(RusgenError(f"cannot listen on {host}:{port}: {exc.strerror}; "
+                          "try another port with --port"))

@@ -17,15 +17,22 @@ PAGE_SUFFIX = ".md"
 SETTINGS_FILES = ("region.yaml", "contacts.yaml")
 
 
-def load_project(root: Path, problems: Problems, only: tuple[str, ...] = ()) -> RawProject:
-    """Read the whole project below `root`; `only` limits it to some region ids."""
+def load_project(
+    root: Path, problems: Problems, only: tuple[str, ...] = (), cache: dict | None = None
+) -> RawProject:
+    """Read the whole project below `root`; `only` limits it to some region ids.
+
+    `cache` keeps parsed YAML by its text between runs of the preview, so an unchanged file
+    is read but not parsed again.
+    """
+    cache = {} if cache is None else cache
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
         raise RusgenError(
             f"{config_path}: not found. Run rusgen in the folder that holds {CONFIG_FILE}, "
             "or name it with --source DIR."
         )
-    config = _read_yaml_file(config_path, CONFIG_FILE, problems)
+    config = _read_yaml_file(config_path, CONFIG_FILE, problems, cache)
     content = root / CONTENT_DIR
     if not content.is_dir():
         raise RusgenError(f"{content}: not found. Put one folder per region in {CONTENT_DIR}/.")
@@ -35,26 +42,28 @@ def load_project(root: Path, problems: Problems, only: tuple[str, ...] = ()) -> 
         if wanted not in known:
             raise RusgenError(f"--region {wanted}: no such region; the regions are {', '.join(known)}")
     regions = [
-        _load_region(folder, problems) for folder in folders if not only or folder.name in only
+        _load_region(folder, problems, cache) for folder in folders if not only or folder.name in only
     ]
     return RawProject(root=root, config=config or YamlMap(), regions=regions)
 
 
-def _load_region(folder: Path, problems: Problems) -> RawRegion:
+def _load_region(folder: Path, problems: Problems, cache: dict) -> RawRegion:
     display = f"{CONTENT_DIR}/{folder.name}"
     region = RawRegion(
         id=folder.name,
         folder=folder,
         display=display,
-        settings=_read_yaml_file(folder / "region.yaml", f"{display}/region.yaml", problems),
-        contacts=_read_yaml_file(folder / "contacts.yaml", f"{display}/contacts.yaml", problems),
+        settings=_read_yaml_file(folder / "region.yaml", f"{display}/region.yaml", problems, cache),
+        contacts=_read_yaml_file(
+            folder / "contacts.yaml", f"{display}/contacts.yaml", problems, cache
+        ),
     )
     for path in _walk(folder):
         rel = path.relative_to(folder).as_posix()
         if rel in SETTINGS_FILES:
             continue
         if path.suffix == PAGE_SUFFIX:
-            page = _read_page(path, rel, f"{display}/{rel}", problems)
+            page = _read_page(path, rel, f"{display}/{rel}", problems, cache)
             if page is not None:
                 region.pages.append(page)
         else:
@@ -84,14 +93,14 @@ def _read_text(path: Path, display: str, problems: Problems) -> str | None:
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
-def _read_yaml_file(path: Path, display: str, problems: Problems) -> YamlMap | None:
+def _read_yaml_file(path: Path, display: str, problems: Problems, cache: dict) -> YamlMap | None:
     if not path.is_file():
         return None
     text = _read_text(path, display, problems)
     if text is None:
         return None
     try:
-        data = parse_yaml(text)
+        data = _parse_cached(text, 1, cache)
     except YamlSyntaxError as exc:
         problems.error(display, exc.line, "", exc.message)
         return None
@@ -103,7 +112,7 @@ def _read_yaml_file(path: Path, display: str, problems: Problems) -> YamlMap | N
     return data
 
 
-def _read_page(path: Path, rel: str, display: str, problems: Problems) -> RawPage | None:
+def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: dict) -> RawPage | None:
     text = _read_text(path, display, problems)
     if text is None:
         return None
@@ -123,7 +132,7 @@ def _read_page(path: Path, rel: str, display: str, problems: Problems) -> RawPag
         )
         return None
     try:
-        front = parse_yaml("\n".join(lines[1:closing]), first_line=2)
+        front = _parse_cached("\n".join(lines[1:closing]), 2, cache)
     except YamlSyntaxError as exc:
         problems.error(display, exc.line, "", exc.message)
         return None
@@ -135,3 +144,11 @@ def _read_page(path: Path, rel: str, display: str, problems: Problems) -> RawPag
         return None
     body = "\n".join(lines[closing + 1 :])
     return RawPage(display=display, rel=rel, front=front, body=body, body_line=closing + 2)
+
+
+def _parse_cached(text: str, first_line: int, cache: dict) -> object:
+    """Parse YAML once per distinct text; the parsed values are never changed afterwards."""
+    key = ("yaml", first_line, text)
+    if key not in cache:
+        cache[key] = parse_yaml(text, first_line=first_line)
+    return cache[key]

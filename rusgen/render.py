@@ -39,15 +39,23 @@ class Theme:
                         found[path.relative_to(static).as_posix()] = path
         return dict(sorted(found.items()))
 
-    def strings(self, lang: str) -> dict[str, str]:
+    def strings(self, lang: str, cache: dict | None = None) -> dict[str, str]:
         """Return the UI strings of one language, the child's overriding the parent's."""
         merged: dict[str, str] = {}
         for folder in reversed(self.folders):
             path = folder / "i18n" / f"{lang}.yaml"
             if path.is_file():
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-                merged.update({str(k): str(v) for k, v in data.items()})
+                merged.update(_read_strings(path.read_text(encoding="utf-8"), {} if cache is None else cache))
         return merged
+
+
+def _read_strings(text: str, cache: dict) -> dict[str, str]:
+    """Parse a strings file once per distinct text."""
+    key = ("strings", text)
+    if key not in cache:
+        data = yaml.safe_load(text) or {}
+        cache[key] = {str(k): str(v) for k, v in data.items()}
+    return cache[key]
 
 
 def load_theme(root: Path, name: str) -> Theme:
@@ -72,9 +80,29 @@ def load_theme(root: Path, name: str) -> Theme:
     return Theme(name=name, folders=tuple(folders))
 
 
-def make_environment(theme: Theme) -> jinja2.Environment:
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Keep compiled templates in a dict, keyed by the template's source checksum.
+
+    A rebuild of the preview makes fresh environments; without this it would compile every
+    template again, which costs more than rendering the pages.
+    """
+
+    def __init__(self, store: dict) -> None:
+        self.store = store
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        hit = self.store.get(("jinja", bucket.key))
+        if hit is not None and hit[0] == bucket.checksum:
+            bucket.code = hit[1]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[("jinja", bucket.key)] = (bucket.checksum, bucket.code)
+
+
+def make_environment(theme: Theme, cache: dict | None = None) -> jinja2.Environment:
     """Create a strict, autoescaping Jinja environment over a theme chain."""
     env = jinja2.Environment(
+        bytecode_cache=MemoryBytecodeCache(cache) if cache is not None else None,
         loader=jinja2.FileSystemLoader([str(f / "templates") for f in theme.folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,

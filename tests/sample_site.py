@@ -79,6 +79,7 @@ def render(folder: Path, **options: object) -> dict[str, bytes]:
 
     # A fixed clock (DTSTAMP, "now"), as a reproducible build has: two renders a second
     # apart must give the same bytes.
-    with mock.patch.dict(os.environ, {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1795348800")}):
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "1795348800")
+    with mock.patch.dict(os.environ, {"SOURCE_DATE_EPOCH": epoch}):
         result = render_site(BuildOptions(source=folder, **options))
     return {o.path: (Path(o.source).read_bytes() if o.source else o.data) for o in result.outputs}

@@ -26,10 +26,10 @@ LAYERS: dict[str, int] = {
     "htmlscan": 0, "report": 1, "external": 1, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "build": 8,
-    "cli": 9,
-    "__main__": 10,
+    "cli": 10,
+    "__main__": 11,
     "__init__": 0,
-    "server": 9,
+    "server": 9, "preview": 9,
 }
 IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "server"}
 

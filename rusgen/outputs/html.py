@@ -27,7 +27,7 @@ HASHED_ASSETS = (".css", ".js")
 NOT_FOUND = "404.html"
 
 
-def asset_urls(static_files: dict[str, Path]) -> dict[str, str]:
+def asset_urls(static_files: dict[str, Path], hashed: bool = True) -> dict[str, str]:
     """Map each theme file to its published URL; CSS and JS get a content hash in the name.
 
     A hashed name changes whenever the bytes do, so a host may cache these files forever.
@@ -36,7 +36,7 @@ def asset_urls(static_files: dict[str, Path]) -> dict[str, str]:
     urls = {}
     for rel, path in static_files.items():
         stem, ext = posixpath.splitext(rel)
-        if ext in HASHED_ASSETS:
+        if hashed and ext in HASHED_ASSETS:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
             urls[rel] = f"{ASSETS}{stem}.{digest}{ext}"
         else:

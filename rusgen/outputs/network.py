@@ -11,12 +11,14 @@ from rusgen.render import Translator, load_theme, make_environment
 from rusgen.text import collation_key
 
 
-def render(site: Site, root: Path) -> Iterator[Output]:
+def render(
+    site: Site, root: Path, cache: dict | None = None, hashed: bool = True
+) -> Iterator[Output]:
     """Yield index.html of the network and the assets it uses."""
     theme = load_theme(root, site.network.theme)
-    env = make_environment(theme)
+    env = make_environment(theme, cache)
     lang = site.network.language
-    assets = asset_urls(theme.static_files())
+    assets = asset_urls(theme.static_files(), hashed)
     regions = sorted(site.regions, key=lambda r: collation_key(r.name))
     context = {
         "network": site.network,

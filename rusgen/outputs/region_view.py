@@ -75,6 +75,9 @@ class RegionView:
         self.region = region
         self.now = now
         self.strings = strings
+        # Every page's context asks for the events; sorting them once per language, not
+        # once per page, keeps a large region's build linear.
+        self._events: dict[str, tuple[tuple[Page, ...], tuple[Page, ...]]] = {}
 
     @cached_property
     def by_source(self) -> dict[str, Page]:
@@ -111,6 +114,11 @@ class RegionView:
     @functools.cache  # noqa: B019 - a RegionView lives for one render and is then dropped
     def events(self, lang: str) -> tuple[tuple[Page, ...], tuple[Page, ...]]:
         """Return (upcoming soonest first, past latest first) in one language."""
+        if lang not in self._events:
+            self._events[lang] = self._sorted_events(lang)
+        return self._events[lang]
+
+    def _sorted_events(self, lang: str) -> tuple[tuple[Page, ...], tuple[Page, ...]]:
         events = self.in_language(self._kind(EVENTS), lang)
         upcoming = [e for e in events if e.event.ends >= self.now]  # type: ignore[union-attr]
         past = [e for e in events if e.event.ends < self.now]  # type: ignore[union-attr]
