@@ -23,13 +23,14 @@ LAYERS: dict[str, int] = {
     "outputs.html": 5,
     "outputs.files": 6, "outputs.network": 6,
     "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 1,
+    "outputs.structured_data": 1,
     "htmlscan": 0, "report": 1, "external": 1, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "build": 8,
     "cli": 10,
     "__main__": 11,
     "__init__": 0,
-    "server": 9, "preview": 9,
+    "server": 0, "preview": 9,
 }
 IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "server"}
 

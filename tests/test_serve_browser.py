@@ -102,6 +102,10 @@ def test_edit_error_fix_and_style_reach_the_open_page(browser, project: Path, se
         timeout=TIMEOUT_MS,
     )
 
+    # Fixing the page reloads it; an editor's save can fire a second file event, so let the
+    # reloads settle before marking the page that the stylesheet swap must keep.
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(700)
     page.evaluate("window.rusgenMarker = 'kept'")  # set again: fixing the page reloaded it
     style = project / STYLE
     style.write_text(style.read_text(encoding="utf-8") + "\nhtml { scroll-padding-top: 37px; }\n")
