@@ -20,7 +20,9 @@ def _project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_rebuild_reports_problems_then_recovers(tmp_path: Path) -> None:
+def test_rebuild_reports_problems_then_recovers(tmp_path: Path, monkeypatch) -> None:
+    # A fixed clock: the recovered build must equal the first one byte for byte (DTSTAMP).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795348800")
     project = _project(tmp_path)
     rebuild = SiteRebuilder(BuildOptions(source=project))
     good = rebuild()
