@@ -14,6 +14,7 @@ from rusgen.errors import Problems, RusgenError
 from rusgen.markdown import LinkTarget, candidate_paths, render_markdown
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs.region_view import RegionView, View
+from rusgen.outputs.structured_data import structured_data
 from rusgen.render import Translator
 from rusgen.text import format_size
 
@@ -112,6 +113,8 @@ class RegionRenderer:
             "asset": lambda path: relative_url(view.url, self.assets[path]),
             "abs_url": region.absolute_url,
             "menu": self.view.menu(lang),
+            "legal_links": self.view.legal_links(lang),
+            "structured_data": structured_data(region, view.page, view.template == "home.html"),
             "home_url": self.view.prefix(lang),
             "alternates": alternates,
             "contacts": lambda ids: [region.contacts_by_id[i] for i in ids],
