@@ -71,7 +71,12 @@ class RegionRenderer:
                 file_label=lambda kind, size: f" ({kind}, {format_size(size, page.lang)})",
             )
             self.cache[key] = cached
-        html, broken = cached
+        html, broken, notes = cached
+        for note in notes:
+            problems.warn(
+                f"content/{self.region.id}/{page.source}", page.body_line + note.line, note.field,
+                note.message,
+            )
         for link in broken:
             problems.error(
                 f"content/{self.region.id}/{page.source}", page.body_line + link.line, "link",
