@@ -156,4 +156,10 @@ def test_tab_reaches_the_skip_link_first_and_enter_moves_to_main(site, browser) 
         assert focused == ["skip-link", "#main", True], path
         tab.keyboard.press("Enter")
         assert tab.evaluate("document.activeElement.id") == "main", path
+        tab.keyboard.press("Tab")  # from main, focus goes on to its first link
+        outline = tab.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+        )
+        assert outline == ["solid", "3px", "rgb(27, 27, 27)"], path  # 17:1 on white
     context.close()
