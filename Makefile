@@ -4,10 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system-installed
-# Debian packages the tests use: a real browser, a real web server, Java for the Nu checker.
-DEBIAN_PACKAGES := chromium nginx-light default-jre-headless
+# Debian packages the tests use: a real browser, a real web server, Java for the Nu checker,
+# npm to fetch axe-core.
+DEBIAN_PACKAGES := chromium nginx-light default-jre-headless npm
+# axe-core, the accessibility engine the browser tests inject; fetched, never committed.
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: install build test lint golden bench bench-peers serve clean system-packages
+.PHONY: install build test lint golden bench bench-peers serve clean system-packages axe
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +34,7 @@ $(SYSTEM_STAMP): | $(STAMP)
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -40,7 +44,12 @@ $(SYSTEM_STAMP): | $(STAMP)
 	fi
 	touch $(SYSTEM_STAMP)
 
-test: install system-packages
+axe: $(AXE)
+
+$(AXE): | $(SYSTEM_STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4
+
+test: install system-packages axe
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/pytest -q
 

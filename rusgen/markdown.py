@@ -8,6 +8,7 @@ public sites write them: "Inbjudan (pdf, 291,8 kB)".
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -38,6 +39,23 @@ class BrokenLink:
     href: str
 
 
+@dataclass(frozen=True)
+class Note:
+    """Something in a page body the build warns about: accessible, but worth fixing."""
+
+    line: int  # line within the Markdown body, from 0
+    field: str
+    message: str
+
+
+NEW_WINDOW_MARKERS = ("öppnas i nytt fönster", "opens in a new window")
+# A raw HTML link that opens another window or tab, and the text it shows.
+NEW_WINDOW_LINK_RE = re.compile(
+    r"<a\b[^>]*\btarget\s*=\s*[\"']?(?!(?:_self|_parent|_top)\b)\w[^>]*>(.*?)</a\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 # resolve(href without fragment) -> LinkTarget | None
 Resolver = Callable[[str], "LinkTarget | None"]
 # describe a file link: (kind, size) -> " (pdf, 291,8 kB)"
@@ -50,6 +68,7 @@ def make_markdown() -> MarkdownIt:
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_anchor_slug)
     md.use(footnote_plugin)
     md.core.ruler.push("rusgen_links", _rewrite_links)
+    md.core.ruler.push("rusgen_headings", _check_headings)
     return md
 
 
@@ -63,11 +82,55 @@ def render_markdown(
     resolve: Resolver,
     link_to: Callable[[str], str],
     file_label: FileLabel,
-) -> tuple[str, list[BrokenLink]]:
-    """Render a page body; return its HTML and every link that leads nowhere."""
-    env = {"resolve": resolve, "link_to": link_to, "file_label": file_label, "broken": []}
+) -> tuple[str, list[BrokenLink], list[Note]]:
+    """Render a page body; return its HTML, every link that leads nowhere, and warnings."""
+    env = {
+        "resolve": resolve, "link_to": link_to, "file_label": file_label, "broken": [], "notes": [],
+    }
     html = md.render(body, env)
-    return html, env["broken"]
+    return html, env["broken"], env["notes"] + _new_window_notes(body, html)
+
+
+def _check_headings(state: StateCore) -> None:
+    """Note an h1 in the body (the title is the page's h1) and headings that skip a level."""
+    if "notes" not in state.env:
+        return
+    previous = 1  # the page title
+    for token in state.tokens:
+        if token.type != "heading_open":
+            continue
+        level = int(token.tag[1])
+        line = token.map[0] if token.map else 0
+        if level == 1:
+            state.env["notes"].append(Note(
+                line, "heading",
+                "a level 1 heading (# ...) in the body; the page title is the page's only h1, "
+                "so start the body's headings at ## (h2)",
+            ))
+        elif level > previous + 1:
+            state.env["notes"].append(Note(
+                line, "heading",
+                f"the heading skips from h{previous} to h{level}; use {'#' * (previous + 1)} "
+                f"(h{previous + 1}) here, so screen reader users can follow the outline",
+            ))
+        previous = level
+
+
+def _new_window_notes(body: str, html: str) -> list[Note]:
+    """Note raw HTML links that open a new window without saying so in their text."""
+    notes = []
+    for match in NEW_WINDOW_LINK_RE.finditer(html):
+        label = re.sub(r"<[^>]+>", "", match.group(1)).lower()
+        if any(marker in label for marker in NEW_WINDOW_MARKERS):
+            continue
+        opening = match.group(0)[: match.group(0).index(">") + 1]
+        at = body.find(opening)
+        notes.append(Note(
+            body.count("\n", 0, at) if at >= 0 else 0, "link",
+            "the link opens a new window without saying so; add \"(öppnas i nytt fönster)\" to "
+            "its text, or better, remove target and let the reader choose",
+        ))
+    return notes
 
 
 def _rewrite_links(state: StateCore) -> None:

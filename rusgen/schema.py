@@ -309,26 +309,49 @@ def _taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
     return tuple(result)
 
 
+ACCESSIBILITY_EXAMPLE = (
+    "accessibility:\n  status: delvis\n  method: Egen granskning\n  assessed: 2021-03-01\n"
+    "  feedback: {email: tillganglighet@example.se}"
+)
+
+
 def _accessibility(f: Fields) -> Accessibility | None:
+    """Read the facts of the accessibility statement, which DOS-lagen requires of every site."""
     block = f.mapping("accessibility")
     if block is None:
+        if not f.has("accessibility"):
+            f.problems.error(
+                f.path, 1, "accessibility",
+                "required: every public site must publish an accessibility statement "
+                "(tillgänglighetsredogörelse); add a block like\n" + ACCESSIBILITY_EXAMPLE,
+            )
         return None
     block.warn_unknown(("status", "method", "assessed", "updated", "known_issues", "feedback"))
+    if not block.has("status"):
+        block.error("status", "required; write `status: helt`, `delvis` or `inte` (förenlig med lagen)")
+    method = block.text(
+        "method", required=True, example="Egen granskning med automatiska verktyg och manuell kontroll"
+    )
+    assessed = block.date("assessed", required=True)
     feedback = block.mapping("feedback")
     if feedback is not None:
         feedback.warn_unknown(("email", "url", "phone"))
-    if not block.has("status"):
-        block.error("status", "required; write `status: helt`, `delvis` or `inte`")
-    assessed = block.date("assessed", required=True)
+    routes = {key: feedback.text(key) if feedback else "" for key in ("email", "url", "phone")}
+    if not any(routes.values()):
+        block.problems.error(
+            block.path, block.line("feedback") or 1, block.name("feedback"),
+            "required: how readers report inaccessible content; add a line like "
+            "`feedback: {email: tillganglighet@example.se}` (email, url or phone)",
+        )
     return Accessibility(
         status=block.choice("status", ACCESSIBILITY_STATUSES, "delvis"),
-        method=block.text("method", required=True, example="Egen granskning"),
+        method=method,
         assessed=assessed or datetime(1970, 1, 1).date(),
         updated=block.date("updated") or assessed or datetime(1970, 1, 1).date(),
         known_issues=tuple(text for text, _ in block.texts("known_issues")),
-        feedback_email=feedback.text("email") if feedback else "",
-        feedback_url=feedback.text("url") if feedback else "",
-        feedback_phone=feedback.text("phone") if feedback else "",
+        feedback_email=routes["email"],
+        feedback_url=routes["url"],
+        feedback_phone=routes["phone"],
     )
 
 

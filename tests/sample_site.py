@@ -19,6 +19,11 @@ branding:
   color: "#00609c"
 menu: [events, news]
 contact: {{email: prov@example.se}}
+accessibility:
+  status: helt
+  method: Egen granskning med axe-core
+  assessed: 2021-03-01
+  feedback: {{email: tillganglighet@example.se}}
 """
 
 PAGES = {

@@ -135,7 +135,7 @@ def test_unknown_key_is_a_warning_naming_the_closest_key(tmp_path: Path) -> None
     assert lines[0] == (
         'warning: content/beta/stavfel.md:3: sumary: unknown field; did you mean "summary"?'
     )
-    assert lines[1].startswith("Built 1 regions, 12 pages into ")
+    assert lines[1].startswith("Built 1 regions, 15 pages into ")
     assert len(lines) == 2
     assert result.exit_code == 0
     assert (output / "beta" / "stavfel" / "index.html").is_file()

@@ -19,6 +19,7 @@ from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
+from rusgen.outputs.structured_data import structured_data
 from rusgen.render import Translator
 from rusgen.text import format_size
 
@@ -95,7 +96,12 @@ class RegionRenderer:
                 file_label=lambda kind, size: f" ({kind}, {format_size(size, page.lang)})",
             )
             self.cache[key] = cached
-        html, broken = cached
+        html, broken, notes = cached
+        for note in notes:
+            problems.warn(
+                f"content/{self.region.id}/{page.source}", page.body_line + note.line, note.field,
+                note.message,
+            )
         for link in broken:
             problems.error(
                 f"content/{self.region.id}/{page.source}", page.body_line + link.line, "link",
@@ -137,6 +143,8 @@ class RegionRenderer:
             "asset": lambda path: relative_url(view.url, self.assets[path]),
             "abs_url": region.absolute_url,
             "menu": self.view.menu(lang),
+            "legal_links": self.view.legal_links(lang),
+            "structured_data": structured_data(region, view.page, view.template == "home.html"),
             "home_url": self.view.prefix(lang),
             "alternates": alternates,
             "contacts": lambda ids: [region.contacts_by_id[i] for i in ids],

@@ -18,6 +18,15 @@ from rusgen.outputs.search import search_url
 from rusgen.text import collation_key
 
 EVENTS, NEWS = "events", "news"
+# The pages every public site must have, by language: (key, template, title string, slug).
+# The key joins the language versions, whose addresses differ.
+LEGAL_PAGES = (
+    ("accessibility", "statement.html", "statement_title",
+     {"sv": "tillganglighet", "en": "accessibility"}),
+    ("personal-data", "personal_data.html", "personal_data_title",
+     {"sv": "personuppgifter", "en": "personal-data"}),
+    ("cookies", "cookies.html", "cookies_title", {"sv": "kakor", "en": "cookies"}),
+)
 
 
 @dataclass(frozen=True)
@@ -195,13 +204,29 @@ class RegionView:
                     "term.html", f"{prefix}{taxonomy.id}/{term.id}/", lang, term.title,
                     taxonomy=taxonomy, term=term, items=self.tagged(taxonomy.id, term.id, lang),
                 ))
+        result.extend(
+            View(template, url, lang, t[title_key], key="generated:" + key)
+            for key, template, title_key, url in self._legal(lang)
+        )
         return result
+
+    def _legal(self, lang: str) -> list[tuple[str, str, str, str]]:
+        prefix = self.prefix(lang)
+        return [
+            (key, template, title_key, f"{prefix}{slugs.get(lang, slugs['en'])}/")
+            for key, template, title_key, slugs in LEGAL_PAGES
+        ]
+
+    def legal_links(self, lang: str) -> tuple[MenuEntry, ...]:
+        """Return the footer links every page carries: statement, personal data, cookies."""
+        t = self.strings[lang]
+        return tuple(MenuEntry(t[title_key], url) for _, _, title_key, url in self._legal(lang))
 
     def _content_view(self, page: Page, slot: View | None) -> View:
         if slot is not None:
             return View(slot.template, page.url, page.lang, page.title, page=page,
                         items=slot.items, upcoming=slot.upcoming, past=slot.past,
-                        taxonomy=slot.taxonomy, term=slot.term, terms=slot.terms)
+                        taxonomy=slot.taxonomy, term=slot.term, terms=slot.terms, key=slot.key)
         if page.event is not None:
             return View("event.html", page.url, page.lang, page.title, page=page)
         if page.news is not None:

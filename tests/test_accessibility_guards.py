@@ -1,0 +1,182 @@
+"""Build errors and warnings that keep a region accessible and lawful; messages asserted whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rusgen.build import BuildOptions, render_site
+from rusgen.errors import ContentErrors
+from tests.conftest import ROOT
+
+REGION = """\
+name: Testregion
+organisation: Region Test
+base_url: https://rus.example.se/test/
+languages: [sv, en]
+branding:
+  color: "{color}"
+{accessibility}"""
+
+ACCESSIBILITY = """\
+accessibility:
+  status: delvis
+  method: Egen granskning
+  assessed: 2021-03-01
+  feedback: {email: tillganglighet@example.se}
+"""
+
+PAGE = "---\ntitle: {title}\n{front}---\n{body}"
+
+
+def project(tmp_path: Path, accessibility: str = ACCESSIBILITY, color: str = "#00609c",
+            pages: dict[str, str] | None = None) -> Path:
+    """Write a one-region project; `pages` maps file names to Markdown with front matter."""
+    (tmp_path / "rusgen.yaml").write_text("name: Test\nbase_url: https://rus.example.se/\n")
+    (tmp_path / "themes").symlink_to(ROOT / "themes")
+    region = tmp_path / "content" / "test"
+    region.mkdir(parents=True)
+    (region / "region.yaml").write_text(REGION.format(color=color, accessibility=accessibility))
+    for name, text in (pages or {"index.md": PAGE.format(title="Start", front="", body="")}).items():
+        (region / name).parent.mkdir(parents=True, exist_ok=True)
+        (region / name).write_text(text)
+    return tmp_path
+
+
+def errors_of(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        render_site(BuildOptions(source=root))
+    return [str(e) for e in caught.value.errors]
+
+
+def warnings_of(root: Path) -> list[str]:
+    return [str(w) for w in render_site(BuildOptions(source=root)).warnings]
+
+
+def test_a_region_without_an_accessibility_block_is_refused(tmp_path: Path) -> None:
+    assert errors_of(project(tmp_path, accessibility="")) == [
+        "content/test/region.yaml:1: accessibility: required: every public site must publish an "
+        "accessibility statement (tillgänglighetsredogörelse); add a block like\n"
+        "accessibility:\n  status: delvis\n  method: Egen granskning\n  assessed: 2021-03-01\n"
+        "  feedback: {email: tillganglighet@example.se}"
+    ]
+
+
+def test_each_missing_part_of_the_statement_is_named_with_its_line(tmp_path: Path) -> None:
+    assert errors_of(project(tmp_path, accessibility="accessibility:\n  updated: 2021-04-21\n")) == [
+        "content/test/region.yaml:8: accessibility.assessed: required; add a line like "
+        "`assessed: 2021-05-27`",
+        "content/test/region.yaml:8: accessibility.feedback: required: how readers report "
+        "inaccessible content; add a line like `feedback: {email: tillganglighet@example.se}` "
+        "(email, url or phone)",
+        "content/test/region.yaml:8: accessibility.method: required; add a line like "
+        "`method: Egen granskning med automatiska verktyg och manuell kontroll`",
+        "content/test/region.yaml:8: accessibility.status: required; write `status: helt`, "
+        "`delvis` or `inte` (förenlig med lagen)",
+    ]
+
+
+def test_an_empty_feedback_block_is_refused_on_its_line(tmp_path: Path) -> None:
+    block = ACCESSIBILITY.replace("{email: tillganglighet@example.se}", "{email: ''}")
+    assert errors_of(project(tmp_path, accessibility=block)) == [
+        "content/test/region.yaml:11: accessibility.feedback: required: how readers report "
+        "inaccessible content; add a line like `feedback: {email: tillganglighet@example.se}` "
+        "(email, url or phone)",
+    ]
+
+
+def test_an_unknown_status_is_refused(tmp_path: Path) -> None:
+    block = ACCESSIBILITY.replace("status: delvis", "status: ok")
+    assert errors_of(project(tmp_path, accessibility=block)) == [
+        'content/test/region.yaml:8: accessibility.status: expected one of helt | delvis | inte, got "ok"',
+    ]
+
+
+def test_a_pale_branding_colour_is_refused_with_its_ratio(tmp_path: Path) -> None:
+    assert errors_of(project(tmp_path, color="#ff9900")) == [
+        "content/test/region.yaml:6: branding.color: #ff9900 has a contrast of 2.14:1 on white; "
+        "text needs at least 4.5:1 (WCAG 2.1 AA); choose a darker colour",
+    ]
+
+
+def test_a_colour_just_dark_enough_is_accepted(tmp_path: Path) -> None:
+    assert warnings_of(project(tmp_path, color="#767676")) == []  # 4.54:1
+
+
+def test_an_image_without_alt_text_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path, pages={
+        "index.md": PAGE.format(title="Start", front="image: {src: files/a.jpg}\n", body=""),
+        "files/a.jpg": "jpeg",
+    })
+    assert errors_of(root) == [
+        'content/test/index.md:3: image.alt: required: describe the image for readers who cannot '
+        'see it, like alt: "Två personer vid ett bord", or write alt: "" if it is only decoration',
+    ]
+
+
+def test_a_decorative_image_with_empty_alt_is_accepted(tmp_path: Path) -> None:
+    root = project(tmp_path, pages={
+        "index.md": PAGE.format(title="Start", front='image: {src: files/a.jpg, alt: ""}\n', body=""),
+        "files/a.jpg": "jpeg",
+    })
+    assert warnings_of(root) == []
+
+
+def test_headings_that_skip_a_level_or_repeat_the_h1_warn_with_their_line(tmp_path: Path) -> None:
+    body = "Intro\n\n# Andra titeln\n\n## Del\n\n#### Detalj\n\n### Rätt\n"
+    root = project(tmp_path, pages={"index.md": PAGE.format(title="Start", front="", body=body)})
+    assert warnings_of(root) == [
+        "content/test/index.md:6: heading: a level 1 heading (# ...) in the body; the page title "
+        "is the page's only h1, so start the body's headings at ## (h2)",
+        "content/test/index.md:10: heading: the heading skips from h2 to h4; use ### (h3) here, "
+        "so screen reader users can follow the outline",
+    ]
+
+
+def test_a_link_opening_a_new_window_must_say_so(tmp_path: Path) -> None:
+    body = (
+        'Läs <a href="https://example.se/" target="_blank">mer</a>.\n\n'
+        '<a href="https://example.se/b" target="_blank">Mer (öppnas i nytt fönster)</a>\n\n'
+        '<a href="https://example.se/c" target="_self">Samma fönster</a>\n'
+    )
+    root = project(tmp_path, pages={"index.md": PAGE.format(title="Start", front="", body=body)})
+    assert warnings_of(root) == [
+        'content/test/index.md:4: link: the link opens a new window without saying so; add '
+        '"(öppnas i nytt fönster)" to its text, or better, remove target and let the reader choose',
+    ]
+
+
+def test_generated_pages_exist_in_both_languages_and_join_as_translations(tmp_path: Path) -> None:
+    outputs = {o.path: o.data.decode() for o in render_site(BuildOptions(source=project(tmp_path))).outputs
+               if o.path.endswith(".html")}
+    for path in ("tillganglighet", "personuppgifter", "kakor", "en/accessibility",
+                 "en/personal-data", "en/cookies"):
+        assert f"test/{path}/index.html" in outputs
+    statement = outputs["test/tillganglighet/index.html"]
+    assert "Region Test står bakom webbplatsen Testregion (https://rus.example.se/test/)" in statement
+    assert ("Den här webbplatsen är delvis förenlig med lagen om tillgänglighet till digital "
+            "offentlig service") in statement
+    assert '<a href="https://www.digg.se/tdosanmalan">' in statement
+    assert "Den senaste bedömningen gjordes den 1 mars 2021." in statement
+    assert "Redogörelsen uppdaterades senast den 1 mars 2021." in statement
+    assert 'href="mailto:tillganglighet@example.se"' in statement
+    assert ('<link rel="alternate" hreflang="en" href="https://rus.example.se/test/en/accessibility/">'
+            in statement)
+    assert "Webbplatsen använder inga kakor." in outputs["test/kakor/index.html"]
+    assert "This website uses no cookies." in outputs["test/en/cookies/index.html"]
+    for html in outputs.values():
+        if 'http-equiv="refresh"' not in html:
+            assert html.count("<h1") == 1
+
+
+def test_a_content_page_at_the_statement_address_supplies_text_above_it(tmp_path: Path) -> None:
+    root = project(tmp_path, pages={
+        "index.md": PAGE.format(title="Start", front="", body=""),
+        "tillganglighet.md": PAGE.format(title="Tillgänglighet", front="", body="Vi bryr oss.\n"),
+    })
+    outputs = {o.path: o.data for o in render_site(BuildOptions(source=root)).outputs}
+    statement = outputs["test/tillganglighet/index.html"].decode()
+    assert "<h1>Tillgänglighet</h1>" in statement
+    assert "<p>Vi bryr oss.</p>" in statement
+    assert "https://www.digg.se/tdosanmalan" in statement
