@@ -62,13 +62,19 @@ NEWS_FIELDS = ("date", "kind", "author", "press_contacts")
 
 
 def build_site(
-    raw: RawProject, problems: Problems, build_time: datetime, drafts: bool = False
+    raw: RawProject, problems: Problems, build_time: datetime, drafts: bool = False,
+    cache: dict | None = None,
 ) -> Site:
-    """Validate the whole project into a Site; errors go to `problems`."""
+    """Validate the whole project into a Site; errors go to `problems`.
+
+    `cache` keeps each validated page by its text and its region's facts between runs of
+    the preview, so a save validates the saved page, not all of them.
+    """
+    cache = {} if cache is None else cache
     # A rusgen.yaml the loader could not read is reported once, not again as "name: required".
     unreadable = any(e.path == CONFIG_FILE for e in problems.errors)
     network = _network(raw.config, _Silenced(problems, CONFIG_FILE) if unreadable else problems)
-    regions = tuple(_region(r, network, problems, drafts) for r in raw.regions)
+    regions = tuple(_region(r, network, problems, drafts, cache) for r in raw.regions)
     for region in regions:
         if region.parent and region.parent not in {r.id for r in regions} and not raw_has(
             raw, region.parent
@@ -105,7 +111,7 @@ def _base_url(fields: Fields, key: str, required: bool = True) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool) -> Region:
+def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool, cache: dict) -> Region:
     path = f"{raw.display}/region.yaml"
     settings = raw.settings
     if settings is None:
@@ -154,7 +160,7 @@ def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool) 
     )
     pages = tuple(
         page
-        for page in (_page(p, region_context, problems) for p in raw.pages)
+        for page in (_page_once(p, region_context, problems, cache) for p in raw.pages)
         if page is not None and (drafts or not page.draft)
     )
     _check_urls(pages, raw.display, problems)
@@ -366,6 +372,25 @@ class _RegionContext:
         self.files = files
         self.contacts = contacts
         self.taxonomies = taxonomies
+        # Everything a page's validation reads of its region, as a cache key.
+        self.key = (id, display, languages, tz.key, tuple(sorted(files.items())),
+                    tuple(sorted(contacts)), taxonomies)
+
+
+def _page_once(raw: RawPage, region: _RegionContext, problems: Problems, cache: dict) -> Page | None:
+    """Validate a page once per text and region; replay its problems on later runs."""
+    key = ("page", raw.display, raw.text, raw.body_line, region.key)
+    hit = cache.get(key) if raw.text else None
+    if hit is None:
+        recorded = Problems()
+        hit = (_page(raw, region, recorded), tuple(recorded.items))
+        if raw.text:
+            cache[key] = hit
+    page, items = hit
+    for item in items:
+        report = problems.warn if item.warning else problems.error
+        report(item.path, item.line, item.field, item.message)
+    return page
 
 
 def _page(raw: RawPage, region: _RegionContext, problems: Problems) -> Page | None:
