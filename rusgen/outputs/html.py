@@ -71,11 +71,23 @@ class RegionRenderer:
     def render(self, problems: Problems) -> Iterator[Output]:
         """Yield the region's pages; broken links go to `problems`."""
         views = self.view.views()
-        alternates = _alternates(views)
+        alternates = language_versions(views)
         for view in views:
-            html = self.body_html(view, problems)
-            data = self._page(view, html, alternates.get(view.translation_key, {}))
-            yield Output(f"{self.region.id}/{output_path(view.url)}", data.encode("utf-8"))
+            yield self.render_view(view, alternates, problems)
+        yield from self.extra_pages()
+
+    def view_path(self, view: View) -> str:
+        """Return the output path of a page."""
+        return f"{self.region.id}/{output_path(view.url)}"
+
+    def render_view(self, view: View, alternates: dict[str, dict[str, str]], problems: Problems) -> Output:
+        """Render one page; `alternates` are the language versions of all the region's pages."""
+        html = self.body_html(view, problems)
+        data = self._page(view, html, alternates.get(view.translation_key, {}))
+        return Output(self.view_path(view), data.encode("utf-8"))
+
+    def extra_pages(self) -> Iterator[Output]:
+        """Yield the redirects of old addresses (aliases) and the 404 page."""
         for page in self.region.pages:
             for alias in page.aliases:
                 yield self._redirect(alias, page)
@@ -202,7 +214,7 @@ def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None
             renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
 
 
-def _alternates(views: list[View]) -> dict[str, dict[str, str]]:
+def language_versions(views: list[View]) -> dict[str, dict[str, str]]:
     """Group the language versions of each page: translation key -> {lang: url}."""
     result: dict[str, dict[str, str]] = {}
     for view in views:

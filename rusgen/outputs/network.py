@@ -25,7 +25,7 @@ def render(
         "site": site,
         "regions": regions,
         "lang": lang,
-        "t": Translator(theme.strings(lang), lang, theme.name),
+        "t": Translator(theme.strings(lang, cache), lang, theme.name),
         "asset": lambda path: assets[path],
     }
     yield Output("index.html", _render(env, "network.html", context).encode("utf-8"))
