@@ -35,8 +35,17 @@ from rusgen.livesite import BuildFailed, Later, LiveSite, Replaced
 PREFIX = "/__rusgen/"
 EVENTS_PATH = PREFIX + "events"
 DEBOUNCE = 0.05  # seconds of quiet after the last file event before a rebuild
+# A file closed after writing, or renamed into place (how editors save atomically), is
+# complete: a shorter quiet then only gathers the other files of the same save.
+DEBOUNCE_SAVED = 0.01
+SAVED_EVENTS = ("closed", "moved")
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream, to notice closed tabs
 RETRIES = 20  # times a request tries again when a newer rebuild replaced the site it waited on
+# The rest of the site waits while reloaded tabs fetch and show their page: rendering it
+# would compete with them for the processor (and for the interpreter's lock). It waits
+# until each such tab has its page and REST_DELAY more, at most RELOAD_GRACE in all.
+RELOAD_GRACE = 1.5
+REST_DELAY = 0.3
 EDITOR_DROPPINGS = (".swp", ".swx", ".tmp", "~", ".part")
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -246,6 +255,8 @@ class PreviewServer(ThreadingHTTPServer):
         self._swapped = threading.Condition()
         self.good = LiveSite({})  # the last complete, successful rebuild
         self.state = _State(self.good, {})
+        self._returning: set[str] = set()  # digests of the pages reloading tabs will show
+        self._hold_until = 0.0
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Ignore a browser that hung up mid-answer (a reload does that); log anything else."""
@@ -275,23 +286,38 @@ class PreviewServer(ThreadingHTTPServer):
             return
         old = self._swap(_State(site, snapshot.files, (), started))
         changed_files = changed_paths(old.sources, snapshot.files)
+        self._returning = set()
         for tab in tabs:
             self._tell(tab, site, changed_files, old.problems, wait=False)
+        self._hold_until = time.monotonic() + RELOAD_GRACE if self._returning else 0.0
         if site.complete:
             self._completed()
 
-    def render_step(self) -> bool:
-        """Render one more piece of the current rebuild; return False when nothing is left."""
+    def render_step(self) -> float | None:
+        """Render one more piece of the current rebuild.
+
+        Return 0 when it did, the seconds to wait while reloaded tabs fetch their pages, or
+        None when nothing is left.
+        """
+        if time.monotonic() < self._hold_until:
+            return min(0.02, self._hold_until - time.monotonic())
         state = self.state
         try:
             if state.site.step():
-                return True
+                return 0.0
         except BuildFailed as failure:
             self._fail(failure.problems)
-            return False
+            return None
         if state.site.complete and state.site is not self.good:
             self._completed()
-        return False
+        return None
+
+    def tab_opened(self, tab: Tab) -> None:
+        """Note a tab's new event stream: a reloaded tab has its page."""
+        if tab.digest in self._returning:
+            self._returning.discard(tab.digest)
+            if not self._returning:
+                self._hold_until = min(self._hold_until, time.monotonic() + REST_DELAY)
 
     def wait_for_new_state(self, old: _State, timeout: float = 5.0) -> None:
         """Wait until a rebuild replaces `old` (a request that met a replaced site retries)."""
@@ -324,6 +350,7 @@ class PreviewServer(ThreadingHTTPServer):
         """Send one tab what it needs: a reload, new stylesheets, or the overlay hidden."""
         now = page_digest(tab.page, site, wait)
         if now is not None and self.events.reload_if_changed(tab, now):
+            self._returning.add(now)
             return
         if only_reload:
             return
@@ -470,6 +497,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.close_connection = True
         # Subscribe before looking at the page, so no rebuild falls between the two.
         tab = self.server.events.subscribe(page, query.get("digest", [""])[0])
+        self.server.tab_opened(tab)
         try:
             state = self.server.state
             hello = {"server": self.server.server_id, "problems": [_problem_json(p) for p in state.problems]}
@@ -485,6 +513,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
                     return
                 self.wfile.write(message.encode())
                 self.wfile.flush()
+                if message.startswith("event: reload"):
+                    return  # the page reloads and opens a new stream; this tab is gone
         except (BrokenPipeError, ConnectionResetError):
             pass  # the page was closed
         finally:
@@ -514,16 +544,18 @@ _PLAIN_404 = (
 class _Watcher(FileSystemEventHandler):
     """Turn file events into a debounced rebuild request that names the changed files."""
 
-    def __init__(self, poke: Callable[[Iterable[str]], None], files: set[str]) -> None:
+    def __init__(self, poke: Callable[..., None], files: set[str]) -> None:
         self.poke = poke
         self.files = files  # single files watched through their folder, e.g. rusgen.yaml
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        if event.is_directory and event.event_type == "modified":
+            return  # a folder's listing or times changed: its files' own events follow
         paths = [str(p) for p in (event.src_path, getattr(event, "dest_path", "") or "") if p]
         if any(self._relevant(p) for p in paths):
-            self.poke(os.path.abspath(p) for p in paths)
+            self.poke([os.path.abspath(p) for p in paths], saved=event.event_type in SAVED_EVENTS)
 
     def _relevant(self, path: str) -> bool:
         name = Path(path).name
@@ -544,6 +576,7 @@ class Rebuilder:
         self._lock = threading.Lock()
         self._changed: set[str] = set()
         self._last: float | None = None  # time of the last file event not yet rebuilt
+        self._debounce = DEBOUNCE  # the quiet that the last event calls for
         self._wake = threading.Event()
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="rusgen-rebuild", daemon=True)
@@ -551,11 +584,15 @@ class Rebuilder:
     def start(self) -> None:
         self._thread.start()
 
-    def poke(self, paths: Iterable[str] = ()) -> None:
-        """Note changed files; the rebuild follows once changes stop coming."""
+    def poke(self, paths: Iterable[str] = (), saved: bool = False) -> None:
+        """Note changed files; the rebuild follows once changes stop coming.
+
+        `saved`: the event says a file is complete (closed after writing, renamed into place).
+        """
         with self._lock:
             self._changed.update(paths)
             self._last = time.monotonic()
+            self._debounce = DEBOUNCE_SAVED if saved else DEBOUNCE
         self._wake.set()
 
     def stop(self) -> None:
@@ -565,21 +602,25 @@ class Rebuilder:
     def _run(self) -> None:
         while not self._stop:
             try:
-                quiet = self._quiet_for()
-                if quiet is not None and quiet >= DEBOUNCE:
+                quiet, debounce = self._quiet_for()
+                if quiet is not None and quiet >= debounce:
                     self.server.refresh(self._take_changes())
                     continue
-                if self.server.render_step():
+                pause = self.server.render_step()
+                if pause == 0:
                     continue  # more of the site is rendered while the saves settle
             except Exception as exc:  # noqa: BLE001 - the preview must outlive any bug
                 self.server.log(f"error: the rebuild failed unexpectedly: {exc!r}")
-            self._wake.wait(None if quiet is None else DEBOUNCE - quiet)
+                pause = None
+            waits = [t for t in (pause, None if quiet is None else debounce - quiet) if t is not None]
+            self._wake.wait(min(waits) if waits else None)
             self._wake.clear()  # a poke just before this is seen by _quiet_for next time
 
-    def _quiet_for(self) -> float | None:
-        """Return the seconds since the last file event not yet rebuilt, or None."""
+    def _quiet_for(self) -> tuple[float | None, float]:
+        """Return the seconds since the last file event not yet rebuilt (or None), and the
+        quiet it calls for."""
         with self._lock:
-            return None if self._last is None else time.monotonic() - self._last
+            return (None if self._last is None else time.monotonic() - self._last), self._debounce
 
     def _take_changes(self) -> frozenset[str]:
         with self._lock:
@@ -616,7 +657,7 @@ def serve(
     _stop_on_signals()
     server = PreviewServer((host, port), rebuild, log)
     server.refresh()
-    while server.render_step():
+    while server.render_step() is not None:
         pass  # the first build is complete before the preview answers
     rebuilder = Rebuilder(server)
     rebuilder.start()

@@ -111,7 +111,13 @@ class SitePieces:
             for view in views:
                 self._pages[renderer.view_path(view)] = (renderer, view, alternates)
             self.ready.extend(files.region_files(region, theme, assets))
-            self._queue.append(lambda renderer=renderer, strings=strings: _region_rest(renderer, strings))
+            view = renderer.view
+            self._queue.extend([  # small pieces, so a new save waits for little
+                renderer.extra_pages,
+                lambda view=view, strings=strings: calendar.render(view, strings),
+                lambda view=view, strings=strings: feeds.render(view, strings),
+                lambda view=view: sitemap.render(view),
+            ])
         self.ready.extend(network.render(site, root, cache, hashed=False))
         self.paths = frozenset(self._pages)
         self._order = deque(self._pages)
@@ -133,11 +139,3 @@ class SitePieces:
         if self._queue:
             return {o.path: o.data for o in self._queue.popleft()()}
         return None
-
-
-def _region_rest(renderer: html.RegionRenderer, strings: dict) -> Iterator[Output]:
-    """Yield a region's outputs other than its pages and copied files."""
-    yield from renderer.extra_pages()
-    yield from calendar.render(renderer.view, strings)
-    yield from feeds.render(renderer.view, strings)
-    yield from sitemap.render(renderer.view)
