@@ -62,10 +62,11 @@ def _load_region(folder: Path, problems: Problems, cache: dict) -> RawRegion:
             folder / "contacts.yaml", f"{display}/contacts.yaml", problems, cache
         ),
     )
+    base = os.path.abspath(folder)
     for rel in _walk(folder):
         if rel in SETTINGS_FILES:
             continue
-        path = os.path.join(folder, rel)
+        path = f"{base}/{rel}"
         if rel.endswith(PAGE_SUFFIX):
             page = _read_once(
                 path, problems, cache,
@@ -157,14 +158,14 @@ def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: di
 
 
 def _read_once(path: str, problems: Problems, cache: dict, read: Callable[[Problems], T]) -> T:
-    """Return read(problems) for a file, reading it again only when it has changed.
+    """Return read(problems) for a file (an absolute path), reading it again only when it has changed.
 
     The preview keeps `cache` between rebuilds, so a save reads the saved file, not all of
     them. A changed file has a new size, time or inode; the preview also forgets the files
     its watcher reported (FILE_KEY), in case a save kept all three.
     """
     stat = os.stat(path)
-    key = (FILE_KEY, os.path.abspath(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    key = (FILE_KEY, path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
     hit = cache.get(key)
     if hit is None:
         recorded = Problems()

@@ -163,7 +163,7 @@ class Page:
     def is_section(self) -> bool:
         return posixpath.basename(self.source).split(".")[0] == "index"
 
-    @property
+    @cached_property  # asked for every page by menus, views and language versions
     def translation_key(self) -> str:
         """Return what the language versions of one page share: the source without .en."""
         stem, ext = posixpath.splitext(self.source)

@@ -373,8 +373,24 @@ class _RegionContext:
         self.contacts = contacts
         self.taxonomies = taxonomies
         # Everything a page's validation reads of its region, as a cache key.
-        self.key = (id, display, languages, tz.key, tuple(sorted(files.items())),
-                    tuple(sorted(contacts)), taxonomies)
+        self.key = _Key((id, display, languages, tz.key, tuple(sorted(files.items())),
+                         tuple(sorted(contacts)), taxonomies))
+
+
+class _Key:
+    """A tuple that computes its hash once: a region's key is looked up for every page."""
+
+    __slots__ = ("value", "_hash")
+
+    def __init__(self, value: tuple) -> None:
+        self.value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self._hash == other._hash and self.value == other.value
 
 
 def _page_once(raw: RawPage, region: _RegionContext, problems: Problems, cache: dict) -> Page | None:
