@@ -1,9 +1,11 @@
 """The preview server: serves a site held in memory and reloads open pages when it changes.
 
-It knows nothing of rusgen: it gets a `rebuild` callable that returns a Snapshot (every
-file of the site, or the problems that stopped the build) and a list of folders and files
-to watch. Only paths that are keys of the snapshot are served, so no request can reach a
-file outside the site, whatever `..`, encoding or symlink it tries.
+It knows nothing of rusgen: it gets a `rebuild` callable that returns a Snapshot (the
+files ready at once and the pages still to render, or the problems that stopped the
+build) and a list of folders and files to watch. It renders the pages open in a browser
+first (livesite.py) and reloads only the tabs whose page changed. Only paths that are keys
+of the site are served, so no request can reach a file outside it, whatever `..`,
+encoding or symlink it tries.
 """
 
 from __future__ import annotations
