@@ -225,7 +225,7 @@ class Broadcaster:
             stale = tab.digest != now
             tab.digest = now  # the reloaded page will be this version
         if stale:
-            self.send("reload", {}, to=[tab])
+            self.send("reload", {"digest": now}, to=[tab])
         return stale
 
     def send(self, event: str, data: object, to: Iterable[Tab] | None = None) -> None:
@@ -257,6 +257,7 @@ class PreviewServer(ThreadingHTTPServer):
         self._swapped = threading.Condition()
         self.good = LiveSite({})  # the last complete, successful rebuild
         self.state = _State(self.good, {})
+        self._good_sources: Mapping[str, object] = {}  # the files ready at once of the good site
         self._returning: set[str] = set()  # digests of the pages reloading tabs will show
         self._hold_until = 0.0
 
@@ -287,7 +288,8 @@ class PreviewServer(ThreadingHTTPServer):
             self._fail(failure.problems)
             return
         old = self._swap(_State(site, snapshot.files, (), started))
-        changed_files = changed_paths(old.sources, snapshot.files)
+        # Pages are compared tab by tab (digests); what else changed is what tabs load.
+        changed_files = {p for p in changed_paths(old.sources, snapshot.files) if not p.endswith(".html")}
         self._returning = set()
         for tab in tabs:
             self._tell(tab, site, changed_files, old.problems, wait=False)
@@ -337,7 +339,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     def _completed(self) -> None:
         state = self.state
-        previous, self.good = self.good, state.site
+        previous, self.good, self._good_sources = self.good, state.site, state.sources
         changed = changed_paths(previous.files() if previous.complete else None, state.site.files())
         elapsed = (time.perf_counter() - state.started) * 1000
         plural = "s" if len(changed) != 1 else ""
@@ -357,7 +359,7 @@ class PreviewServer(ThreadingHTTPServer):
         if only_reload:
             return
         if any(not p.endswith(".css") for p in changed):
-            self.events.send("reload", {}, to=[tab])  # an image or script it may show
+            self.events.send("reload", {"full": True}, to=[tab])  # an image or script it may show
         elif changed:
             self.events.send("css", {"paths": sorted(changed)}, to=[tab])
         elif had_problems:
@@ -371,9 +373,7 @@ class PreviewServer(ThreadingHTTPServer):
             f"Build failed: {count} error{'s' if count != 1 else ''}. "
             "The preview keeps showing the last good pages."
         )
-        good_sources = {k: v for k, v in self.good.files().items() if isinstance(v, SourceFile)} \
-            if self.good.complete else {}
-        self._swap(_State(self.good, good_sources, problems))
+        self._swap(_State(self.good, self._good_sources, problems))
         self.events.send("problems", [_problem_json(p) for p in problems])
 
 
@@ -739,24 +739,51 @@ CLIENT = r"""
   }
   // The server compares the page we show (by its digest) with the page as it is now, and
   // sends "reload" only when they differ: a rebuild that changed nothing here keeps the page.
-  var source = new EventSource("/__rusgen/events?page=" + encodeURIComponent(location.pathname) +
-    "&digest=" + setup.digest);
-  source.addEventListener("hello", function (e) {
-    var hello = JSON.parse(e.data);
-    if (hello.server !== setup.server) { location.reload(); return; }  // the server restarted
-    // A build failed or recovered between serving this page and connecting: catch up,
-    // but leave a box the reader closed alone when nothing new went wrong.
-    if (JSON.stringify(hello.problems) !== JSON.stringify(setup.problems)) {
-      setup.problems = hello.problems;
+  var servedHead = document.head.innerHTML;  // before any stylesheet swap changes it
+  var source = null;
+  function connect() {
+    source = new EventSource("/__rusgen/events?page=" + encodeURIComponent(location.pathname) +
+      "&digest=" + setup.digest);
+    source.addEventListener("hello", function (e) {
+      var hello = JSON.parse(e.data);
+      if (hello.server !== setup.server) { location.reload(); return; }  // the server restarted
+      // A build failed or recovered between serving this page and connecting: catch up,
+      // but leave a box the reader closed alone when nothing new went wrong.
+      if (JSON.stringify(hello.problems) !== JSON.stringify(setup.problems)) {
+        setup.problems = hello.problems;
+        show(setup.problems);
+      }
+    });
+    source.addEventListener("reload", function (e) {
+      source.close();  // the server ends this stream; a new one says which version we show
+      if (JSON.parse(e.data).full) location.reload(); else update();
+    });
+    source.addEventListener("css", function () { setup.problems = []; hide(); swapCss(); });
+    source.addEventListener("problems", function (e) {
+      setup.problems = JSON.parse(e.data);
       show(setup.problems);
-    }
-  });
-  source.addEventListener("reload", function () { location.reload(); });
-  source.addEventListener("css", function () { setup.problems = []; hide(); swapCss(); });
-  source.addEventListener("problems", function (e) {
-    setup.problems = JSON.parse(e.data);
-    show(setup.problems);
-  });
-  source.addEventListener("ok", function () { setup.problems = []; hide(); });
+    });
+    source.addEventListener("ok", function () { setup.problems = []; hide(); });
+  }
+  // Put the new version of the page in place when only its body changed and the body runs
+  // no script: the stylesheets stay (no new requests) and so does the scroll position.
+  // Anything else (a new title, a script, a 404) is a normal reload.
+  function update() {
+    fetch(location.href, { cache: "no-store" }).then(function (answer) {
+      if (!answer.ok) throw new Error("status " + answer.status);
+      return answer.text();
+    }).then(function (text) {
+      var next = new DOMParser().parseFromString(text, "text/html");
+      var found = text.match(/\n  var setup = (.*);\n/);
+      if (!found || next.head.innerHTML !== servedHead ||
+          next.body.querySelector("script[src], noscript")) throw new Error("not in place");
+      hide();
+      document.body.replaceWith(next.body);
+      setup = JSON.parse(found[1]);
+      if (setup.problems.length) show(setup.problems);
+      connect();
+    }).catch(function () { location.reload(); });
+  }
+  connect();
 })();
 """

@@ -101,7 +101,8 @@ def test_each_tab_hears_only_what_changed_for_it(tmp_path: Path) -> None:
     rebuild = FakeRebuild()
     server = _server(rebuild)
     try:
-        sources = {"r/style.css": SourceFile(style, (1, 4))}
+        # Ready at once: files from disk, and the network's index page (rendered, cheap).
+        sources = {"r/style.css": SourceFile(style, (1, 4)), "index.html": b"regions"}
         pages = {"r/index.html": b"one", "r/b/index.html": b"b"}
         rebuild.next_snapshot = Snapshot(sources, later=Pages(pages))
         server.refresh()
@@ -120,8 +121,9 @@ def test_each_tab_hears_only_what_changed_for_it(tmp_path: Path) -> None:
         finish(server)
 
         # Only the stylesheet changes (the feeds and calendars may change too): swap, no reload.
+        sources = {"r/style.css": SourceFile(style, (2, 9)), "index.html": b"regions"}
         rebuild.next_snapshot = Snapshot(
-            {"r/style.css": SourceFile(style, (2, 9))},
+            sources,
             later=Pages({"r/index.html": b"two", "r/b/index.html": b"b", "r/events.ics": b"new stamp"}),
         )
         server.refresh(frozenset({"themes/default/static/style.css"}))
@@ -131,10 +133,16 @@ def test_each_tab_hears_only_what_changed_for_it(tmp_path: Path) -> None:
         # A template error in a page nobody has open fails the rebuild when the rest is rendered.
         pages = {"r/index.html": b"three", "r/b/index.html": b"b", "r/c.html": b"c"}
         broken = Pages(pages, broken="r/c.html")
-        rebuild.next_snapshot = Snapshot({"r/style.css": SourceFile(style, (2, 9))}, later=broken)
+        rebuild.next_snapshot = Snapshot(sources, later=broken)
         server.refresh()
         finish(server)
         assert "problems" in _events(other)
         assert server.state.site.files()["r/index.html"] == b"two"  # the last good site again
+
+        # Fixed: the overlay goes; a page the fix did not change is left as it is.
+        fixed = Pages({"r/index.html": b"two", "r/b/index.html": b"b"})
+        rebuild.next_snapshot = Snapshot(sources, later=fixed)
+        server.refresh()
+        assert _events(other) == ["ok"]
     finally:
         server.server_close()

@@ -83,6 +83,8 @@ def test_edit_error_fix_and_style_reach_the_open_page(browser, project: Path, se
     page.wait_for_function(
         "document.body.innerText.includes('En helt ny mening från testet.')", timeout=TIMEOUT_MS
     )
+    # Only the body changed: it was put in place, so the window (and its scroll) stayed.
+    assert page.evaluate("window.rusgenMarker") == "kept"
 
     source.write_text("---\ntitle: [trasig\n---\nText\n", encoding="utf-8")
     overlay = page.locator("#rusgen-problems[role=alert]")
@@ -105,7 +107,7 @@ def test_edit_error_fix_and_style_reach_the_open_page(browser, project: Path, se
     # Only the stylesheet changes: it is swapped in place, so the page is not reloaded
     # (the marker set on this very window survives) and keeps where the reader scrolled.
     page.wait_for_load_state("load")
-    page.evaluate("window.rusgenMarker = 'kept'")  # set again: fixing the page reloaded it
+    page.evaluate("window.rusgenMarker = 'kept'")  # set again, in case the fix reloaded it
     style = project / STYLE
     style.write_text(style.read_text(encoding="utf-8") + "\nhtml { scroll-padding-top: 37px; }\n")
     page.wait_for_function(
