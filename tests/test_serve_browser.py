@@ -36,7 +36,8 @@ def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 20.0) -> N
         try:
             with urllib.request.urlopen(url, timeout=1):
                 return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            # TimeoutError: up but still busy with its first build, on a loaded machine.
             time.sleep(0.05)
     pytest.fail(f"rusgen serve did not answer at {url}")
 
