@@ -83,8 +83,8 @@ def test_sitemap_has_alternates_and_lastmod(sample_public: Path) -> None:
     assert base + "gamla-laddning/" not in urls and base + "404.html" not in urls
     assert urls[base + "laddning/"].find("s:lastmod", ns).text == "2021-04-21"
     home = {a.get("hreflang"): a.get("href") for a in urls[base].findall("x:link", ns)}
-    assert home == {"sv": base, "en": base + "en/"}
+    assert home == {"sv": base, "en": base + "en/", "x-default": base}
     search = {a.get("hreflang"): a.get("href") for a in urls[base + "sok/"].findall("x:link", ns)}
-    assert search == {"sv": base + "sok/", "en": base + "en/search/"}
+    assert search == {"sv": base + "sok/", "en": base + "en/search/", "x-default": base + "sok/"}
     robots = (sample_public / "robots.txt").read_text()
     assert robots.endswith(f"Sitemap: {base}sitemap.xml\n")

@@ -70,9 +70,8 @@ class RegionRenderer:
 
     def render(self, problems: Problems) -> Iterator[Output]:
         """Yield the region's pages; broken links go to `problems`."""
-        views = self.view.views()
-        alternates = _alternates(views)
-        for view in views:
+        alternates = self.view.alternates()
+        for view in self.view.views():
             html = self.body_html(view, problems)
             data = self._page(view, html, alternates.get(view.translation_key, {}))
             yield Output(f"{self.region.id}/{output_path(view.url)}", data.encode("utf-8"))
@@ -200,14 +199,6 @@ def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None
         renderer = RegionRenderer(site, region, None, md, {}, {}, {})  # type: ignore[arg-type]
         for page in region.pages:
             renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
-
-
-def _alternates(views: list[View]) -> dict[str, dict[str, str]]:
-    """Group the language versions of each page: translation key -> {lang: url}."""
-    result: dict[str, dict[str, str]] = {}
-    for view in views:
-        result.setdefault(view.translation_key, {})[view.lang] = view.url
-    return result
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
