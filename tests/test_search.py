@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,9 @@ def test_search_finds_a_page_by_a_swedish_word(browser, static_server, sample_pu
     base = static_server(sample_public.parent) + f"{sample_site.REGION}/"
     page = browser.new_page()
     requests: list[str] = []
+    failed: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: response.ok or failed.append(response.url))
     # "laddstation" is not in the text: Swedish stemming finds "laddstationer".
     page.goto(base + "sok/?q=laddstation")
     link = page.locator(".search-results__list li a").first
@@ -40,7 +43,21 @@ def test_search_finds_a_page_by_a_swedish_word(browser, static_server, sample_pu
     page.click("button[type=submit]")
     page.wait_for_function("location.search.includes('elbilar')")
     assert all(url.startswith(base) for url in requests), requests
+    assert failed == [], "search asked for files the build did not publish"
     page.close()
+
+
+def test_only_what_search_js_uses_is_published(sample_public: Path) -> None:
+    index = sample_public / "pagefind"
+    entry = json.loads((index / "pagefind-entry.json").read_text())
+    languages = entry["languages"].values()
+    assert sorted(entry["languages"]) == ["en", "sv"]
+    expected = {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"}
+    expected |= {f"pagefind.{language['hash']}.pf_meta" for language in languages}
+    expected |= {"wasm.sv.pagefind", "wasm.en.pagefind"}
+    assert {p.name for p in index.iterdir() if p.is_file()} == expected
+    # Pagefind's own interfaces (pagefind-ui.js and the like) are gone; the chunks stay.
+    assert {p.name for p in index.iterdir() if p.is_dir()} == {"index", "fragment"}
 
 
 def test_search_without_javascript_says_so(browser, static_server, sample_public: Path) -> None:
