@@ -103,7 +103,7 @@ def test_broken_theme_link_is_reported_once(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 1
     assert lines(output) == [
-        'public/test/404.html:41: error: link: the link "../../kontakt/" leads to a page or '
+        'public/test/404.html:42: error: link: the link "../../kontakt/" leads to a page or '
         "file that is not in the site (also on 15 more pages); the link comes from the theme's "
         "templates, not from a page: ask whoever maintains the theme to correct it",
         "1 error, 0 warnings",
