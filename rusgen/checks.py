@@ -340,6 +340,64 @@ def check_event_ends(ctx: CheckContext) -> Iterator[ContentError]:
             )
 
 
+# Statuses that change what a calendar shows (STATUS, the time or the place), so calendars
+# that already hold the event must see SEQUENCE rise, and rusgen counts it from `updated`.
+CALENDAR_CHANGES = ("cancelled", "postponed", "moved-online")
+# What the language versions of one event (one calendar UID) must agree on.
+SHARED_EVENT_FIELDS = ("start", "end", "location", "status")
+
+
+def check_calendar_updates(ctx: CheckContext) -> Iterator[ContentError]:
+    """Warn where calendars would miss a change: no `updated`, one in the future, versions apart.
+
+    rusgen keeps no state between builds, so SEQUENCE comes from `updated` alone (see
+    outputs/calendar.py); these are the mistakes that can be seen without that state.
+    """
+    now = ctx.site.build_time
+    for source in _pages(ctx):
+        page, event = source.page, source.page.event
+        if event is None:
+            continue
+        if event.status in CALENDAR_CHANGES and page.updated is None:
+            yield _warning(
+                source.display, ctx.field_line(source, "status"), "updated",
+                f"the event is {event.status}, but has no updated:; calendars that already hold "
+                "it take the change only when updated: moves forward: write the date and time of "
+                f"the change, like updated: {now.astimezone(event.start.tzinfo):%Y-%m-%d %H:%M}",
+            )
+        if page.updated is not None and page.updated > now:
+            yield _warning(
+                source.display, ctx.field_line(source, "updated"), "updated",
+                f"updated: {page.updated:%Y-%m-%d %H:%M} is later than now; calendars count "
+                "changes from it, so a later correction back would be ignored: write the time "
+                "of the last change",
+            )
+    yield from _event_versions_apart(ctx)
+
+
+def _event_versions_apart(ctx: CheckContext) -> Iterator[ContentError]:
+    """Warn where a translation of an event gives another time, place or status."""
+    for region in ctx.site.regions:
+        versions: dict[str, list[Page]] = {}
+        for page in region.pages:
+            if page.event is not None:
+                versions.setdefault(page.translation_key, []).append(page)
+        for group in versions.values():
+            first, *others = sorted(group, key=lambda p: p.lang != region.default_language)
+            for other in others:
+                differ = [key for key in SHARED_EVENT_FIELDS
+                          if getattr(first.event, key) != getattr(other.event, key)]
+                if not differ:
+                    continue
+                source = Source(region, other)
+                yield _warning(
+                    source.display, ctx.field_line(source, differ[0]), differ[0],
+                    f"{', '.join(differ)} {'differs' if len(differ) == 1 else 'differ'} from "
+                    f"content/{region.id}/{first.source}; both "
+                    "are one event in readers' calendars: write the same in both",
+                )
+
+
 # ---------------------------------------------------------------- alt, summaries, sizes
 
 
@@ -435,6 +493,7 @@ CHECKS: tuple[Check, ...] = (
     check_translations,
     check_registration,
     check_event_ends,
+    check_calendar_updates,
     check_alt_texts,
     check_summaries,
     check_document_sizes,

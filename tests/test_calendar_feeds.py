@@ -111,6 +111,21 @@ def test_uid_survives_a_title_and_time_change(tmp_path: Path) -> None:
     assert new["uid"] == old["uid"]
 
 
+def test_language_versions_share_uid_and_sequence(tmp_path: Path) -> None:
+    pages = dict(sample_site.PAGES)
+    pages["events/2021-03-29-efter-sommartid.en.md"] = (
+        "---\ntitle: After summer time\nstart: 2021-03-29 10:00\nend: 2021-03-29 11:30\n"
+        "uid: prov-efter-sommartid-2021\nupdated: 2021-03-02 09:00\n---\n\nMeeting.\n"
+    )
+    outputs = sample_site.render(sample_site.write_site(tmp_path, pages))
+    _, sv = event_of(outputs[f"{REGION}/events/efter-sommartid.ics"])
+    _, en = event_of(outputs[f"{REGION}/en/events/efter-sommartid.ics"])
+    assert sv["uid"] == en["uid"]
+    # The later `updated` of the two (the English one) counts for both.
+    assert sv["sequence"] == en["sequence"] == int(
+        (datetime(2021, 3, 2, 8) - datetime(2000, 1, 1)).total_seconds() // 60)
+
+
 def test_feeds_parse_without_errors(sample: dict[str, bytes]) -> None:
     feeds = {p: d for p, d in sample.items() if p.endswith("atom.xml")}
     assert sorted(feeds) == [

@@ -194,6 +194,41 @@ def test_events_with_clear_ends_pass(tmp_path: Path, start: str, end: str) -> No
     assert run_check(event_site(tmp_path, start, end, "2026-11-30"), "--strict")[0] == 0
 
 
+def calendar_site(tmp_path: Path, fields: str, english: str = "") -> Path:
+    event = "---\ntitle: Seminarium\nsummary: S.\nstart: 2026-12-01 13:00\nend: 2026-12-01 16:00\n"
+    pages = {"events/2026-12-01-seminarium.md": f"{event}{fields}---\n"}
+    if english:
+        english_event = event.replace("Seminarium", "Seminar")
+        pages["events/2026-12-01-seminarium.en.md"] = f"{english_event}{english}---\n"
+    return write_site(tmp_path, pages)
+
+
+@pytest.mark.parametrize(("fields", "english", "expected"), [
+    ("status: cancelled\n", "", "events/2026-12-01-seminarium.md:6: warning: updated: the event is "
+     "cancelled, but has no updated:; calendars that already hold it take the change only when "
+     "updated: moves forward: write the date and time of the change, like updated: 2026-11-22 13:00"),
+    ("updated: 2026-12-24 10:00\n", "", "events/2026-12-01-seminarium.md:6: warning: updated: "
+     "updated: 2026-12-24 10:00 is later than now; calendars count changes from it, so a later "
+     "correction back would be ignored: write the time of the last change"),
+    ("location: Stadshuset\n", "location: Town hall\n", "events/2026-12-01-seminarium.en.md:6: "
+     "warning: location: location differs from content/test/events/2026-12-01-seminarium.md; both "
+     "are one event in readers' calendars: write the same in both"),
+])
+def test_changes_calendars_would_miss_warn(tmp_path: Path, fields: str, english: str,
+                                           expected: str) -> None:
+    code, output = run_check(calendar_site(tmp_path, fields, english))
+    assert lines(output) == [f"content/test/{expected}", "0 errors, 1 warning"]
+
+
+@pytest.mark.parametrize(("fields", "english"), [
+    ("status: cancelled\nupdated: 2026-11-20 09:00\n", ""),
+    ("status: full\n", ""),  # full changes no calendar field
+    ("location: Stadshuset\n", "location: Stadshuset\n"),
+])
+def test_calendar_changes_with_updated_pass(tmp_path: Path, fields: str, english: str) -> None:
+    assert run_check(calendar_site(tmp_path, fields, english), "--strict")[0] == 0
+
+
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d49444154789c6360000002000154a24f9a0000000049454e44ae426082"

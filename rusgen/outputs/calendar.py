@@ -7,10 +7,13 @@ Stable across builds and edits:
 - UID: the event's `uid` field, else "<region id>/<source path without .en>", then
   "@<host of base_url>". Never the title or date, so a renamed or moved meeting updates
   in readers' calendars; both language versions of an event share one UID.
-- SEQUENCE: the minutes from 2000-01-01 UTC to the page's `updated` time, else 0.
-  rusgen stores nothing between builds, and a content hash is not monotonic, so the only
-  honest source of "this changed later" is the `updated` field the communicator moves
-  forward when they edit an event. Without it SEQUENCE stays 0 and clients go by DTSTAMP.
+- SEQUENCE: the minutes from 2000-01-01 UTC to the event's `updated` time (the latest of
+  its language versions, which share the UID), else 0. rusgen stores nothing between
+  builds (a fresh CI clone has no previous output, a shallow one no history), and a
+  content hash is not monotonic, so the only honest source of "this changed later" is
+  the `updated` field the communicator moves forward when they edit an event
+  (docs/content.md says so; `rusgen check` warns where a missing or wrong one shows).
+  Without it SEQUENCE stays 0 and clients go by DTSTAMP.
 - DTSTAMP: the build time (SOURCE_DATE_EPOCH when set), so output is reproducible.
 """
 
@@ -64,11 +67,17 @@ def event_uid(region: Region, page: Page) -> str:
     return f"{local}@{urlsplit(region.base_url).hostname or region.id}"
 
 
-def sequence(page: Page) -> int:
-    """Return SEQUENCE: minutes since 2000 of the page's `updated` time, else 0."""
-    if page.updated is None:
+def last_change(view: RegionView, page: Page) -> datetime | None:
+    """Return the latest `updated` of an event's language versions: they share one UID."""
+    versions = view.translations[page.translation_key].values()
+    return max((p.updated for p in versions if p.updated is not None), default=None)
+
+
+def sequence(updated: datetime | None) -> int:
+    """Return SEQUENCE: minutes since 2000 of the event's last change, else 0."""
+    if updated is None:
         return 0
-    return max(0, int((page.updated - SEQUENCE_EPOCH).total_seconds() // 60))
+    return max(0, int((updated - SEQUENCE_EPOCH).total_seconds() // 60))
 
 
 def _calendar(region: Region, name: str, lang: str) -> Calendar:
@@ -89,9 +98,10 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
     event = Event()
     event.add("uid", event_uid(region, page))
     event.add("dtstamp", view.now.astimezone(UTC))
-    event.add("sequence", sequence(page))
-    if page.updated is not None:
-        event.add("last-modified", page.updated.astimezone(UTC))
+    updated = last_change(view, page)
+    event.add("sequence", sequence(updated))
+    if updated is not None:
+        event.add("last-modified", updated.astimezone(UTC))
     if info.all_day:
         last_day = (info.end or info.start).date()
         event.add("dtstart", info.start.date())
