@@ -60,6 +60,46 @@ def test_only_what_search_js_uses_is_published(sample_public: Path) -> None:
     assert {p.name for p in index.iterdir() if p.is_dir()} == {"index", "fragment"}
 
 
+def test_search_from_disk_finds_a_page_by_a_swedish_word(browser, sample_public: Path) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((sample_public / "sok" / "index.html").as_uri() + "?q=laddstation")
+    link = page.locator(".search-results__list li a").first
+    link.wait_for(timeout=10000)
+    assert link.inner_text() == "Laddinfrastruktur"
+    assert "1 träff för ”laddstation”" in page.locator("[role=status]").inner_text()
+    assert page.locator(".search-results__list mark").first.inner_text().lower() == "laddstation"
+    assert page.locator("[data-search-unavailable]").is_hidden()
+    with page.expect_navigation():
+        link.click()
+    assert page.url == (sample_public / "laddning" / "index.html").as_uri()
+    assert all(url.startswith("file://") for url in requests), requests
+    page.close()
+
+
+def test_search_from_disk_in_english_finds_english_pages(browser, sample_public: Path) -> None:
+    page = browser.new_page()
+    page.goto((sample_public / "en" / "search" / "index.html").as_uri())
+    page.fill("#search-input", "welc")
+    page.click("button[type=submit]")
+    link = page.locator(".search-results__list li a").first
+    link.wait_for(timeout=10000)
+    assert [a.inner_text() for a in page.locator(".search-results__list li a").all()] == ["Test region"]
+    page.close()
+
+
+def test_the_web_never_loads_the_disk_index(browser, static_server, sample_public: Path) -> None:
+    base = static_server(sample_public.parent) + f"{sample_site.REGION}/"
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + "sok/?q=laddstation")
+    page.locator(".search-results__list li a").first.wait_for(timeout=10000)
+    assert not [url for url in requests if "search-index.js" in url]
+    page.close()
+
+
 def test_search_without_javascript_says_so(browser, static_server, sample_public: Path) -> None:
     base = static_server(sample_public.parent) + f"{sample_site.REGION}/"
     context = browser.new_context(java_script_enabled=False)

@@ -22,11 +22,12 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rusgen.errors import RusgenError
 from rusgen.model import Output, Region, language_prefix
+from rusgen.outputs import disk_search
 
 INDEX_FOLDER = "pagefind/"
 ENTRY_FILE = "pagefind-entry.json"
@@ -52,7 +53,13 @@ def pagefind_binary() -> Path:
     return pagefind_bin_extended.get_executable()
 
 
-def render(region: Region, pages: Iterable[Output]) -> Iterator[Output]:
+def render(region: Region, pages: Sequence[Output]) -> Iterator[Output]:
+    """Yield the region's Pagefind index, and the plain index for pages opened from disk."""
+    yield from _pagefind_index(region, pages)
+    yield from disk_search.render(region.id, pages)
+
+
+def _pagefind_index(region: Region, pages: Sequence[Output]) -> Iterator[Output]:
     """Yield the files of the region's Pagefind index, indexed from its HTML pages."""
     prefix = f"{region.id}/"
     with tempfile.TemporaryDirectory(prefix="rusgen-search-") as tmp:
