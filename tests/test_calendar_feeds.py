@@ -73,6 +73,19 @@ def test_event_fields(sample: dict[str, bytes]) -> None:
     assert other["sequence"] == 0
 
 
+@pytest.mark.parametrize(("status", "expected"), [
+    ("scheduled", "CONFIRMED"), ("full", "CONFIRMED"), ("moved-online", "CONFIRMED"),
+    ("postponed", "TENTATIVE"), ("cancelled", "CANCELLED"),
+])
+def test_status_in_calendars(tmp_path: Path, status: str, expected: str) -> None:
+    pages = dict(sample_site.PAGES)
+    path = "events/2021-03-27-fore-sommartid.md"
+    pages[path] = pages[path].replace("location:", f"status: {status}\nlocation:")
+    outputs = sample_site.render(sample_site.write_site(tmp_path, pages))
+    _, event = event_of(outputs[f"{REGION}/events/fore-sommartid.ics"])
+    assert event["status"] == expected
+
+
 def test_uid_field_and_sequence_from_updated(sample: dict[str, bytes]) -> None:
     _, event = event_of(sample[f"{REGION}/events/efter-sommartid.ics"])
     assert event["uid"] == "prov-efter-sommartid-2021@prov.example.se"

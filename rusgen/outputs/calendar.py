@@ -31,6 +31,10 @@ from rusgen.text import tel_uri
 
 PRODID = "-//rusgen//rusgen microsites//SV"
 SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+# RFC 5545 has three statuses for an event. A postponed meeting has no new date yet (as
+# schema.org's EventPostponed), so it is not confirmed at the time it still shows; full and
+# moved-online meetings still take place then.
+CALENDAR_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
 
 def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Output]:
@@ -127,7 +131,7 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
         if online.conference_id:
             params["LABEL"] = f"{online.phone}, {t['conference_id']} {online.conference_id}"
         event.add("conference", tel, parameters=params)
-    event.add("status", "CANCELLED" if info.status == "cancelled" else "CONFIRMED")
+    event.add("status", CALENDAR_STATUS.get(info.status, "CONFIRMED"))
     return event
 
 
