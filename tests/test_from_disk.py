@@ -91,3 +91,11 @@ def test_over_http_the_links_are_as_written(browser, static_server, built_site: 
         assert not [h for h in hrefs[0] if "index.html" in h], url
     with_script.close()
     without_script.close()
+
+
+def test_an_old_address_redirects_to_the_page_from_disk(disk_page, built_site: Path) -> None:
+    alias = built_site / REGION / "smart-spec" / "index.html"
+    assert 'http-equiv="refresh"' in alias.read_text(encoding="utf-8")
+    disk_page.goto(alias.as_uri())
+    disk_page.wait_for_url("**/smart-specialisering/index.html", timeout=10000)
+    assert disk_page.locator("h1").inner_text() == "Smart specialisering"

@@ -6,6 +6,14 @@
 (function () {
   "use strict";
   if (window.location.protocol !== "file:") { return; }
+  // A redirect page for an old address (redirect.html) loads this script right after its
+  // <meta http-equiv="refresh">: go to the target's index.html before the refresh fires.
+  var refresh = document.querySelector("meta[http-equiv=refresh]");
+  var target = refresh && refresh.getAttribute("content").split("url=")[1];
+  if (target && target.slice(-1) === "/") {
+    window.location.replace(target + "index.html");
+    return;
+  }
   var links = document.querySelectorAll("a[href]");
   for (var i = 0; i < links.length; i++) {
     var href = links[i].getAttribute("href");
