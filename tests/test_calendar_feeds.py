@@ -93,6 +93,20 @@ def test_uid_field_and_sequence_from_updated(sample: dict[str, bytes]) -> None:
     assert event["sequence"] == int((datetime(2021, 3, 1, 7) - datetime(2000, 1, 1)).total_seconds() // 60)
 
 
+def test_vtimezone_covers_the_years_of_the_events_only(tmp_path: Path) -> None:
+    pages = dict(sample_site.PAGES)
+    pages["events/2040-06-10-framtid.md"] = (
+        "---\ntitle: Framtid\nstart: 2040-06-10 10:00\nend: 2040-06-10 11:00\n---\n\nMöte.\n")
+    outputs = sample_site.render(sample_site.write_site(tmp_path, pages))
+    calendar, _ = event_of(outputs[f"{REGION}/events/framtid.ics"])
+    timezone = calendar.walk("VTIMEZONE")[0]
+    # The file lists the changes of 2040 itself, and none of the years before.
+    assert b"DTSTART:20400325T030000" in outputs[f"{REGION}/events/framtid.ics"]
+    assert timezone.to_tz().utcoffset(datetime(2040, 6, 10, 10)) == timedelta(hours=2)
+    assert timezone.to_tz().utcoffset(datetime(2040, 12, 10, 10)) == timedelta(hours=1)
+    assert b"1970" not in outputs[f"{REGION}/events/framtid.ics"]
+
+
 def test_all_day_events_are_dates_with_exclusive_end(sample: dict[str, bytes]) -> None:
     _, event = event_of(sample[f"{REGION}/events/heldag.ics"])
     assert event["dtstart"].to_ical() == b"20210605"

@@ -20,7 +20,7 @@ Stable across builds and edits:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
@@ -161,5 +161,20 @@ def _description(page: Page, url: str, t: dict[str, str]) -> str:
 
 
 def _output(region: Region, url: str, calendar: Calendar) -> Output:
-    calendar.add_missing_timezones()
+    calendar.add_missing_timezones(*_timezone_years(calendar))
     return Output(f"{region.id}/{url}", calendar.to_ical())
+
+
+def _timezone_years(calendar: Calendar) -> tuple[date, date]:
+    """Return the span the VTIMEZONE must cover: the years of the calendar's events.
+
+    icalendar's default span, 1970 to 2038, writes every daylight-saving change of 68
+    years into each file (3 kB of a 4 kB calendar) and lists no change after 2037, which
+    clients must then guess. The events' own years are enough, and one more for an event
+    that ends after new year.
+    """
+    years = [event.decoded(name).year for event in calendar.walk("VEVENT")
+             for name in ("dtstart", "dtend") if name in event]
+    if not years:
+        return date(1970, 1, 1), date(2038, 1, 1)
+    return date(min(years), 1, 1), date(max(years) + 2, 1, 1)
