@@ -345,3 +345,21 @@ def test_vg_hreflang_only_between_versions_that_exist(built_site: Path) -> None:
         for href in alternates.values():
             assert href in sitemap, f"{loc} names {href}, which is not a page of the site"
             assert sitemap[href] == alternates, f"{href} does not name {loc} back"
+
+
+def test_network_index_links_every_regions_feeds(built_site: Path) -> None:
+    """Each region's news feed and calendar, linked from the network index, are built."""
+    folders = {}
+    for robots in built_site.glob("*/robots.txt"):
+        sitemap = robots.read_text(encoding="utf-8").split("Sitemap: ")[1].strip()
+        folders[sitemap.removesuffix("sitemap.xml")] = robots.parent
+    assert len(folders) == 4
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+(?:atom\.xml|events\.ics))">', page)
+    assert len(links) == 2 * len(folders)
+    for link in links:
+        base = next(b for b in folders if link.startswith(b))
+        assert (folders[base] / link.removeprefix(base)).is_file(), link
+    autodiscovered = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]+href="([^"]+)"',
+                                page)
+    assert sorted(autodiscovered) == sorted(link for link in links if link.endswith("atom.xml"))
