@@ -62,8 +62,8 @@ class PageText(HTMLParser):
         if self._unread:
             return
         if self._in_h1:
-            self.title_parts.append(data)
-        if self._body_depth:
+            self.title_parts.append(data)  # searched as the title: not again as text
+        elif self._body_depth:
             self.body_parts.append(data)
 
     @property

@@ -56,11 +56,16 @@
       return at === -1 ? Infinity : at;
     })));
     var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, first - 60)));
-    var piece = text.slice(start, start + 200).trim();
+    var end = text.length;
+    if (start + 200 < text.length) {
+      end = text.lastIndexOf(" ", start + 200);  // end between words
+      if (end <= first) { end = start + 200; }
+    }
+    var piece = text.slice(start, end).trim();
     var pattern = new RegExp("(" + terms.join("|") + ")", "gi");  // terms: letters and digits only
-    return piece.split(pattern).map(function (part, index) {
+    return (start > 0 ? "… " : "") + piece.split(pattern).map(function (part, index) {
       return index % 2 ? "<mark>" + escapeHtml(part) + "</mark>" : escapeHtml(part);
-    }).join("") + (start + 200 < text.length ? " …" : "");
+    }).join("") + (end < text.length ? " …" : "");
   }
 
   function searchDisk(query) {
