@@ -247,6 +247,15 @@ def test_file_name_alt_text_warns(tmp_path: Path, alt: str) -> None:
     )
 
 
+def test_file_name_alt_text_in_front_matter_names_its_line(tmp_path: Path) -> None:
+    front = ("---\ntitle: Om oss\nsummary: S.\nimage:\n  src: files/karta.png\n  alt: karta.png\n"
+             "  credit: Foto\n---\n\nText.\n")
+    root = write_site(tmp_path, {"om.md": front, "files/karta.png": PNG})
+    assert lines(run_check(root)[1])[0].startswith(
+        'content/test/om.md:6: warning: alt: the alt text "karta.png" is a file name'
+    )
+
+
 def test_descriptive_alt_text_passes(tmp_path: Path) -> None:
     front = ('---\ntitle: Om oss\nsummary: S.\nimage: {src: files/karta.png, alt: "Karta över '
              'länet"}\n---\n\n![Länets kommuner på en karta](files/karta.png)\n')
