@@ -145,3 +145,14 @@ def test_sitemap_has_alternates_and_lastmod(sample_public: Path) -> None:
     assert search == {"sv": base + "sok/", "en": base + "en/search/", "x-default": base + "sok/"}
     robots = (sample_public / "robots.txt").read_text()
     assert robots.endswith(f"Sitemap: {base}sitemap.xml\n")
+
+
+def test_disk_index_reads_what_pagefind_indexes() -> None:
+    from rusgen.outputs.disk_search import page_entry
+
+    page = ('<!DOCTYPE html><html lang="sv"><head><title>T</title></head><body>'
+            '<nav><a href="x/">Meny</a></nav><main id="main" data-pagefind-body>'
+            '<h1>Hållbar <em>energi</em></h1><div><p>Vind &amp; sol</p></div>'
+            '<script>var hemligt = 1;</script><div>Mer</div></main><footer>Sidfot</footer></body></html>')
+    assert page_entry(page) == {"lang": "sv", "title": "Hållbar energi", "text": "Vind & sol Mer"}
+    assert page_entry(page.replace(" data-pagefind-body", "")) is None
