@@ -17,8 +17,8 @@
   var links = document.querySelectorAll("a[href]");
   for (var i = 0; i < links.length; i++) {
     var href = links[i].getAttribute("href");
-    var target = new URL(href, document.baseURI);
-    if (target.protocol !== "file:" || target.pathname.slice(-1) !== "/") { continue; }
+    var url = new URL(href, document.baseURI);
+    if (url.protocol !== "file:" || url.pathname.slice(-1) !== "/") { continue; }
     // Keep the link relative: add index.html before any ?query or #fragment.
     var end = href.search(/[?#]/);
     if (end === -1) { end = href.length; }
