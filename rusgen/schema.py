@@ -23,6 +23,7 @@ from rusgen.model import (
     Contact,
     Document,
     EventInfo,
+    FieldLines,
     Image,
     Network,
     NewsInfo,
@@ -37,7 +38,7 @@ from rusgen.model import (
     page_url,
 )
 from rusgen.raw import CONFIG_FILE, RawPage, RawProject, RawRegion
-from rusgen.yamlfile import YamlMap
+from rusgen.yamlfile import YamlList, YamlMap
 
 MIN_CONTRAST = 4.5
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -409,6 +410,27 @@ def _page_once(raw: RawPage, region: _RegionContext, problems: Problems, cache: 
     return page
 
 
+def field_lines(front: YamlMap) -> FieldLines:
+    """Flatten front matter into (dotted path, line, value as text) for later checks."""
+    entries: list[tuple[str, int, str]] = []
+
+    def walk(value: object, path: str, line: int) -> None:
+        if isinstance(value, YamlMap):
+            entries.append((path, line, ""))
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else key, value.line_of(key))
+        elif isinstance(value, YamlList):
+            entries.append((path, line, ""))
+            for index, item in enumerate(value):
+                walk(item, f"{path}.{index}", value.item_lines[index])
+        else:
+            entries.append((path, line, "" if value is None else str(value)))
+
+    for key, value in front.items():
+        walk(value, key, front.line_of(key))
+    return FieldLines(tuple(entries))
+
+
 def _page(raw: RawPage, region: _RegionContext, problems: Problems) -> Page | None:
     f = Fields(raw.front, raw.display, problems)
     section = raw.rel.split("/")[0] if "/" in raw.rel else ""
@@ -432,6 +454,7 @@ def _page(raw: RawPage, region: _RegionContext, problems: Problems) -> Page | No
         title=title,
         body=raw.body,
         body_line=raw.body_line,
+        field_lines=field_lines(raw.front),
         summary=f.text("summary"),
         updated=updated[0].replace(tzinfo=region.tz) if updated else None,
         draft=f.boolean("draft"),

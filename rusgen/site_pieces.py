@@ -107,7 +107,7 @@ class SitePieces:
             assets = html.asset_urls(theme.static_files(), hashed=False)
             renderer = html.RegionRenderer(site, region, env, md, strings, assets, caches.of(region))
             views = renderer.view.views()
-            alternates = html.language_versions(views)
+            alternates = renderer.view.alternates()
             for view in views:
                 self._pages[renderer.view_path(view)] = (renderer, view, alternates)
             self.ready.extend(files.region_files(region, theme, assets))

@@ -22,7 +22,8 @@ LAYERS: dict[str, int] = {
     "loader": 3, "outputs.region_view": 3, "writer": 3,
     "outputs.html": 5,
     "outputs.files": 6, "outputs.network": 6,
-    "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 1,
+    "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
+    "outputs.disk_search": 1,
     "outputs.structured_data": 1,
     "htmlscan": 0, "report": 1, "external": 1, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`

@@ -34,9 +34,10 @@ def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 20.0) -> N
         if proc.poll() is not None:
             pytest.fail(f"rusgen serve exited early: {proc.stderr.read() if proc.stderr else ''}")
         try:
-            with urllib.request.urlopen(url, timeout=1):
+            # The first build may still be running when the port opens: allow it time.
+            with urllib.request.urlopen(url, timeout=5):
                 return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):  # still building
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.05)
     pytest.fail(f"rusgen serve did not answer at {url}")
 

@@ -70,9 +70,8 @@ class RegionRenderer:
 
     def render(self, problems: Problems) -> Iterator[Output]:
         """Yield the region's pages; broken links go to `problems`."""
-        views = self.view.views()
-        alternates = language_versions(views)
-        for view in views:
+        alternates = self.view.alternates()
+        for view in self.view.views():
             yield self.render_view(view, alternates, problems)
         yield from self.extra_pages()
 
@@ -212,14 +211,6 @@ def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None
         renderer = RegionRenderer(site, region, None, md, {}, {}, {})  # type: ignore[arg-type]
         for page in region.pages:
             renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
-
-
-def language_versions(views: list[View]) -> dict[str, dict[str, str]]:
-    """Group the language versions of each page: translation key -> {lang: url}."""
-    result: dict[str, dict[str, str]] = {}
-    for view in views:
-        result.setdefault(view.translation_key, {})[view.lang] = view.url
-    return result
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
