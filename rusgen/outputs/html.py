@@ -13,8 +13,9 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from rusgen.cache import MarkdownStore
 from rusgen.errors import Problems, RusgenError
-from rusgen.markdown import LinkTarget, candidate_paths, render_markdown
+from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, render_markdown
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
@@ -57,6 +58,7 @@ class RegionRenderer:
         strings: dict[str, dict[str, str]],
         assets: dict[str, str],
         markdown_cache: dict,
+        store: MarkdownStore | None = None,
     ) -> None:
         self.site = site
         self.region = region
@@ -64,7 +66,8 @@ class RegionRenderer:
         self.md = md
         self.strings = strings
         self.assets = assets  # logical theme path -> published URL (CSS and JS hashed)
-        self.cache = markdown_cache
+        self.cache = markdown_cache  # in memory: (source, url, body) -> entry
+        self.store = store  # .rusgen-cache/, between builds
         self.view = RegionView(region, site.build_time, strings)
         self.files = {f.url: f for f in region.files}
 
@@ -85,18 +88,7 @@ class RegionRenderer:
         page = view.page
         if page is None or not page.body.strip():
             return ""
-        key = (page.source, page.url, page.body)
-        cached = self.cache.get(key)
-        if cached is None:
-            cached = render_markdown(
-                self.md,
-                page.body,
-                resolve=lambda href: self._resolve(page, href),
-                link_to=lambda url: relative_url(page.url, url),
-                file_label=lambda kind, size: f" ({kind}, {format_size(size, page.lang)})",
-            )
-            self.cache[key] = cached
-        html, broken, notes = cached
+        html, broken, notes = self.markdown(page)
         for note in notes:
             problems.warn(
                 f"content/{self.region.id}/{page.source}", page.body_line + note.line, note.field,
@@ -109,6 +101,57 @@ class RegionRenderer:
                 "its file (kraftsamlingar/index.md) or to a file in files/",
             )
         return html
+
+    def markdown(self, page: Page) -> tuple[str, list[BrokenLink], list[Note]]:
+        """Render a page body once, reusing an earlier rendering whose links still resolve alike.
+
+        A body's HTML holds the addresses its links resolved to and the sizes of linked
+        files, so a cached rendering is only as good as those answers: each one is kept with
+        the entry and asked again before the entry is used.
+        """
+        memory_key = (page.source, page.url, page.body)
+        entry = self.cache.get(memory_key)
+        stored_key = ""
+        if entry is None and self.store is not None:
+            stored_key = self.store.key(self.region.id, page.source, page.url, page.lang, page.body)
+            entry = self.store.get(stored_key)
+        if entry is None or not self._links_resolve_alike(page, entry["links"]):
+            entry = self._render_markdown(page)
+        self.cache[memory_key] = entry
+        if self.store is not None:
+            self.store.put(stored_key or self.store.key(
+                self.region.id, page.source, page.url, page.lang, page.body), entry)
+        broken = [BrokenLink(line, href) for line, href in entry["broken"]]
+        notes = [Note(line, field, message) for line, field, message in entry["notes"]]
+        return entry["html"], broken, notes
+
+    def _render_markdown(self, page: Page) -> dict[str, Any]:
+        links: list[list] = []
+
+        def resolve(href: str) -> LinkTarget | None:
+            target = self._resolve(page, href)
+            links.append(_resolution(href, target))
+            return target
+
+        html, broken, notes = render_markdown(
+            self.md,
+            page.body,
+            resolve=resolve,
+            link_to=lambda url: relative_url(page.url, url),
+            file_label=lambda kind, size: f" ({kind}, {format_size(size, page.lang)})",
+        )
+        return {
+            "html": html,
+            "links": links,
+            "broken": [[b.line, b.href] for b in broken],
+            "notes": [[n.line, n.field, n.message] for n in notes],
+        }
+
+    def _links_resolve_alike(self, page: Page, links: list) -> bool:
+        try:
+            return all(_resolution(link[0], self._resolve(page, link[0])) == link for link in links)
+        except (TypeError, IndexError):  # an entry of another shape: render again
+            return False
 
     def _resolve(self, page: Page, href: str) -> LinkTarget | None:
         if href == "":
@@ -200,6 +243,13 @@ def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None
         renderer = RegionRenderer(site, region, None, md, {}, {}, {})  # type: ignore[arg-type]
         for page in region.pages:
             renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
+
+
+def _resolution(href: str, target: LinkTarget | None) -> list:
+    """Write down what a link resolved to, as the cache stores it."""
+    if target is None:
+        return [href]
+    return [href, target.url, target.file_kind, target.file_size]
 
 
 def _alternates(views: list[View]) -> dict[str, dict[str, str]]:
