@@ -129,7 +129,9 @@ def render_outputs(
         strings = {lang: theme.strings(lang, cache) for lang in region.languages}
         assets = html.asset_urls(theme.static_files(), hashed=not preview)
         renderer = html.RegionRenderer(
-            site, region, env, md, strings, assets, cache, stores.markdown if stores else None
+            site, region, env, md, strings, assets, cache, stores.markdown if stores else None,
+            # The preview runs beside a server's threads, which a fork must not copy.
+            parallel=not preview,
         )
         pages = list(renderer.render(problems))
         outputs.extend(pages)

@@ -6,6 +6,7 @@ import hashlib
 import os
 import posixpath
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,14 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from rusgen.cache import MarkdownStore
-from rusgen.errors import Problems, RusgenError
+from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, render_markdown
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
+from rusgen.parallel import run_chunked
 from rusgen.render import Translator
 from rusgen.text import format_size
 
@@ -59,6 +61,7 @@ class RegionRenderer:
         assets: dict[str, str],
         markdown_cache: dict,
         store: MarkdownStore | None = None,
+        parallel: bool = False,
     ) -> None:
         self.site = site
         self.region = region
@@ -68,6 +71,7 @@ class RegionRenderer:
         self.assets = assets  # logical theme path -> published URL (CSS and JS hashed)
         self.cache = markdown_cache  # in memory: (source, url, body) -> entry
         self.store = store  # .rusgen-cache/, between builds
+        self.parallel = parallel  # render pages in forked workers when there are many
         self.view = RegionView(region, site.build_time, strings)
         self.files = {f.url: f for f in region.files}
 
@@ -75,14 +79,41 @@ class RegionRenderer:
         """Yield the region's pages; broken links go to `problems`."""
         views = self.view.views()
         alternates = _alternates(views)
-        for view in views:
-            html = self.body_html(view, problems)
-            data = self._page(view, html, alternates.get(view.translation_key, {}))
-            yield Output(f"{self.region.id}/{output_path(view.url)}", data.encode("utf-8"))
+
+        def render_chunk(chunk: list[View]) -> ChunkResult:
+            return self._render_views(chunk, alternates)
+
+        for result in run_chunked(render_chunk, views, allowed=self.parallel):
+            problems.items.extend(result.problems)
+            for page, entry in result.markdown:
+                self.remember(page, entry)
+            if result.error is not None:
+                raise result.error
+            yield from result.outputs
         for page in self.region.pages:
             for alias in page.aliases:
                 yield self._redirect(alias, page)
         yield self._not_found()
+
+    def _render_views(self, views: list[View], alternates: dict) -> ChunkResult:
+        """Render some views; stop at a theme error, as a build in one process would."""
+        result = ChunkResult()
+        local = Problems()
+        try:
+            for view in views:
+                html = self.body_html(view, local)
+                data = self._page(view, html, alternates.get(view.translation_key, {}))
+                result.outputs.append(
+                    Output(f"{self.region.id}/{output_path(view.url)}", data.encode("utf-8"))
+                )
+        except RusgenError as error:
+            result.error = error
+        result.problems = local.items
+        result.markdown = [
+            (view.page, self.cache[_memory_key(view.page)]) for view in views
+            if view.page is not None and _memory_key(view.page) in self.cache
+        ]
+        return result
 
     def body_html(self, view: View, problems: Problems) -> str:
         page = view.page
@@ -109,21 +140,26 @@ class RegionRenderer:
         files, so a cached rendering is only as good as those answers: each one is kept with
         the entry and asked again before the entry is used.
         """
-        memory_key = (page.source, page.url, page.body)
-        entry = self.cache.get(memory_key)
+        entry = self.cache.get(_memory_key(page))
         stored_key = ""
         if entry is None and self.store is not None:
             stored_key = self.store.key(self.region.id, page.source, page.url, page.lang, page.body)
             entry = self.store.get(stored_key)
         if entry is None or not self._links_resolve_alike(page, entry["links"]):
             entry = self._render_markdown(page)
-        self.cache[memory_key] = entry
-        if self.store is not None:
-            self.store.put(stored_key or self.store.key(
-                self.region.id, page.source, page.url, page.lang, page.body), entry)
+        self.remember(page, entry, stored_key)
         broken = [BrokenLink(line, href) for line, href in entry["broken"]]
         notes = [Note(line, field, message) for line, field, message in entry["notes"]]
         return entry["html"], broken, notes
+
+    def remember(self, page: Page, entry: dict[str, Any], stored_key: str = "") -> None:
+        """Keep a rendered body for the rest of this build, and in the store for the next."""
+        self.cache[_memory_key(page)] = entry
+        if self.store is not None:
+            key = stored_key or self.store.key(
+                self.region.id, page.source, page.url, page.lang, page.body
+            )
+            self.store.put(key, entry)
 
     def _render_markdown(self, page: Page) -> dict[str, Any]:
         links: list[list] = []
@@ -243,6 +279,20 @@ def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None
         renderer = RegionRenderer(site, region, None, md, {}, {}, {})  # type: ignore[arg-type]
         for page in region.pages:
             renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
+
+
+@dataclass
+class ChunkResult:
+    """What rendering some views gave: pages, problems, new Markdown, the error that stopped it."""
+
+    outputs: list[Output] = field(default_factory=list)
+    problems: list[ContentError] = field(default_factory=list)
+    markdown: list[tuple[Page, dict[str, Any]]] = field(default_factory=list)
+    error: RusgenError | None = None
+
+
+def _memory_key(page: Page) -> tuple[str, str, str]:
+    return (page.source, page.url, page.body)
 
 
 def _resolution(href: str, target: LinkTarget | None) -> list:
