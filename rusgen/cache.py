@@ -17,16 +17,18 @@ so a cache folder from elsewhere cannot run code.
 from __future__ import annotations
 
 import base64
+import filecmp
 import functools
 import hashlib
 import importlib.metadata
 import json
 import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rusgen.writer import MARKER, FileRecord, is_unchanged, write_file_if_changed
+from rusgen.writer import MARKER, FileRecord, is_unchanged
 
 CACHE_DIR = ".rusgen-cache"
 FORMAT = 1  # bump when the layout of a cache file changes
@@ -76,14 +78,25 @@ class CacheFile:
         return data
 
     def save(self, data: dict[str, Any]) -> None:
-        """Write `data` atomically; an unwritable cache is left as it was, silently."""
+        """Write `data` atomically unless the file holds it already; never fail the build.
+
+        json.dump streams into a temporary file: the Markdown of a large site would
+        otherwise sit in memory twice more, as one string and as its bytes.
+        """
         data = {"format": FORMAT, "code": code_version(), **data}
-        encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        tmp = ""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_file_if_changed(self.path, encoded)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, sort_keys=True)
+            if self.path.is_file() and filecmp.cmp(tmp, self.path, shallow=False):
+                os.unlink(tmp)
+            else:
+                os.replace(tmp, self.path)
         except OSError:
-            pass
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
 
 
 # Resolution of one link as stored: [href, url, file kind, file size], or [href] for none.

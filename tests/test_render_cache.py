@@ -117,3 +117,15 @@ def test_a_rebuild_with_nothing_changed_repeats_the_warnings(site_copy, tmp_path
     assert any("level 1 heading" in line for line in first)
     assert second[:-1] == first[:-1]
     assert "(0 written" in second[-1]
+
+
+def test_a_cache_file_is_replaced_whole_and_only_when_its_bytes_change(tmp_path: Path) -> None:
+    folder = tmp_path / CACHE
+    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "å"}})
+    first = (folder / "x.json").stat()
+    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "å"}})
+    assert (folder / "x.json").stat().st_ino == first.st_ino
+    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "ä"}})
+    assert (folder / "x.json").stat().st_ino != first.st_ino
+    assert rusgen.cache.CacheFile(folder, "x.json").data["entries"] == {"a": "ä"}
+    assert [p.name for p in folder.iterdir()] == ["x.json"]  # no temporary file left
