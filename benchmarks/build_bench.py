@@ -44,6 +44,7 @@ STYLESHEET = Path("themes/default/static/style.css")
 @dataclass
 class Figure:
     seconds: list[float]
+    cpu: list[float]  # user + system seconds of the process and its children
     peak_mb: float
     load: float
 
@@ -52,8 +53,11 @@ class Figure:
         return statistics.median(self.seconds)
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """Run one command as its own process; return (seconds, peak MB of it and its children)."""
+def run(command: list[str]) -> tuple[float, float, float]:
+    """Run one command as its own process; return (seconds, CPU seconds, peak MB).
+
+    CPU time is the steadier figure on a shared machine: wall time grows with the load.
+    """
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -63,10 +67,10 @@ def run(command: list[str]) -> tuple[float, float]:
         raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-2000:]}")
     # On Linux wait4's ru_maxrss is the largest of the process and its waited-for children
     # (rusgen's workers, Pagefind): the peak of one process, not the sum of them.
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def rusgen_build(source: Path, output: Path) -> tuple[float, float]:
+def rusgen_build(source: Path, output: Path) -> tuple[float, float, float]:
     return run([*RUSGEN, "build", "--source", str(source), "--output", str(output)])
 
 
@@ -74,7 +78,7 @@ def measure_rusgen(source: Path, work: Path, runs: int) -> dict[str, Figure]:
     page = sorted((source / "content" / "alfa" / "sidor").glob("sida-*.md"))[0]
     stylesheet = source / STYLESHEET
     kinds = ("cold", "unchanged", "one page", "stylesheet")
-    samples: dict[str, list[tuple[float, float]]] = {k: [] for k in kinds}
+    samples: dict[str, list[tuple[float, float, float]]] = {k: [] for k in kinds}
     loads: dict[str, list[float]] = {k: [] for k in kinds}
     for number in range(runs):
         output = work / f"out-{number}"
@@ -90,38 +94,42 @@ def measure_rusgen(source: Path, work: Path, runs: int) -> dict[str, Figure]:
             loads[kind].append(os.getloadavg()[0])
             samples[kind].append(rusgen_build(source, output))
     return {
-        kind: Figure([s for s, _ in samples[kind]], max(m for _, m in samples[kind]),
-                     statistics.median(loads[kind]))
+        kind: Figure([s for s, _, _ in samples[kind]], [c for _, c, _ in samples[kind]],
+                     max(m for _, _, m in samples[kind]), statistics.median(loads[kind]))
         for kind in kinds
     }
 
 
 def measure_hugo(site: Path, work: Path, runs: int) -> Figure:
-    times, peaks, loads = [], [], []
+    times, cpus, peaks, loads = [], [], [], []
     for number in range(runs):
         output = work / f"hugo-out-{number}"
         shutil.rmtree(output, ignore_errors=True)
         shutil.rmtree(site / "resources", ignore_errors=True)
         loads.append(os.getloadavg()[0])
-        seconds, peak = run(["hugo", "--source", str(site), "--destination", str(output),
-                             "--quiet"])
+        seconds, cpu, peak = run(["hugo", "--source", str(site), "--destination", str(output),
+                                  "--quiet"])
         times.append(seconds)
+        cpus.append(cpu)
         peaks.append(peak)
-    return Figure(times, max(peaks), statistics.median(loads))
+    return Figure(times, cpus, max(peaks), statistics.median(loads))
 
 
 def table(pages: int, runs: int, figures: dict[str, Figure], hugo: Figure | None) -> str:
     lines = [
-        "| pages | build | median s (min–max) | pages/s | peak MB | × Hugo cold | load avg |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "| pages | build | median s (min–max) | pages/s | × Hugo cold | CPU s | "
+        "CPU × Hugo | peak MB | load avg |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     rows = list(figures.items()) + ([("Hugo cold", hugo)] if hugo else [])
     for kind, figure in rows:
+        cpu = statistics.median(figure.cpu)
         ratio = f"{figure.median / hugo.median:.2f}" if hugo else "–"
+        cpu_ratio = f"{cpu / statistics.median(hugo.cpu):.2f}" if hugo else "–"
         spread = f"{figure.median:.2f} ({min(figure.seconds):.2f}–{max(figure.seconds):.2f})"
         lines.append(
-            f"| {pages} | {kind} | {spread} | {pages / figure.median:.0f} | "
-            f"{figure.peak_mb:.0f} | {ratio} | {figure.load:.1f} |"
+            f"| {pages} | {kind} | {spread} | {pages / figure.median:.0f} | {ratio} | "
+            f"{cpu:.2f} | {cpu_ratio} | {figure.peak_mb:.0f} | {figure.load:.1f} |"
         )
     return f"{pages} pages, {runs} run(s) each:\n\n" + "\n".join(lines)
 
