@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system-installed
-# Debian packages the tests use: a real browser, a real web server, Java for the Nu checker,
-# npm to fetch axe-core.
-DEBIAN_PACKAGES := chromium nginx-light default-jre-headless npm
+# Debian packages the tests use: a real browser, two real web servers, Java for the Nu
+# checker, npm to fetch axe-core.
+DEBIAN_PACKAGES := chromium nginx-light apache2-bin default-jre-headless npm
 # axe-core, the accessibility engine the browser tests inject; fetched, never committed.
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
@@ -29,10 +29,12 @@ serve: install
 # Installs the Debian packages when run as root and they are missing; elsewhere it only checks.
 system-packages: $(SYSTEM_STAMP)
 
-$(SYSTEM_STAMP): | $(STAMP)
+# Depends on the Makefile, so a package added to the list is installed on the next run.
+$(SYSTEM_STAMP): Makefile | $(STAMP)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2-bin"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \

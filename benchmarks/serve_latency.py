@@ -14,6 +14,7 @@ watches the page while the script edits its source.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import socket
 import statistics
@@ -119,11 +120,14 @@ def main() -> None:
         make_project(project, args.pages)
         count = sum(1 for _ in (project / "content").rglob("*.md"))
         print(f"{count} Markdown pages in {project}")
+        before = os.getloadavg()[0]
         latencies = measure(project, args.runs, args.verbose)
+        after = os.getloadavg()[0]
     ms = sorted(x * 1000 for x in latencies)
     print(
         f"save -> visible over {len(ms)} edits: median {statistics.median(ms):.0f} ms, "
-        f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms"
+        f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms "
+        f"(1-minute load average {before:.1f} before, {after:.1f} after, on {os.cpu_count()} cores)"
     )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -58,7 +58,6 @@ class CheckContext:
     max_document_mb: float = DEFAULT_MAX_DOCUMENT_MB
     cache_dir: Path | None = None  # where --external remembers good answers
     fetch: Callable[[str], LinkStatus] = fetch_status
-    _texts: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
     def paths(self) -> set[str]:
@@ -85,34 +84,6 @@ class CheckContext:
         if self.site.network.base_url and "index.html" in self.paths:
             pairs.append((self.site.network.base_url, ""))
         return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
-
-    def lines(self, source: Source) -> list[str]:
-        """Return the lines of a page's source file, read once."""
-        if source.display not in self._texts:
-            path = self.root / source.display
-            text = path.read_text("utf-8", errors="replace") if path.is_file() else ""
-            self._texts[source.display] = text.split("\n")
-        return self._texts[source.display]
-
-    def line_of(self, source: Source, *needles: str, body: bool = False) -> int:
-        """Return the first line (1-based) of the source holding a needle, or 0."""
-        lines = self.lines(source)
-        start = source.page.body_line - 1 if body else 0
-        for needle in needles:
-            if not needle:
-                continue
-            for number, text in enumerate(lines[start:], start=start + 1):
-                if needle in text:
-                    return number
-        return 0
-
-    def field_line(self, source: Source, key: str) -> int:
-        """Return the line of a front matter key like `deadline:`, or 0."""
-        pattern = re.compile(rf"^[\s-]*{re.escape(key)}\s*:|[{{,]\s*{re.escape(key)}\s*:")
-        for number, text in enumerate(self.lines(source)[: source.page.body_line], start=1):
-            if pattern.search(text):
-                return number
-        return 0
 
     def where(self, path: str) -> str:
         """Return how messages name an output file: below the output folder."""
@@ -172,9 +143,8 @@ def check_links(ctx: CheckContext) -> Iterator[ContentError]:
                 continue
             source = ctx.sources.get(path)
             fragment = ref.url.partition("#")[2]
-            line = ctx.line_of(source, ref.url, f"#{fragment}" if fragment else "", body=True) if (
-                source
-            ) else 0
+            line = (source.page.body_line_holding(ref.url)
+                    or source.page.body_line_holding(f"#{fragment}" if fragment else "")) if source else 0
             if source is not None and line:
                 yield _error(source.display, line, "link", f"{problem[0]}; {problem[1]}")
             else:
@@ -313,7 +283,8 @@ def check_registration(ctx: CheckContext) -> Iterator[ContentError]:
         deadline = event.registration.deadline
         if deadline < today:
             yield _warning(
-                source.display, ctx.field_line(source, "deadline"), "registration.deadline",
+                source.display, source.page.field_lines.line_of("registration.deadline"),
+                "registration.deadline",
                 f"the registration deadline {deadline.isoformat()} has passed, but the event is "
                 "still upcoming; move the deadline if registration is still open, or set "
                 "status: full and a status_note saying registration has closed",
@@ -328,16 +299,74 @@ def check_event_ends(ctx: CheckContext) -> Iterator[ContentError]:
             continue
         if event.end is None:
             yield _warning(
-                source.display, ctx.field_line(source, "start"), "end",
+                source.display, source.page.field_lines.line_of("start"), "end",
                 "the event has a start time but no end; write end: like "
                 f"{event.start:%Y-%m-%d} 16:00, so readers and calendars know how long it lasts",
             )
         elif (event.end.hour, event.end.minute) == (23, 59) and event.end.date() > event.start.date():
             yield _warning(
-                source.display, ctx.field_line(source, "end"), "end",
+                source.display, source.page.field_lines.line_of("end"), "end",
                 "the event starts at a time of day but ends on a later date without a time; "
                 f"write the end time, like end: {event.end:%Y-%m-%d} 16:00",
             )
+
+
+# Statuses that change what a calendar shows (STATUS, the time or the place), so calendars
+# that already hold the event must see SEQUENCE rise, and rusgen counts it from `updated`.
+CALENDAR_CHANGES = ("cancelled", "postponed", "moved-online")
+# What the language versions of one event (one calendar UID) must agree on.
+SHARED_EVENT_FIELDS = ("start", "end", "location", "status")
+
+
+def check_calendar_updates(ctx: CheckContext) -> Iterator[ContentError]:
+    """Warn where calendars would miss a change: no `updated`, one in the future, versions apart.
+
+    rusgen keeps no state between builds, so SEQUENCE comes from `updated` alone (see
+    outputs/calendar.py); these are the mistakes that can be seen without that state.
+    """
+    now = ctx.site.build_time
+    for source in _pages(ctx):
+        page, event = source.page, source.page.event
+        if event is None:
+            continue
+        if event.status in CALENDAR_CHANGES and page.updated is None:
+            yield _warning(
+                source.display, page.field_lines.line_of("status"), "updated",
+                f"the event is {event.status}, but has no updated:; calendars that already hold "
+                "it take the change only when updated: moves forward: write the date and time of "
+                f"the change, like updated: {now.astimezone(event.start.tzinfo):%Y-%m-%d %H:%M}",
+            )
+        if page.updated is not None and page.updated > now:
+            yield _warning(
+                source.display, page.field_lines.line_of("updated"), "updated",
+                f"updated: {page.updated:%Y-%m-%d %H:%M} is later than now; calendars count "
+                "changes from it, so a later correction back would be ignored: write the time "
+                "of the last change",
+            )
+    yield from _event_versions_apart(ctx)
+
+
+def _event_versions_apart(ctx: CheckContext) -> Iterator[ContentError]:
+    """Warn where a translation of an event gives another time, place or status."""
+    for region in ctx.site.regions:
+        versions: dict[str, list[Page]] = {}
+        for page in region.pages:
+            if page.event is not None:
+                versions.setdefault(page.translation_key, []).append(page)
+        for group in versions.values():
+            first, *others = sorted(group, key=lambda p: p.lang != region.default_language)
+            for other in others:
+                differ = [key for key in SHARED_EVENT_FIELDS
+                          if getattr(first.event, key) != getattr(other.event, key)]
+                if not differ:
+                    continue
+                source = Source(region, other)
+                yield _warning(
+                    source.display, other.field_lines.line_of(differ[0]), differ[0],
+                    f"{', '.join(differ)} {'differs' if len(differ) == 1 else 'differ'} from "
+                    f"content/{region.id}/{first.source}; both "
+                    "are one event in readers' calendars: write the same in both",
+                )
 
 
 # ---------------------------------------------------------------- alt, summaries, sizes
@@ -351,7 +380,7 @@ def check_alt_texts(ctx: CheckContext) -> Iterator[ContentError]:
             if ref.alt is None or not _is_file_name(ref.alt, ref.url):
                 continue
             yield _warning(
-                source.display, ctx.line_of(source, ref.alt), "alt",
+                source.display, _line_holding(source.page, ref.alt), "alt",
                 f'the alt text "{ref.alt}" is a file name, which screen readers read aloud; '
                 'describe what the image shows, like alt: "Två personer vid ett bord", '
                 'or write alt: "" if it is only decoration',
@@ -371,9 +400,9 @@ def check_summaries(ctx: CheckContext) -> Iterator[ContentError]:
     """Warn about pages without a summary."""
     for source in _pages(ctx):
         if not source.page.summary.strip():
+            lines = source.page.field_lines
             yield _warning(
-                source.display, ctx.field_line(source, "summary") or ctx.field_line(source, "title") or 1,
-                "summary",
+                source.display, lines.line_of("summary") or lines.line_of("title") or 1, "summary",
                 "missing; write one or two sentences in summary: — lists, search engines and "
                 "shared links show it",
             )
@@ -420,7 +449,12 @@ def check_external(ctx: CheckContext) -> Iterator[ContentError]:
             if where in reported:
                 continue
             reported.add(where)
-            yield _warning(where, ctx.line_of(source, url) if source else line, "link", message)
+            yield _warning(where, _line_holding(source.page, url) if source else line, "link", message)
+
+
+def _line_holding(page: Page, text: str) -> int:
+    """Return the line of the page's source that holds `text`: front matter first, then body."""
+    return page.field_lines.line_holding(text) or page.body_line_holding(text)
 
 
 def _pages(ctx: CheckContext) -> Iterator[Source]:
@@ -435,6 +469,7 @@ CHECKS: tuple[Check, ...] = (
     check_translations,
     check_registration,
     check_event_ends,
+    check_calendar_updates,
     check_alt_texts,
     check_summaries,
     check_document_sizes,

@@ -7,13 +7,17 @@ problem it meets instead of stopping at the first, so one build reports them all
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from rusgen.errors import Problems, RusgenError
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, RawFile, RawPage, RawProject, RawRegion
 from rusgen.yamlfile import YamlMap, YamlSyntaxError, parse_yaml
 
 PAGE_SUFFIX = ".md"
+FILE_KEY = "file"  # cache keys of files read once: (FILE_KEY, absolute path, mtime, size, inode)
+T = TypeVar("T")
 SETTINGS_FILES = ("region.yaml", "contacts.yaml")
 
 
@@ -58,26 +62,33 @@ def _load_region(folder: Path, problems: Problems, cache: dict) -> RawRegion:
             folder / "contacts.yaml", f"{display}/contacts.yaml", problems, cache
         ),
     )
-    for path in _walk(folder):
-        rel = path.relative_to(folder).as_posix()
+    base = os.path.abspath(folder)
+    for rel in _walk(folder):
         if rel in SETTINGS_FILES:
             continue
-        if path.suffix == PAGE_SUFFIX:
-            page = _read_page(path, rel, f"{display}/{rel}", problems, cache)
+        path = f"{base}/{rel}"
+        if rel.endswith(PAGE_SUFFIX):
+            page = _read_once(
+                path, problems, cache,
+                lambda found, rel=rel: _read_page(folder / rel, rel, f"{display}/{rel}", found, cache),
+            )
             if page is not None:
                 region.pages.append(page)
         else:
-            region.files.append(RawFile(rel=rel, path=path, size=path.stat().st_size))
+            region.files.append(RawFile(rel=rel, path=folder / rel, size=os.stat(path).st_size))
     return region
 
 
-def _walk(folder: Path) -> list[Path]:
-    """List the files below a folder in a stable order, skipping hidden ones."""
-    found: list[Path] = []
+def _walk(folder: Path) -> list[str]:
+    """List the files below a folder, relative to it, in a stable order, skipping hidden ones."""
+    found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath) / f for f in sorted(filenames) if not f.startswith((".", "~")))
-    return sorted(found)
+        below = os.path.relpath(dirpath, folder)
+        prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
+        found.extend(prefix + f for f in filenames if not f.startswith((".", "~")))
+    # Folder by folder, as paths compare: "a/b.md" before "a-b.md".
+    return sorted(found, key=lambda rel: rel.split("/"))
 
 
 def _read_text(path: Path, display: str, problems: Problems) -> str | None:
@@ -143,7 +154,26 @@ def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: di
         problems.error(display, 2, "", "the front matter must be fields like `title: ...`")
         return None
     body = "\n".join(lines[closing + 1 :])
-    return RawPage(display=display, rel=rel, front=front, body=body, body_line=closing + 2)
+    return RawPage(display=display, rel=rel, front=front, body=body, body_line=closing + 2, text=text)
+
+
+def _read_once(path: str, problems: Problems, cache: dict, read: Callable[[Problems], T]) -> T:
+    """Return read(problems) for a file (an absolute path), reading it again only when it has changed.
+
+    The preview keeps `cache` between rebuilds, so a save reads the saved file, not all of
+    them. A changed file has a new size, time or inode; the preview also forgets the files
+    its watcher reported (FILE_KEY), in case a save kept all three.
+    """
+    stat = os.stat(path)
+    key = (FILE_KEY, path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    hit = cache.get(key)
+    if hit is None:
+        recorded = Problems()
+        hit = (read(recorded), tuple(recorded.items))
+        cache[key] = hit
+    value, items = hit
+    problems.items.extend(items)
+    return value
 
 
 def _parse_cached(text: str, first_line: int, cache: dict) -> object:

@@ -139,6 +139,25 @@ class NewsInfo:
 
 
 @dataclass(frozen=True)
+class FieldLines:
+    """Where each front matter value was written, so later checks can name the line
+    without reading the file again: ("registration.deadline", 12, "2020-10-10")."""
+
+    entries: tuple[tuple[str, int, str], ...] = ()
+
+    def line_of(self, field: str) -> int:
+        """Return the line of a field given by its dotted path, or 0."""
+        return next((line for name, line, _ in self.entries if name == field), 0)
+
+    def line_holding(self, text: str) -> int:
+        """Return the line of the value that is `text`, else of the first that contains it, or 0."""
+        if not text:
+            return 0
+        exact = next((line for _, line, value in self.entries if value == text), 0)
+        return exact or next((line for _, line, value in self.entries if text in value), 0)
+
+
+@dataclass(frozen=True)
 class Page:
     """One Markdown source: a page, a section, an event or a news item."""
 
@@ -159,12 +178,21 @@ class Page:
     aliases: tuple[str, ...] = ()
     event: EventInfo | None = None
     news: NewsInfo | None = None
+    field_lines: FieldLines = FieldLines()
+
+    def body_line_holding(self, text: str) -> int:
+        """Return the source line of the first body line that contains `text`, or 0."""
+        if text:
+            for offset, line in enumerate(self.body.split("\n")):
+                if text in line:
+                    return self.body_line + offset
+        return 0
 
     @property
     def is_section(self) -> bool:
         return posixpath.basename(self.source).split(".")[0] == "index"
 
-    @property
+    @cached_property  # asked for every page by menus, views and language versions
     def translation_key(self) -> str:
         """Return what the language versions of one page share: the source without .en."""
         stem, ext = posixpath.splitext(self.source)

@@ -1,84 +1,81 @@
 """Glue between the build and the preview server: a rebuild that never raises.
 
 The server imports nothing of rusgen; this module turns a build into the server's
-Snapshot, and every failure into Problems it can show in the browser.
+Snapshot (copied files now, pages later), and every failure into Problems it can show in
+the browser.
 """
 
 from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
-from rusgen.build import BuildOptions, render_site
-from rusgen.errors import ContentError, ContentErrors, RusgenError
-from rusgen.loader import CONFIG_FILE, CONTENT_DIR
+from rusgen.build import BuildOptions, build_time, with_base_url
+from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
+from rusgen.livesite import BuildFailed
+from rusgen.loader import CONFIG_FILE, CONTENT_DIR, FILE_KEY, load_project
 from rusgen.model import Output
 from rusgen.render import THEMES_DIR
+from rusgen.schema import build_site
 from rusgen.server import Problem, Snapshot, SourceFile
+from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
 
 # "themes/default/templates/page.html:12: template error: ..." -> file, line, message
 _WHERE = re.compile(r"(?P<file>[^\s:][^:\n]*):(?P<line>\d+): (?P<message>.*)", re.DOTALL)
 
 
-class UsedCache(dict):
-    """The build cache, forgetting after each good build what that build did not use.
-
-    Without it every save would leave its old Markdown and YAML behind for as long as the
-    preview runs.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.used: set = set()
-
-    def start_run(self) -> None:
-        self.used = set()
-
-    def forget_unused(self) -> None:
-        for key in self.keys() - self.used:
-            del self[key]
-
-    def get(self, key, default=None):  # type: ignore[no-untyped-def, override]
-        self.used.add(key)
-        return super().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        self.used.add(key)
-        return super().__contains__(key)
-
-    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
-        self.used.add(key)
-        super().__setitem__(key, value)
-
-
 class SiteRebuilder:
-    """Render the whole site in memory, keeping the Markdown and template caches between runs."""
+    """Load and check the site on each save, and hand the server its pieces to render.
+
+    Between runs it keeps what each file gave (only the saved files are read and checked
+    again), compiled templates and rendered Markdown.
+    """
 
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
         self.cache = UsedCache()
+        self.markdown = MarkdownCaches()
+        self.warnings: tuple[str, ...] = ()  # of the last rebuild that loaded
         root = options.source.resolve()
         # Documents are served from disk: only from here, so a symlink out is never followed.
         self.roots = (root / CONTENT_DIR, root / THEMES_DIR)
 
-    def __call__(self) -> Snapshot:
-        """Return every file of the site, or the problems that stopped the build."""
+    def __call__(self, changed: frozenset[str] = frozenset()) -> Snapshot:
+        """Return the copied files and the pages to render, or the problems that stopped it."""
+        self._forget(changed)
         self.cache.start_run()
+        self.markdown.start_run()
         try:
-            result = render_site(self.options, self.cache)
-        except ContentErrors as exc:
-            return Snapshot(files=None, problems=tuple(_from_content_error(e) for e in exc.errors))
-        except RusgenError as exc:
-            return Snapshot(files=None, problems=(_from_message(str(exc)),))
+            pieces = self._load()
         except Exception as exc:  # noqa: BLE001 - a bug in rusgen must not stop the preview
-            frame = traceback.extract_tb(exc.__traceback__)[-1]
-            text = f"{frame.filename}:{frame.lineno}: unexpected error (a bug in rusgen): {exc!r}"
-            return Snapshot(files=None, problems=(_from_message(text),))
+            return Snapshot(files=None, problems=problems_of(exc))
+        files, skipped = self._files(pieces.ready)
+        later = _Guarded(pieces, done=self._forget_unused)
+        return Snapshot(files=files, warnings=self.warnings + skipped, later=later)
+
+    def _load(self) -> SitePieces:
+        """Load, validate and check links, as render_site does before it renders."""
+        problems = Problems()
+        raw = load_project(self.options.source, problems, self.options.regions, self.cache)
+        site = build_site(raw, problems, build_time(), self.options.drafts, self.cache)
+        check_links(site, self.markdown, problems)
+        problems.raise_if_errors()
+        self.warnings = tuple(str(w) for w in problems.warnings)
+        site = with_base_url(site, self.options)
+        return SitePieces(site, self.options.source, self.cache, self.markdown)
+
+    def _forget_unused(self) -> None:
+        """After a complete, good build: what it did not use is stale."""
         self.cache.forget_unused()
-        files, skipped = self._files(result.outputs)
-        warnings = tuple(str(w) for w in result.warnings) + skipped
-        return Snapshot(files=files, warnings=warnings)
+        self.markdown.forget_unused()
+
+    def _forget(self, changed: frozenset[str]) -> None:
+        """Drop what the watcher's files gave, even if their size and time look unchanged."""
+        if changed:
+            for key in [k for k in self.cache if k[0] == FILE_KEY and k[1] in changed]:
+                del self.cache[key]
 
     def watched(self) -> tuple[list[Path], list[Path]]:
         """Return the folders and single files whose changes call for a rebuild."""
@@ -99,6 +96,40 @@ class SiteRebuilder:
             stat = real.stat()
             files[output.path] = SourceFile(real, (stat.st_mtime_ns, stat.st_size))
         return files, tuple(skipped)
+
+
+class _Guarded:
+    """SitePieces whose failures become the server's BuildFailed; the cache is pruned at the end."""
+
+    def __init__(self, pieces: SitePieces, done: Callable[[], None]) -> None:
+        self.pieces = pieces
+        self.done = done
+        self.paths = pieces.paths
+
+    def render(self, path: str) -> dict[str, bytes]:
+        try:
+            return self.pieces.render(path)
+        except Exception as exc:  # noqa: BLE001 - a bug in rusgen must not stop the preview
+            raise BuildFailed(problems_of(exc)) from None
+
+    def next(self) -> dict[str, bytes] | None:
+        try:
+            piece = self.pieces.next()
+        except Exception as exc:  # noqa: BLE001
+            raise BuildFailed(problems_of(exc)) from None
+        if piece is None:
+            self.done()
+        return piece
+
+
+def problems_of(exc: Exception) -> tuple[Problem, ...]:
+    """Turn what stopped a build into problems for the overlay and the terminal."""
+    if isinstance(exc, ContentErrors):
+        return tuple(_from_content_error(e) for e in exc.errors)
+    if isinstance(exc, RusgenError):
+        return (_from_message(str(exc)),)
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    return (_from_message(f"{frame.filename}:{frame.lineno}: unexpected error (a bug in rusgen): {exc!r}"),)
 
 
 def _from_content_error(error: ContentError) -> Problem:

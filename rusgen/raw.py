@@ -33,6 +33,7 @@ class RawPage:
     front: YamlMap
     body: str
     body_line: int
+    text: str = ""  # the whole file as read: what the preview keys its validated Page by
 
 
 @dataclass

@@ -23,6 +23,7 @@ from rusgen.model import (
     Contact,
     Document,
     EventInfo,
+    FieldLines,
     Image,
     Network,
     NewsInfo,
@@ -37,7 +38,7 @@ from rusgen.model import (
     page_url,
 )
 from rusgen.raw import CONFIG_FILE, RawPage, RawProject, RawRegion
-from rusgen.yamlfile import YamlMap
+from rusgen.yamlfile import YamlList, YamlMap
 
 MIN_CONTRAST = 4.5
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -62,13 +63,19 @@ NEWS_FIELDS = ("date", "kind", "author", "press_contacts")
 
 
 def build_site(
-    raw: RawProject, problems: Problems, build_time: datetime, drafts: bool = False
+    raw: RawProject, problems: Problems, build_time: datetime, drafts: bool = False,
+    cache: dict | None = None,
 ) -> Site:
-    """Validate the whole project into a Site; errors go to `problems`."""
+    """Validate the whole project into a Site; errors go to `problems`.
+
+    `cache` keeps each validated page by its text and its region's facts between runs of
+    the preview, so a save validates the saved page, not all of them.
+    """
+    cache = {} if cache is None else cache
     # A rusgen.yaml the loader could not read is reported once, not again as "name: required".
     unreadable = any(e.path == CONFIG_FILE for e in problems.errors)
     network = _network(raw.config, _Silenced(problems, CONFIG_FILE) if unreadable else problems)
-    regions = tuple(_region(r, network, problems, drafts) for r in raw.regions)
+    regions = tuple(_region(r, network, problems, drafts, cache) for r in raw.regions)
     for region in regions:
         if region.parent and region.parent not in {r.id for r in regions} and not raw_has(
             raw, region.parent
@@ -105,7 +112,7 @@ def _base_url(fields: Fields, key: str, required: bool = True) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool) -> Region:
+def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool, cache: dict) -> Region:
     path = f"{raw.display}/region.yaml"
     settings = raw.settings
     if settings is None:
@@ -154,7 +161,7 @@ def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool) 
     )
     pages = tuple(
         page
-        for page in (_page(p, region_context, problems) for p in raw.pages)
+        for page in (_page_once(p, region_context, problems, cache) for p in raw.pages)
         if page is not None and (drafts or not page.draft)
     )
     _check_urls(pages, raw.display, problems)
@@ -366,6 +373,62 @@ class _RegionContext:
         self.files = files
         self.contacts = contacts
         self.taxonomies = taxonomies
+        # Everything a page's validation reads of its region, as a cache key.
+        self.key = _Key((id, display, languages, tz.key, tuple(sorted(files.items())),
+                         tuple(sorted(contacts)), taxonomies))
+
+
+class _Key:
+    """A tuple that computes its hash once: a region's key is looked up for every page."""
+
+    __slots__ = ("value", "_hash")
+
+    def __init__(self, value: tuple) -> None:
+        self.value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self._hash == other._hash and self.value == other.value
+
+
+def _page_once(raw: RawPage, region: _RegionContext, problems: Problems, cache: dict) -> Page | None:
+    """Validate a page once per text and region; replay its problems on later runs."""
+    key = ("page", raw.display, raw.text, raw.body_line, region.key)
+    hit = cache.get(key) if raw.text else None
+    if hit is None:
+        recorded = Problems()
+        hit = (_page(raw, region, recorded), tuple(recorded.items))
+        if raw.text:
+            cache[key] = hit
+    page, items = hit
+    for item in items:
+        report = problems.warn if item.warning else problems.error
+        report(item.path, item.line, item.field, item.message)
+    return page
+
+
+def field_lines(front: YamlMap) -> FieldLines:
+    """Flatten front matter into (dotted path, line, value as text) for later checks."""
+    entries: list[tuple[str, int, str]] = []
+
+    def walk(value: object, path: str, line: int) -> None:
+        if isinstance(value, YamlMap):
+            entries.append((path, line, ""))
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else key, value.line_of(key))
+        elif isinstance(value, YamlList):
+            entries.append((path, line, ""))
+            for index, item in enumerate(value):
+                walk(item, f"{path}.{index}", value.item_lines[index])
+        else:
+            entries.append((path, line, "" if value is None else str(value)))
+
+    for key, value in front.items():
+        walk(value, key, front.line_of(key))
+    return FieldLines(tuple(entries))
 
 
 def _page(raw: RawPage, region: _RegionContext, problems: Problems) -> Page | None:
@@ -391,6 +454,7 @@ def _page(raw: RawPage, region: _RegionContext, problems: Problems) -> Page | No
         title=title,
         body=raw.body,
         body_line=raw.body_line,
+        field_lines=field_lines(raw.front),
         summary=f.text("summary"),
         updated=updated[0].replace(tzinfo=region.tz) if updated else None,
         draft=f.boolean("draft"),

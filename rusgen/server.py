@@ -1,15 +1,19 @@
 """The preview server: serves a site held in memory and reloads open pages when it changes.
 
-It knows nothing of rusgen: it gets a `rebuild` callable that returns a Snapshot (every
-file of the site, or the problems that stopped the build) and a list of folders and files
-to watch. Only paths that are keys of the snapshot are served, so no request can reach a
-file outside the site, whatever `..`, encoding or symlink it tries.
+It knows nothing of rusgen: it gets a `rebuild` callable that returns a Snapshot (the
+files ready at once and the pages still to render, or the problems that stopped the
+build) and a list of folders and files to watch. It renders the pages open in a browser
+first (livesite.py) and reloads only the tabs whose page changed. Only paths that are keys
+of the site are served, so no request can reach a file outside it, whatever `..`,
+encoding or symlink it tries.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import mimetypes
+import os
 import posixpath
 import queue
 import signal
@@ -23,15 +27,27 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from rusgen.livesite import BuildFailed, Later, LiveSite, Replaced
+
 PREFIX = "/__rusgen/"
 EVENTS_PATH = PREFIX + "events"
 DEBOUNCE = 0.05  # seconds of quiet after the last file event before a rebuild
+# A file closed after writing, or renamed into place (how editors save atomically), is
+# complete: a shorter quiet then only gathers the other files of the same save.
+DEBOUNCE_SAVED = 0.01
+SAVED_EVENTS = ("closed", "moved")
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream, to notice closed tabs
+RETRIES = 20  # times a request tries again when a newer rebuild replaced the site it waited on
+# The rest of the site waits while reloaded tabs fetch and show their page: rendering it
+# would compete with them for the processor (and for the interpreter's lock). It waits
+# until each such tab has its page and REST_DELAY more, at most RELOAD_GRACE in all.
+RELOAD_GRACE = 1.5
+REST_DELAY = 0.3
 EDITOR_DROPPINGS = (".swp", ".swx", ".tmp", "~", ".part")
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -80,9 +96,11 @@ class Snapshot:
     files: Mapping[str, bytes | SourceFile] | None
     problems: tuple[Problem, ...] = ()
     warnings: tuple[str, ...] = ()
+    later: Later | None = None  # the outputs still to render, the open pages first
 
 
-Rebuild = Callable[[], Snapshot]
+# Called with the files the watcher saw change since the last call (none the first time).
+Rebuild = Callable[[frozenset[str]], Snapshot]
 Log = Callable[[str], None]
 
 
@@ -157,48 +175,73 @@ def inject(html: bytes, script: str) -> bytes:
     return html + tag if at < 0 else html[:at] + tag + html[at:]
 
 
-@dataclass
+def digest(data: bytes) -> str:
+    """Return a short fingerprint of a page, to tell whether an open tab shows it as it is now."""
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True)
 class _State:
-    snapshot: Snapshot
-    good: Mapping[str, bytes | SourceFile]
-    version: int = 0
-    stamps: dict[str, float] = field(default_factory=dict)  # css path -> change time
+    site: LiveSite  # what requests are answered from
+    sources: Mapping[str, object]  # its files copied from disk, to see which stylesheets changed
+    problems: tuple[Problem, ...] = ()  # why the last rebuild failed: the overlay
+    started: float = 0.0  # when its rebuild started (perf_counter)
+
+
+@dataclass(eq=False)
+class Tab:
+    """An open page's event stream: which page it shows, and as which version."""
+
+    page: str  # site path, as in the address bar
+    digest: str  # of the page as the tab loaded it
+    messages: queue.Queue[str] = field(default_factory=queue.Queue)
 
 
 class Broadcaster:
-    """Hand server-sent events to every open page."""
+    """Hand server-sent events to open pages."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._clients: set[queue.Queue[str]] = set()
+        self._tabs: set[Tab] = set()
 
-    def subscribe(self) -> queue.Queue[str]:
-        """Return a queue that receives every event from now on."""
-        client: queue.Queue[str] = queue.Queue()
+    def subscribe(self, page: str, seen: str) -> Tab:
+        """Register an open page; it receives the events sent from now on."""
+        tab = Tab(page, seen)
         with self._lock:
-            self._clients.add(client)
-        return client
+            self._tabs.add(tab)
+        return tab
 
-    def unsubscribe(self, client: queue.Queue[str]) -> None:
+    def unsubscribe(self, tab: Tab) -> None:
         with self._lock:
-            self._clients.discard(client)
+            self._tabs.discard(tab)
 
-    def send(self, event: str, data: object) -> None:
-        """Send one event to every page."""
+    def tabs(self) -> list[Tab]:
+        with self._lock:
+            return list(self._tabs)
+
+    def reload_if_changed(self, tab: Tab, now: str) -> bool:
+        """Send `reload` if the tab shows another version than `now`; at most once a version."""
+        with self._lock:
+            stale = tab.digest != now
+            tab.digest = now  # the reloaded page will be this version
+        if stale:
+            self.send("reload", {"digest": now}, to=[tab])
+        return stale
+
+    def send(self, event: str, data: object, to: Iterable[Tab] | None = None) -> None:
+        """Send one event to some pages, or to every page."""
         message = f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-        with self._lock:
-            for client in self._clients:
-                client.put(message)
+        for tab in self.tabs() if to is None else to:
+            tab.messages.put(message)
 
     def close(self) -> None:
         """Tell every stream to end, so the server can stop."""
-        with self._lock:
-            for client in self._clients:
-                client.put("")
+        for tab in self.tabs():
+            tab.messages.put("")
 
 
 class PreviewServer(ThreadingHTTPServer):
-    """An HTTP server over the latest good snapshot, with live reload."""
+    """An HTTP server over the latest rebuild, with live reload."""
 
     daemon_threads = True  # an open event stream must never keep the process alive
     allow_reuse_address = True
@@ -211,8 +254,12 @@ class PreviewServer(ThreadingHTTPServer):
         self.log = log
         self.server_id = uuid.uuid4().hex
         self.events = Broadcaster()
-        self._lock = threading.Lock()
-        self.state = _State(snapshot=Snapshot(files=None), good={})
+        self._swapped = threading.Condition()
+        self.good = LiveSite({})  # the last complete, successful rebuild
+        self.state = _State(self.good, {})
+        self._good_sources: Mapping[str, object] = {}  # the files ready at once of the good site
+        self._returning: set[str] = set()  # digests of the pages reloading tabs will show
+        self._hold_until = 0.0
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Ignore a browser that hung up mid-answer (a reload does that); log anything else."""
@@ -220,44 +267,139 @@ class PreviewServer(ThreadingHTTPServer):
         if not isinstance(exc, ConnectionError):
             self.log(f"error: serving a request failed: {exc!r}")
 
-    def refresh(self) -> None:
-        """Rebuild, swap in the new snapshot and tell the open pages what to do."""
+    def refresh(self, changed: frozenset[str] = frozenset()) -> None:
+        """Rebuild; render the open pages first and reload those that changed.
+
+        The rest of the site is rendered afterwards by `render_step`, until a newer change
+        replaces this rebuild.
+        """
         started = time.perf_counter()
-        snapshot = self.rebuild_site()
-        elapsed = (time.perf_counter() - started) * 1000
+        snapshot = self.rebuild_site(changed)
         for warning in snapshot.warnings:
             self.log(f"warning: {warning}")
-        with self._lock:
-            old = self.state
-            if snapshot.files is None:
-                self.state = _State(snapshot, old.good, old.version, old.stamps)
-            else:
-                changed = changed_paths(old.good if old.version else None, snapshot.files)
-                stamps = dict(old.stamps)
-                stamps.update({p: time.time() for p in changed if p.endswith(".css")})
-                self.state = _State(snapshot, snapshot.files, old.version + 1, stamps)
-        self._announce(old, snapshot, elapsed)
-
-    def _announce(self, old: _State, snapshot: Snapshot, elapsed: float) -> None:
         if snapshot.files is None:
-            for problem in snapshot.problems:
-                self.log(f"error: {problem.text}")
-            count = len(snapshot.problems)
-            self.log(
-                f"Build failed: {count} error{'s' if count != 1 else ''}. "
-                "The preview keeps showing the last good pages."
-            )
-            self.events.send("problems", [_problem_json(p) for p in snapshot.problems])
+            self._fail(snapshot.problems)
             return
-        changed = changed_paths(old.good if old.version else None, snapshot.files)
+        site = LiveSite(snapshot.files, snapshot.later)
+        tabs = self.events.tabs()
+        try:
+            site.render_first([key for key in (_known_key(t.page, site) for t in tabs) if key])
+        except BuildFailed as failure:
+            self._fail(failure.problems)
+            return
+        old = self._swap(_State(site, snapshot.files, (), started))
+        # Pages are compared tab by tab (digests); what else changed is what tabs load.
+        changed_files = {p for p in changed_paths(old.sources, snapshot.files) if not p.endswith(".html")}
+        self._returning = set()
+        for tab in tabs:
+            self._tell(tab, site, changed_files, old.problems, wait=False)
+        self._hold_until = time.monotonic() + RELOAD_GRACE if self._returning else 0.0
+        if site.complete:
+            self._completed()
+
+    def render_step(self) -> float | None:
+        """Render one more piece of the current rebuild.
+
+        Return 0 when it did, the seconds to wait while reloaded tabs fetch their pages, or
+        None when nothing is left.
+        """
+        if time.monotonic() < self._hold_until:
+            return min(0.02, self._hold_until - time.monotonic())
+        state = self.state
+        try:
+            if state.site.step():
+                return 0.0
+        except BuildFailed as failure:
+            self._fail(failure.problems)
+            return None
+        if state.site.complete and state.site is not self.good:
+            self._completed()
+        return None
+
+    def tab_opened(self, tab: Tab) -> None:
+        """Note a tab's new event stream: a reloaded tab has its page."""
+        if tab.digest in self._returning:
+            self._returning.discard(tab.digest)
+            if not self._returning:
+                self._hold_until = min(self._hold_until, time.monotonic() + REST_DELAY)
+
+    def wait_for_new_state(self, old: _State, timeout: float = 5.0) -> None:
+        """Wait until a rebuild replaces `old` (a request that met a replaced site retries)."""
+        with self._swapped:
+            self._swapped.wait_for(lambda: self.state is not old, timeout)
+
+    def _swap(self, state: _State) -> _State:
+        """Serve from `state` from now on; end the site it replaces unless that is the good one."""
+        with self._swapped:
+            old, self.state = self.state, state
+            self._swapped.notify_all()
+        if old.site is not self.good and old.site is not state.site:
+            old.site.end()
+        return old
+
+    def _completed(self) -> None:
+        state = self.state
+        previous, self.good, self._good_sources = self.good, state.site, state.sources
+        changed = changed_paths(previous.files() if previous.complete else None, state.site.files())
+        elapsed = (time.perf_counter() - state.started) * 1000
         plural = "s" if len(changed) != 1 else ""
         self.log(f"Built in {elapsed:.0f} ms: {len(changed)} file{plural} changed.")
-        if changed and all(p.endswith(".css") for p in changed):
-            self.events.send("css", {"version": self.state.version, "paths": sorted(changed)})
+        for tab in self.events.tabs():  # pages that were not rendered first, such as a 404
+            self._tell(tab, state.site, set(), (), wait=True, only_reload=True)
+
+    def _tell(
+        self, tab: Tab, site: LiveSite, changed: set[str], had_problems: tuple[Problem, ...],
+        wait: bool, only_reload: bool = False,
+    ) -> None:
+        """Send one tab what it needs: a reload, new stylesheets, or the overlay hidden."""
+        now = page_digest(tab.page, site, wait)
+        if now is not None and self.events.reload_if_changed(tab, now):
+            self._returning.add(now)
+            return
+        if only_reload:
+            return
+        if any(not p.endswith(".css") for p in changed):
+            self.events.send("reload", {"full": True}, to=[tab])  # an image or script it may show
         elif changed:
-            self.events.send("reload", {"version": self.state.version})
-        else:
-            self.events.send("ok", {})
+            self.events.send("css", {"paths": sorted(changed)}, to=[tab])
+        elif had_problems:
+            self.events.send("ok", {}, to=[tab])
+
+    def _fail(self, problems: tuple[Problem, ...]) -> None:
+        for problem in problems:
+            self.log(f"error: {problem.text}")
+        count = len(problems)
+        self.log(
+            f"Build failed: {count} error{'s' if count != 1 else ''}. "
+            "The preview keeps showing the last good pages."
+        )
+        self._swap(_State(self.good, self._good_sources, problems))
+        self.events.send("problems", [_problem_json(p) for p in problems])
+
+
+def page_digest(page: str, site: LiveSite, wait: bool = True) -> str | None:
+    """Return the digest of what a tab at `page` sees; None if that is not rendered yet."""
+    if not wait:
+        key = _known_key(page, site)
+        data = site.ready(key) if key else None
+        return digest(data) if isinstance(data, bytes) else None
+    key, redirect = lookup(page, site)
+    if redirect:
+        return "redirect " + redirect
+    if key is None:
+        key = not_found_page(page, site)
+        return digest(_read(site[key]) if key else _PLAIN_404)
+    return digest(_read(site[key]))
+
+
+def _known_key(page: str, site: LiveSite) -> str | None:
+    """Return the HTML page a tab shows if the site knows it already, without waiting."""
+    key = page + "index.html" if page == "" or page.endswith("/") else page
+    return key if key.endswith(".html") and site.known(key) else None
+
+
+def _read(value: object) -> bytes:
+    return value.path.read_bytes() if isinstance(value, SourceFile) else value  # type: ignore[return-value]
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -288,29 +430,40 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except (BadPath, UnicodeDecodeError):
             self._send(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", b"Bad request\n", body)
             return
-        state = self.server.state
-        key, redirect = lookup(path, state.good)
-        if redirect:
-            self._redirect(quote(redirect))
-        elif key is None:
-            page = not_found_page(path, state.good)
-            data = self._read(state, page) if page else _PLAIN_404
-            self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", self._html(data, state), body)
+        for _ in range(RETRIES):
+            state = self.server.state
+            try:
+                status, kind, data = self._answer(path, state)
+                break
+            except Replaced:  # a newer rebuild came while this one was still rendering
+                self.server.wait_for_new_state(state)
         else:
-            data = self._read(state, key)
-            if key.endswith(".html"):
-                data = self._html(data, state)
-            self._send(HTTPStatus.OK, content_type(key), data, body)
+            status, kind, data = HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8", b"Busy\n"
+        if status == HTTPStatus.MOVED_PERMANENTLY:
+            self._redirect(quote(kind))
+        else:
+            self._send(status, kind, data, body)
 
-    def _read(self, state: _State, key: str) -> bytes:
-        value = state.good[key]
-        return value.path.read_bytes() if isinstance(value, SourceFile) else value
+    def _answer(self, path: str, state: _State) -> tuple[HTTPStatus, str, bytes]:
+        """Return status, content type (or redirect target) and body; raise Replaced."""
+        site = state.site
+        key, redirect = lookup(path, site)
+        if redirect:
+            return HTTPStatus.MOVED_PERMANENTLY, redirect, b""
+        if key is None:
+            page = not_found_page(path, site)
+            data = _read(site[page]) if page else _PLAIN_404
+            return HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", self._html(data, state)
+        data = _read(site[key])
+        if key.endswith(".html"):
+            data = self._html(data, state)
+        return HTTPStatus.OK, content_type(key), data
 
     def _html(self, data: bytes, state: _State) -> bytes:
         setup = {
             "server": self.server.server_id,
-            "version": state.version,
-            "problems": [_problem_json(p) for p in state.snapshot.problems],
+            "digest": digest(data),
+            "problems": [_problem_json(p) for p in state.problems],
         }
         script = CLIENT.replace("__SETUP__", json.dumps(setup).replace("<", "\\u003c"))
         return inject(data, script)
@@ -333,31 +486,54 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _stream(self) -> None:
         """Hold an event stream open and pass on the server's events."""
+        query = parse_qs(urlsplit(self.path).query)
+        try:
+            page = site_path(query.get("page", ["/"])[0])
+        except (BadPath, UnicodeDecodeError):
+            page = ""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.send_header("Connection", "close")
         self.end_headers()
         self.close_connection = True
-        client = self.server.events.subscribe()
+        # Subscribe before looking at the page, so no rebuild falls between the two.
+        tab = self.server.events.subscribe(page, query.get("digest", [""])[0])
+        self.server.tab_opened(tab)
         try:
             state = self.server.state
-            hello = {"server": self.server.server_id, "version": state.version}
+            hello = {"server": self.server.server_id, "problems": [_problem_json(p) for p in state.problems]}
             self.wfile.write(f"retry: 300\nevent: hello\ndata: {json.dumps(hello)}\n\n".encode())
             self.wfile.flush()
+            self._reload_if_stale(tab)
             while True:
                 try:
-                    message = client.get(timeout=KEEPALIVE)
+                    message = tab.messages.get(timeout=KEEPALIVE)
                 except queue.Empty:
                     message = ": keepalive\n\n"
                 if not message:
                     return
                 self.wfile.write(message.encode())
                 self.wfile.flush()
+                if message.startswith("event: reload"):
+                    return  # the page reloads and opens a new stream; this tab is gone
         except (BrokenPipeError, ConnectionResetError):
             pass  # the page was closed
         finally:
-            self.server.events.unsubscribe(client)
+            self.server.events.unsubscribe(tab)
+
+    def _reload_if_stale(self, tab: Tab) -> None:
+        """Reload a page that a rebuild changed between serving it and opening its stream."""
+        for _ in range(RETRIES):
+            state = self.server.state
+            try:
+                now = page_digest(tab.page, state.site)
+                break
+            except Replaced:
+                self.server.wait_for_new_state(state)
+        else:
+            return
+        self.server.events.reload_if_changed(tab, now)
 
 
 _PLAIN_404 = (
@@ -368,18 +544,20 @@ _PLAIN_404 = (
 
 
 class _Watcher(FileSystemEventHandler):
-    """Turn file events into a debounced rebuild request."""
+    """Turn file events into a debounced rebuild request that names the changed files."""
 
-    def __init__(self, poke: Callable[[], None], files: set[str]) -> None:
+    def __init__(self, poke: Callable[..., None], files: set[str]) -> None:
         self.poke = poke
         self.files = files  # single files watched through their folder, e.g. rusgen.yaml
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        paths = [event.src_path, getattr(event, "dest_path", "") or ""]
-        if any(self._relevant(str(p)) for p in paths if p):
-            self.poke()
+        if event.is_directory and event.event_type == "modified":
+            return  # a folder's listing or times changed: its files' own events follow
+        paths = [str(p) for p in (event.src_path, getattr(event, "dest_path", "") or "") if p]
+        if any(self._relevant(p) for p in paths):
+            self.poke([os.path.abspath(p) for p in paths], saved=event.event_type in SAVED_EVENTS)
 
     def _relevant(self, path: str) -> bool:
         name = Path(path).name
@@ -389,21 +567,34 @@ class _Watcher(FileSystemEventHandler):
 
 
 class Rebuilder:
-    """Run rebuilds on one thread, after file events have been quiet for DEBOUNCE."""
+    """Run rebuilds on one thread, after file events have been quiet for DEBOUNCE.
+
+    Between rebuilds the same thread renders the rest of the site, a piece at a time, so a
+    new save never waits for more than one piece before its own rebuild starts.
+    """
 
     def __init__(self, server: PreviewServer) -> None:
         self.server = server
+        self._lock = threading.Lock()
+        self._changed: set[str] = set()
+        self._last: float | None = None  # time of the last file event not yet rebuilt
+        self._debounce = DEBOUNCE  # the quiet that the last event calls for
         self._wake = threading.Event()
-        self._last = 0.0
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="rusgen-rebuild", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
-    def poke(self) -> None:
-        """Note a file change; the rebuild follows once changes stop coming."""
-        self._last = time.monotonic()
+    def poke(self, paths: Iterable[str] = (), saved: bool = False) -> None:
+        """Note changed files; the rebuild follows once changes stop coming.
+
+        `saved`: the event says a file is complete (closed after writing, renamed into place).
+        """
+        with self._lock:
+            self._changed.update(paths)
+            self._last = time.monotonic()
+            self._debounce = DEBOUNCE_SAVED if saved else DEBOUNCE
         self._wake.set()
 
     def stop(self) -> None:
@@ -411,17 +602,32 @@ class Rebuilder:
         self._wake.set()
 
     def _run(self) -> None:
-        while True:
-            self._wake.wait()
-            if self._stop:
-                return
-            while (quiet := time.monotonic() - self._last) < DEBOUNCE:
-                time.sleep(DEBOUNCE - quiet)
-            self._wake.clear()
+        while not self._stop:
             try:
-                self.server.refresh()
+                quiet, debounce = self._quiet_for()
+                if quiet is not None and quiet >= debounce:
+                    self.server.refresh(self._take_changes())
+                    continue
+                pause = self.server.render_step()
+                if pause == 0:
+                    continue  # more of the site is rendered while the saves settle
             except Exception as exc:  # noqa: BLE001 - the preview must outlive any bug
                 self.server.log(f"error: the rebuild failed unexpectedly: {exc!r}")
+                pause = None
+            waits = [t for t in (pause, None if quiet is None else debounce - quiet) if t is not None]
+            self._wake.wait(min(waits) if waits else None)
+            self._wake.clear()  # a poke just before this is seen by _quiet_for next time
+
+    def _quiet_for(self) -> tuple[float | None, float]:
+        """Return the seconds since the last file event not yet rebuilt (or None), and the
+        quiet it calls for."""
+        with self._lock:
+            return (None if self._last is None else time.monotonic() - self._last), self._debounce
+
+    def _take_changes(self) -> frozenset[str]:
+        with self._lock:
+            changed, self._changed, self._last = frozenset(self._changed), set(), None
+        return changed
 
 
 def watch(rebuilder: Rebuilder, folders: Iterable[Path], files: Iterable[Path]) -> Observer:
@@ -453,6 +659,8 @@ def serve(
     _stop_on_signals()
     server = PreviewServer((host, port), rebuild, log)
     server.refresh()
+    while server.render_step() is not None:
+        pass  # the first build is complete before the preview answers
     rebuilder = Rebuilder(server)
     rebuilder.start()
     observer = watch(rebuilder, folders, files)
@@ -529,19 +737,53 @@ CLIENT = r"""
     if (document.body) show(setup.problems);
     else document.addEventListener("DOMContentLoaded", function () { show(setup.problems); });
   }
-  var source = new EventSource("/__rusgen/events");
-  source.addEventListener("hello", function (e) {
-    var hello = JSON.parse(e.data);
-    // A new server or a build made while we were away: the page may be stale.
-    if (hello.server !== setup.server || hello.version !== setup.version) location.reload();
-  });
-  source.addEventListener("reload", function () { location.reload(); });
-  source.addEventListener("css", function (e) {
-    setup.version = JSON.parse(e.data).version;
-    hide();
-    swapCss();
-  });
-  source.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
-  source.addEventListener("ok", hide);
+  // The server compares the page we show (by its digest) with the page as it is now, and
+  // sends "reload" only when they differ: a rebuild that changed nothing here keeps the page.
+  var servedHead = document.head.innerHTML;  // before any stylesheet swap changes it
+  var source = null;
+  function connect() {
+    source = new EventSource("/__rusgen/events?page=" + encodeURIComponent(location.pathname) +
+      "&digest=" + setup.digest);
+    source.addEventListener("hello", function (e) {
+      var hello = JSON.parse(e.data);
+      if (hello.server !== setup.server) { location.reload(); return; }  // the server restarted
+      // A build failed or recovered between serving this page and connecting: catch up,
+      // but leave a box the reader closed alone when nothing new went wrong.
+      if (JSON.stringify(hello.problems) !== JSON.stringify(setup.problems)) {
+        setup.problems = hello.problems;
+        show(setup.problems);
+      }
+    });
+    source.addEventListener("reload", function (e) {
+      source.close();  // the server ends this stream; a new one says which version we show
+      if (JSON.parse(e.data).full) location.reload(); else update();
+    });
+    source.addEventListener("css", function () { setup.problems = []; hide(); swapCss(); });
+    source.addEventListener("problems", function (e) {
+      setup.problems = JSON.parse(e.data);
+      show(setup.problems);
+    });
+    source.addEventListener("ok", function () { setup.problems = []; hide(); });
+  }
+  // Put the new version of the page in place when only its body changed and the body runs
+  // no script: the stylesheets stay (no new requests) and so does the scroll position.
+  // Anything else (a new title, a script, a 404) is a normal reload.
+  function update() {
+    fetch(location.href, { cache: "no-store" }).then(function (answer) {
+      if (!answer.ok) throw new Error("status " + answer.status);
+      return answer.text();
+    }).then(function (text) {
+      var next = new DOMParser().parseFromString(text, "text/html");
+      var found = text.match(/\n  var setup = (.*);\n/);
+      if (!found || next.head.innerHTML !== servedHead ||
+          next.body.querySelector("script[src], noscript")) throw new Error("not in place");
+      hide();
+      document.body.replaceWith(next.body);
+      setup = JSON.parse(found[1]);
+      if (setup.problems.length) show(setup.problems);
+      connect();
+    }).catch(function () { location.reload(); });
+  }
+  connect();
 })();
 """

@@ -73,11 +73,38 @@ def test_event_fields(sample: dict[str, bytes]) -> None:
     assert other["sequence"] == 0
 
 
+@pytest.mark.parametrize(("status", "expected"), [
+    ("scheduled", "CONFIRMED"), ("full", "CONFIRMED"), ("moved-online", "CONFIRMED"),
+    ("postponed", "TENTATIVE"), ("cancelled", "CANCELLED"),
+])
+def test_status_in_calendars(tmp_path: Path, status: str, expected: str) -> None:
+    pages = dict(sample_site.PAGES)
+    path = "events/2021-03-27-fore-sommartid.md"
+    pages[path] = pages[path].replace("location:", f"status: {status}\nlocation:")
+    outputs = sample_site.render(sample_site.write_site(tmp_path, pages))
+    _, event = event_of(outputs[f"{REGION}/events/fore-sommartid.ics"])
+    assert event["status"] == expected
+
+
 def test_uid_field_and_sequence_from_updated(sample: dict[str, bytes]) -> None:
     _, event = event_of(sample[f"{REGION}/events/efter-sommartid.ics"])
     assert event["uid"] == "prov-efter-sommartid-2021@prov.example.se"
     # Minutes from 2000-01-01 UTC to 2021-03-01 08:00 in Stockholm (07:00 UTC).
     assert event["sequence"] == int((datetime(2021, 3, 1, 7) - datetime(2000, 1, 1)).total_seconds() // 60)
+
+
+def test_vtimezone_covers_the_years_of_the_events_only(tmp_path: Path) -> None:
+    pages = dict(sample_site.PAGES)
+    pages["events/2040-06-10-framtid.md"] = (
+        "---\ntitle: Framtid\nstart: 2040-06-10 10:00\nend: 2040-06-10 11:00\n---\n\nMöte.\n")
+    outputs = sample_site.render(sample_site.write_site(tmp_path, pages))
+    calendar, _ = event_of(outputs[f"{REGION}/events/framtid.ics"])
+    timezone = calendar.walk("VTIMEZONE")[0]
+    # The file lists the changes of 2040 itself, and none of the years before.
+    assert b"DTSTART:20400325T030000" in outputs[f"{REGION}/events/framtid.ics"]
+    assert timezone.to_tz().utcoffset(datetime(2040, 6, 10, 10)) == timedelta(hours=2)
+    assert timezone.to_tz().utcoffset(datetime(2040, 12, 10, 10)) == timedelta(hours=1)
+    assert b"1970" not in outputs[f"{REGION}/events/framtid.ics"]
 
 
 def test_all_day_events_are_dates_with_exclusive_end(sample: dict[str, bytes]) -> None:
@@ -109,6 +136,21 @@ def test_uid_survives_a_title_and_time_change(tmp_path: Path) -> None:
     assert str(new["summary"]) == "Nytt namn"
     assert new.decoded("dtstart").date() == date(2021, 4, 2)
     assert new["uid"] == old["uid"]
+
+
+def test_language_versions_share_uid_and_sequence(tmp_path: Path) -> None:
+    pages = dict(sample_site.PAGES)
+    pages["events/2021-03-29-efter-sommartid.en.md"] = (
+        "---\ntitle: After summer time\nstart: 2021-03-29 10:00\nend: 2021-03-29 11:30\n"
+        "uid: prov-efter-sommartid-2021\nupdated: 2021-03-02 09:00\n---\n\nMeeting.\n"
+    )
+    outputs = sample_site.render(sample_site.write_site(tmp_path, pages))
+    _, sv = event_of(outputs[f"{REGION}/events/efter-sommartid.ics"])
+    _, en = event_of(outputs[f"{REGION}/en/events/efter-sommartid.ics"])
+    assert sv["uid"] == en["uid"]
+    # The later `updated` of the two (the English one) counts for both.
+    assert sv["sequence"] == en["sequence"] == int(
+        (datetime(2021, 3, 2, 8) - datetime(2000, 1, 1)).total_seconds() // 60)
 
 
 def test_feeds_parse_without_errors(sample: dict[str, bytes]) -> None:

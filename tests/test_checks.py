@@ -103,7 +103,7 @@ def test_broken_theme_link_is_reported_once(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 1
     assert lines(output) == [
-        'public/test/404.html:41: error: link: the link "../../kontakt/" leads to a page or '
+        'public/test/404.html:42: error: link: the link "../../kontakt/" leads to a page or '
         "file that is not in the site (also on 15 more pages); the link comes from the theme's "
         "templates, not from a page: ask whoever maintains the theme to correct it",
         "1 error, 0 warnings",
@@ -194,6 +194,41 @@ def test_events_with_clear_ends_pass(tmp_path: Path, start: str, end: str) -> No
     assert run_check(event_site(tmp_path, start, end, "2026-11-30"), "--strict")[0] == 0
 
 
+def calendar_site(tmp_path: Path, fields: str, english: str = "") -> Path:
+    event = "---\ntitle: Seminarium\nsummary: S.\nstart: 2026-12-01 13:00\nend: 2026-12-01 16:00\n"
+    pages = {"events/2026-12-01-seminarium.md": f"{event}{fields}---\n"}
+    if english:
+        english_event = event.replace("Seminarium", "Seminar")
+        pages["events/2026-12-01-seminarium.en.md"] = f"{english_event}{english}---\n"
+    return write_site(tmp_path, pages)
+
+
+@pytest.mark.parametrize(("fields", "english", "expected"), [
+    ("status: cancelled\n", "", "events/2026-12-01-seminarium.md:6: warning: updated: the event is "
+     "cancelled, but has no updated:; calendars that already hold it take the change only when "
+     "updated: moves forward: write the date and time of the change, like updated: 2026-11-22 13:00"),
+    ("updated: 2026-12-24 10:00\n", "", "events/2026-12-01-seminarium.md:6: warning: updated: "
+     "updated: 2026-12-24 10:00 is later than now; calendars count changes from it, so a later "
+     "correction back would be ignored: write the time of the last change"),
+    ("location: Stadshuset\n", "location: Town hall\n", "events/2026-12-01-seminarium.en.md:6: "
+     "warning: location: location differs from content/test/events/2026-12-01-seminarium.md; both "
+     "are one event in readers' calendars: write the same in both"),
+])
+def test_changes_calendars_would_miss_warn(tmp_path: Path, fields: str, english: str,
+                                           expected: str) -> None:
+    code, output = run_check(calendar_site(tmp_path, fields, english))
+    assert lines(output) == [f"content/test/{expected}", "0 errors, 1 warning"]
+
+
+@pytest.mark.parametrize(("fields", "english"), [
+    ("status: cancelled\nupdated: 2026-11-20 09:00\n", ""),
+    ("status: full\n", ""),  # full changes no calendar field
+    ("location: Stadshuset\n", "location: Stadshuset\n"),
+])
+def test_calendar_changes_with_updated_pass(tmp_path: Path, fields: str, english: str) -> None:
+    assert run_check(calendar_site(tmp_path, fields, english), "--strict")[0] == 0
+
+
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d49444154789c6360000002000154a24f9a0000000049454e44ae426082"
@@ -209,6 +244,15 @@ def test_file_name_alt_text_warns(tmp_path: Path, alt: str) -> None:
         f'content/test/om.md:6: warning: alt: the alt text "{alt}" is a file name, which screen '
         'readers read aloud; describe what the image shows, like alt: "Två personer vid ett bord", '
         'or write alt: "" if it is only decoration'
+    )
+
+
+def test_file_name_alt_text_in_front_matter_names_its_line(tmp_path: Path) -> None:
+    front = ("---\ntitle: Om oss\nsummary: S.\nimage:\n  src: files/karta.png\n  alt: karta.png\n"
+             "  credit: Foto\n---\n\nText.\n")
+    root = write_site(tmp_path, {"om.md": front, "files/karta.png": PNG})
+    assert lines(run_check(root)[1])[0].startswith(
+        'content/test/om.md:6: warning: alt: the alt text "karta.png" is a file name'
     )
 
 

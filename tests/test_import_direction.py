@@ -1,8 +1,8 @@
 """Imports point down the pipeline only (docs: DESIGN.md, "One pipeline, one direction").
 
 model <- schema <- loader <- build; render <- outputs <- build; writer <- build; cli on top.
-A module may import only modules of a lower layer; model, text and server import nothing
-of rusgen at all.
+A module may import only modules of a lower layer; model, text and livesite import nothing
+of rusgen at all, and the preview server only its live site.
 """
 
 from __future__ import annotations
@@ -22,17 +22,20 @@ LAYERS: dict[str, int] = {
     "loader": 3, "outputs.region_view": 3, "writer": 3,
     "outputs.html": 5, "cache": 4, "parallel": 0,
     "outputs.files": 6, "outputs.network": 6,
-    "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 1,
+    "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
+    "outputs.disk_search": 1,
     "outputs.structured_data": 1,
     "htmlscan": 0, "report": 1, "external": 1, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "build": 8,
-    "cli": 10,
-    "__main__": 11,
+    "cli": 11,
+    "__main__": 12,
     "__init__": 0,
-    "server": 0, "preview": 9,
+    "livesite": 0, "server": 1, "site_pieces": 9, "preview": 10,
 }
-IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "server"}
+# The preview server gets a rebuild callable; it and its live site know nothing of rusgen.
+IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "livesite"}
+SERVER_IMPORTS_ONLY = {"server": {"livesite"}}
 
 
 def module_name(path: Path) -> str:
@@ -84,6 +87,9 @@ def test_imports_point_down_the_pipeline(path: Path) -> None:
     imports = rusgen_imports(path)
     if name in IMPORTS_NOTHING_OF_RUSGEN:
         assert not imports, f"rusgen/{path.relative_to(PACKAGE)} must import nothing of rusgen: {imports}"
+    if name in SERVER_IMPORTS_ONLY:
+        others = [target for _, target in imports if target not in SERVER_IMPORTS_ONLY[name]]
+        assert not others, f"rusgen/{path.relative_to(PACKAGE)} must import nothing of the pipeline: {others}"
     upward = [
         f"rusgen/{path.relative_to(PACKAGE)}:{line}: {name} (layer {LAYERS.get(name)}) imports "
         f"{target} (layer {LAYERS.get(target)})"

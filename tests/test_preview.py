@@ -6,10 +6,15 @@ import os
 import shutil
 from pathlib import Path
 
-from rusgen.build import BuildOptions
-from rusgen.preview import SiteRebuilder, UsedCache, _from_message
-from rusgen.server import SourceFile
-from tests.conftest import ROOT
+import pytest
+
+from rusgen.build import BuildOptions, render_site
+from rusgen.errors import ContentErrors
+from rusgen.livesite import LiveSite
+from rusgen.preview import SiteRebuilder, _from_message
+from rusgen.server import Snapshot, SourceFile
+from rusgen.site_pieces import UsedCache
+from tests.conftest import BUILD_EPOCH, ROOT
 
 
 def _project(tmp_path: Path) -> Path:
@@ -20,13 +25,32 @@ def _project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def whole(snapshot: Snapshot) -> dict[str, bytes]:
+    """Render every piece of a rebuild, as the preview does after the open pages; read copied files."""
+    assert snapshot.files is not None, snapshot.problems
+    site = LiveSite(snapshot.files, snapshot.later)
+    while site.step():
+        pass
+    return {path: _bytes(value) for path, value in site.files().items()}
+
+
+def full_render(project: Path) -> dict[str, bytes]:
+    """What `rusgen build` would make of the project for the preview, from scratch."""
+    result = render_site(BuildOptions(source=project, drafts=True, preview=True))
+    return {o.path: Path(o.source).read_bytes() if o.source else o.data for o in result.outputs}
+
+
+def _bytes(value: object) -> bytes:
+    return value.path.read_bytes() if isinstance(value, SourceFile) else value  # type: ignore[return-value]
+
+
 def test_rebuild_reports_problems_then_recovers(tmp_path: Path, monkeypatch) -> None:
     # A fixed clock: the recovered build must equal the first one byte for byte (DTSTAMP).
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795348800")
     project = _project(tmp_path)
     rebuild = SiteRebuilder(BuildOptions(source=project))
-    good = rebuild()
-    assert good.files is not None and "borasregionen/index.html" in good.files
+    good = whole(rebuild())
+    assert "borasregionen/index.html" in good
     page = project / "content/borasregionen/index.md"
     original = page.read_text(encoding="utf-8")
     page.write_text("---\ntitle: [trasig\n---\n", encoding="utf-8")
@@ -34,7 +58,7 @@ def test_rebuild_reports_problems_then_recovers(tmp_path: Path, monkeypatch) -> 
     assert broken.files is None
     assert [(p.file, p.line) for p in broken.problems] == [("content/borasregionen/index.md", 2)]
     page.write_text(original, encoding="utf-8")
-    assert rebuild().files == good.files
+    assert whole(rebuild()) == good
 
 
 def test_a_symlink_out_of_the_project_is_left_out(tmp_path: Path) -> None:
@@ -43,6 +67,7 @@ def test_a_symlink_out_of_the_project_is_left_out(tmp_path: Path) -> None:
     secret.write_bytes(b"%PDF secret")
     os.symlink(secret, project / "content/borasregionen/files/leak.pdf")
     snapshot = SiteRebuilder(BuildOptions(source=project))()
+    whole(snapshot)
     assert snapshot.files is not None
     assert "borasregionen/files/leak.pdf" not in snapshot.files
     assert any("leak.pdf" in w and "outside" in w for w in snapshot.warnings)
@@ -65,3 +90,51 @@ def test_used_cache_forgets_what_a_run_did_not_use() -> None:
     assert "kept" not in cache
     cache.forget_unused()
     assert dict(cache) == {"new": 2}
+
+
+def test_after_each_edit_the_preview_equals_a_fresh_full_render(tmp_path: Path, monkeypatch) -> None:
+    """Only the saved files are read again and only the pages asked for are rendered first,
+    yet every served file must be what a full build makes of the same sources."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    project = _project(tmp_path)
+    content = project / "content/borasregionen"
+    rebuild = SiteRebuilder(BuildOptions(source=project, drafts=True, preview=True))
+    assert whole(rebuild()) == full_render(project)
+
+    def edit(path: Path, text: str | None, report: bool = True, fails: bool = False) -> None:
+        if text is None:
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        snapshot = rebuild(frozenset({str(path)}) if report else frozenset())
+        if fails:
+            assert snapshot.files is None
+            with pytest.raises(ContentErrors):
+                full_render(project)
+            return
+        first = sorted(snapshot.later.paths)[:3]  # the server renders the open pages first
+        site = LiveSite(snapshot.files, snapshot.later)
+        site.render_first(first)
+        while site.step():
+            pass
+        served = {p: _bytes(v) for p, v in site.files().items()}
+        assert served == full_render(project), f"after editing {path.relative_to(project)}"
+
+    index = content / "index.md"
+    text = index.read_text(encoding="utf-8")
+    edit(index, text + "\nEn ny mening.\n")
+    # The same size and maybe the same time: the watcher's report alone says it changed.
+    edit(index, text + "\nEn ny ordning.\n")
+    edit(index, text + "\nEn ny meninG.\n", report=False)  # unreported: size and time tell
+    new_page = content / "nytt/sida.md"
+    edit(new_page, "---\ntitle: Alldeles ny\n---\n\nSe [startsidan](../index.md).\n")
+    edit(index, text + "\nLänk till [den nya sidan](nytt/sida.md).\n")
+    edit(new_page, None, fails=True)  # the start page's link now leads nowhere
+    edit(index, text)
+    region = content / "region.yaml"
+    edit(region, region.read_text(encoding="utf-8").replace("name:", "name: Nya", 1))
+    style = project / "themes/default/static/style.css"
+    edit(style, style.read_text(encoding="utf-8") + "\nmain { color: #111; }\n")
+    template = project / "themes/default/templates/page.html"
+    edit(template, template.read_text(encoding="utf-8") + "{# a designer's note #}\n")

@@ -1,4 +1,4 @@
-"""Publishing: a region served from a subfolder by a real nginx, with no broken link."""
+"""Publishing: a region served from a subfolder by a real nginx and Apache, with no broken link."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -41,7 +42,7 @@ http {{
     scgi_temp_path {prefix}/tmp/scgi;
     server {{
         listen 127.0.0.1:{port};
-        root {prefix}/www;
+        root {www};
 {site}
     }}
 }}
@@ -49,15 +50,11 @@ http {{
 
 
 def site_block(subfolder: str) -> str:
-    """Return the server block lines of docs/publishing.md's nginx example, for one region."""
-    return (
-        f"        location {subfolder} {{\n"
-        f"            error_page 404 {subfolder}404.html;\n"
-        f"            location ~* \"/assets/.+\\.[0-9a-f]{{8}}\\.(css|js)$\" {{\n"
-        f"                add_header Cache-Control \"public, max-age=31536000, immutable\";\n"
-        f"            }}\n"
-        f"        }}\n"
-    )
+    """Return the `location /vg/` block of docs/publishing.md's nginx example, for `subfolder`."""
+    docs = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
+    server = docs.split("```nginx\n", 1)[1].split("```", 1)[0]
+    block = server[server.index("    location /vg/ {"):server.index("\n    }\n") + len("\n    }\n")]
+    return block.replace("/vg/", subfolder)
 
 
 def free_port() -> int:
@@ -66,31 +63,87 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def nginx_site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    """Build one region for a subfolder address, serve it with nginx, stop nginx after."""
-    if not os.path.exists(NGINX):
-        pytest.fail(f"{NGINX} is missing: apt-get install nginx-light")
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}{SUBFOLDER}"
-    out = prefix / "out"
+APACHE = "/usr/sbin/apache2"
+APACHE_MODULES = "/usr/lib/apache2/modules"
+APACHE_CONF = """\
+ServerRoot "{prefix}"
+Listen 127.0.0.1:{port}
+ServerName 127.0.0.1
+PidFile "{prefix}/httpd.pid"
+ErrorLog "{prefix}/error.log"
+{user}
+LoadModule mpm_event_module {modules}/mod_mpm_event.so
+LoadModule authz_core_module {modules}/mod_authz_core.so
+LoadModule dir_module {modules}/mod_dir.so
+LoadModule mime_module {modules}/mod_mime.so
+LoadModule headers_module {modules}/mod_headers.so
+TypesConfig /etc/mime.types
+DocumentRoot "{www}"
+<Directory "{www}">
+    AllowOverride FileInfo Indexes
+    Require all granted
+</Directory>
+"""
+
+
+def apache_htaccess(subfolder: str) -> str:
+    """Return docs/publishing.md's .htaccess for Apache, for a region at `subfolder`."""
+    docs = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
+    block = docs.split("```apache\n", 1)[1].split("```", 1)[0]
+    return block.replace("/vg/", subfolder)
+
+
+def build_region(base: str, out: Path, target: Path) -> None:
+    """Build the region for the address `base` into `out`; copy its folder to `target`."""
     result = CliRunner(env={"SOURCE_DATE_EPOCH": BUILD_EPOCH}).invoke(main, [
         "build", "--source", str(ROOT), "--output", str(out), "--region", REGION, "--base-url", base,
     ])
     assert result.exit_code == 0, result.output
-    target = prefix / "www" / SUBFOLDER.strip("/")
-    target.parent.mkdir(parents=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(out / REGION, target)
+
+
+def start_nginx(prefix: Path, www: Path, port: int) -> list[str]:
+    """Write nginx.conf with docs/publishing.md's block; return the command that serves it."""
+    if not os.path.exists(NGINX):
+        pytest.fail(f"{NGINX} is missing: apt-get install nginx-light")
     (prefix / "tmp").mkdir()
     user = "user root;" if os.geteuid() == 0 else ""  # pytest's tmp folders are private
     (prefix / "nginx.conf").write_text(NGINX_CONF.format(
-        user=user, prefix=prefix, port=port, site=site_block(SUBFOLDER)
+        user=user, prefix=prefix, www=www, port=port, site=site_block(SUBFOLDER)
     ))
-    process = subprocess.Popen(
-        [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    return [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"]
+
+
+def start_apache(prefix: Path, www: Path, port: int) -> list[str]:
+    """Write httpd.conf and docs/publishing.md's .htaccess; return the command that serves it."""
+    if not os.path.exists(APACHE):
+        pytest.fail(f"{APACHE} is missing: apt-get install apache2-bin")
+    (www / SUBFOLDER.strip("/") / ".htaccess").write_text(apache_htaccess(SUBFOLDER))
+    # Apache will not serve as root: its workers run as www-data (www is readable by all).
+    user = "User www-data\nGroup www-data" if os.geteuid() == 0 else ""
+    (prefix / "httpd.conf").write_text(APACHE_CONF.format(
+        prefix=prefix, port=port, user=user, modules=APACHE_MODULES, www=www,
+    ))
+    return [APACHE, "-f", str(prefix / "httpd.conf"), "-DFOREGROUND"]
+
+
+SERVERS = {"nginx": start_nginx, "apache": start_apache}
+
+
+@pytest.fixture(scope="module", params=sorted(SERVERS))
+def served_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """Build one region for a subfolder address, serve it with nginx or Apache, stop it after."""
+    prefix = tmp_path_factory.mktemp(request.param)
+    # The published files, outside pytest's private tmp folders, as on a real host where
+    # the server's own user reads them.
+    www = Path(tempfile.mkdtemp(prefix="rusgen-www-"))
+    www.chmod(0o755)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{SUBFOLDER}"
+    build_region(base, prefix / "out", www / SUBFOLDER.strip("/"))
+    command = SERVERS[request.param](prefix, www, port)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for _ in range(100):
             try:
@@ -98,12 +151,13 @@ def nginx_site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
                 break
             except OSError:
                 if process.poll() is not None:
-                    pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
+                    pytest.fail(f"{request.param} did not start: {process.stderr.read().decode()}")
                 time.sleep(0.05)
         yield base
     finally:
         process.terminate()
         process.wait(timeout=10)
+        shutil.rmtree(www)
 
 
 class Links(HTMLParser):
@@ -135,8 +189,8 @@ def fetch(url: str) -> tuple[int, str, bytes]:
         return error.code, error.headers.get("Content-Type", ""), error.read()
 
 
-def test_every_internal_link_and_anchor_works_from_a_subfolder(nginx_site: str) -> None:
-    base = nginx_site
+def test_every_internal_link_and_anchor_works_from_a_subfolder(served_site: str) -> None:
+    base = served_site
     origin = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
     sitemap = ET.fromstring(fetch(base + "sitemap.xml")[2])
     locs = [el.text for el in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
@@ -182,26 +236,28 @@ def test_every_internal_link_and_anchor_works_from_a_subfolder(nginx_site: str) 
     assert any("/assets/style." in u for u in pages)
 
 
-def test_hashed_assets_may_be_cached_forever(nginx_site: str) -> None:
-    body = fetch(nginx_site)[2].decode()
+def test_hashed_assets_may_be_cached_forever(served_site: str) -> None:
+    body = fetch(served_site)[2].decode()
     css = next(part.split('"')[0] for part in body.split('href="') if "assets/style." in part)
-    with urllib.request.urlopen(urljoin(nginx_site, css)) as response:
+    with urllib.request.urlopen(urljoin(served_site, css)) as response:
         assert "immutable" in response.headers["Cache-Control"]
 
 
-def test_robots_names_the_sitemap(nginx_site: str) -> None:
-    robots = fetch(nginx_site + "robots.txt")[2].decode()
-    assert f"Sitemap: {nginx_site}sitemap.xml" in robots
+def test_robots_names_the_sitemap(served_site: str) -> None:
+    robots = fetch(served_site + "robots.txt")[2].decode()
+    assert f"Sitemap: {served_site}sitemap.xml" in robots
 
 
-def test_nginx_example_in_the_docs_matches_the_test() -> None:
-    docs = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
-    assert site_block("/vg/").strip() in docs
+def test_server_examples_in_the_docs_are_the_tested_ones() -> None:
+    assert site_block("/vg/").startswith("    location /vg/ {\n        error_page 404 /vg/404.html;")
+    assert site_block("/vg/").endswith("    }\n")
+    assert apache_htaccess("/vg/").startswith("ErrorDocument 404 /vg/404.html\n")
 
 
-def test_base_url_needs_one_region(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, [
-        "build", "--source", str(ROOT), "--output", str(tmp_path / "o"), "--base-url", "https://x.se/",
-    ])
-    assert result.exit_code == 1
-    assert "--base-url needs exactly one --region" in result.output
+def test_calendars_and_feeds_are_served_with_their_types(served_site: str) -> None:
+    """A calendar app opens .ics only as text/calendar; a feed and the sitemap are XML."""
+    for calendar in ("events.ics", "events/uppstart-digitalisering.ics", "en/events.ics"):
+        kind = fetch(served_site + calendar)[1].replace(" ", "").lower()
+        assert kind == "text/calendar;charset=utf-8", calendar
+    assert fetch(served_site + "news/atom.xml")[1].split(";")[0] in ("application/atom+xml", "text/xml")
+    assert fetch(served_site + "sitemap.xml")[1].split(";")[0] in ("application/xml", "text/xml")

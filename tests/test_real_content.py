@@ -294,3 +294,72 @@ def test_vb_kick_off_event_and_its_agenda(built_site: Path) -> None:
     for (time, cell), (want_time, want_title) in zip(rows, VB_AGENDA, strict=True):
         assert time == want_time
         assert htmllib.unescape(cell).startswith(want_title), (time, cell)
+
+
+# --- hreflang: a page and its translation, generated or written, are paired both ways ----------
+
+VG = "https://rus.example.se/vg/"
+
+
+def head_alternates(site: Path, url: str) -> dict[str, str]:
+    """Return a page's <link rel="alternate" hreflang> tags as {hreflang: href}."""
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">',
+                           raw(site, url)))
+
+
+def sitemap_alternates(site: Path, region: str) -> dict[str, dict[str, str]]:
+    """Return each sitemap entry's xhtml:link alternates: loc -> {hreflang: href}."""
+    from xml.etree import ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / region / "sitemap.xml").getroot()
+    return {u.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)}
+            for u in root.findall("s:url", ns)}
+
+
+@pytest.mark.parametrize(("sv", "en"), [
+    ("kraftsamlingar/", "en/kraftsamlingar/"),  # a written Swedish page over a generated list
+    ("kraftsamlingar/digitalisering/", "en/kraftsamlingar/digitalisering/"),  # a term page
+    ("events/", "en/events/"),
+    ("news/", "en/news/"),
+    ("sok/", "en/search/"),
+    ("tillganglighet/", "en/accessibility/"),
+    ("smart-specialisering/", "en/smart-specialisering/"),  # a page and its .en.md
+])
+def test_vg_language_versions_are_paired_in_head_and_sitemap(built_site: Path, sv: str,
+                                                             en: str) -> None:
+    expected = {"sv": VG + sv, "en": VG + en, "x-default": VG + sv}
+    sitemap = sitemap_alternates(built_site, "vastra-gotaland")
+    for url in (sv, en):
+        assert head_alternates(built_site, f"vastra-gotaland/{url}") == expected, url
+        assert sitemap[VG + url] == expected, url
+
+
+def test_vg_hreflang_only_between_versions_that_exist(built_site: Path) -> None:
+    sitemap = sitemap_alternates(built_site, "vastra-gotaland")
+    # The events have no English text, so no English version is claimed for them.
+    event = "events/uppstart-digitalisering/"
+    assert head_alternates(built_site, f"vastra-gotaland/{event}") == {}
+    assert sitemap[VG + event] == {}
+    for loc, alternates in sitemap.items():
+        for href in alternates.values():
+            assert href in sitemap, f"{loc} names {href}, which is not a page of the site"
+            assert sitemap[href] == alternates, f"{href} does not name {loc} back"
+
+
+def test_network_index_links_every_regions_feeds(built_site: Path) -> None:
+    """Each region's news feed and calendar, linked from the network index, are built."""
+    folders = {}
+    for robots in built_site.glob("*/robots.txt"):
+        sitemap = robots.read_text(encoding="utf-8").split("Sitemap: ")[1].strip()
+        folders[sitemap.removesuffix("sitemap.xml")] = robots.parent
+    assert len(folders) == 4
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+(?:atom\.xml|events\.ics))">', page)
+    assert len(links) == 2 * len(folders)
+    for link in links:
+        base = next(b for b in folders if link.startswith(b))
+        assert (folders[base] / link.removeprefix(base)).is_file(), link
+    autodiscovered = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]+href="([^"]+)"',
+                                page)
+    assert sorted(autodiscovered) == sorted(link for link in links if link.endswith("atom.xml"))

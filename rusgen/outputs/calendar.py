@@ -7,10 +7,13 @@ Stable across builds and edits:
 - UID: the event's `uid` field, else "<region id>/<source path without .en>", then
   "@<host of base_url>". Never the title or date, so a renamed or moved meeting updates
   in readers' calendars; both language versions of an event share one UID.
-- SEQUENCE: the minutes from 2000-01-01 UTC to the page's `updated` time, else 0.
-  rusgen stores nothing between builds, and a content hash is not monotonic, so the only
-  honest source of "this changed later" is the `updated` field the communicator moves
-  forward when they edit an event. Without it SEQUENCE stays 0 and clients go by DTSTAMP.
+- SEQUENCE: the minutes from 2000-01-01 UTC to the event's `updated` time (the latest of
+  its language versions, which share the UID), else 0. rusgen stores nothing between
+  builds (a fresh CI clone has no previous output, a shallow one no history), and a
+  content hash is not monotonic, so the only honest source of "this changed later" is
+  the `updated` field the communicator moves forward when they edit an event
+  (docs/content.md says so; `rusgen check` warns where a missing or wrong one shows).
+  Without it SEQUENCE stays 0 and clients go by DTSTAMP.
 - DTSTAMP: the build time (SOURCE_DATE_EPOCH when set), so output is reproducible.
 """
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
@@ -29,6 +32,10 @@ from rusgen.text import tel_uri
 
 PRODID = "-//rusgen//rusgen microsites//SV"
 SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+# RFC 5545 has three statuses for an event. A postponed meeting has no new date yet (as
+# schema.org's EventPostponed), so it is not confirmed at the time it still shows; full and
+# moved-online meetings still take place then.
+CALENDAR_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
 
 def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Output]:
@@ -65,11 +72,17 @@ def event_uid(region: Region, page: Page) -> str:
     return f"{local}@{urlsplit(region.base_url).hostname or region.id}"
 
 
-def sequence(page: Page) -> int:
-    """Return SEQUENCE: minutes since 2000 of the page's `updated` time, else 0."""
-    if page.updated is None:
+def last_change(view: RegionView, page: Page) -> datetime | None:
+    """Return the latest `updated` of an event's language versions: they share one UID."""
+    versions = view.translations[page.translation_key].values()
+    return max((p.updated for p in versions if p.updated is not None), default=None)
+
+
+def sequence(updated: datetime | None) -> int:
+    """Return SEQUENCE: minutes since 2000 of the event's last change, else 0."""
+    if updated is None:
         return 0
-    return max(0, int((page.updated - SEQUENCE_EPOCH).total_seconds() // 60))
+    return max(0, int((updated - SEQUENCE_EPOCH).total_seconds() // 60))
 
 
 def _calendar(region: Region, name: str, lang: str) -> Calendar:
@@ -90,9 +103,10 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
     event = Event()
     event.add("uid", event_uid(region, page))
     event.add("dtstamp", view.now.astimezone(UTC))
-    event.add("sequence", sequence(page))
-    if page.updated is not None:
-        event.add("last-modified", page.updated.astimezone(UTC))
+    updated = last_change(view, page)
+    event.add("sequence", sequence(updated))
+    if updated is not None:
+        event.add("last-modified", updated.astimezone(UTC))
     if info.all_day:
         last_day = (info.end or info.start).date()
         event.add("dtstart", info.start.date())
@@ -118,7 +132,7 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
         if online.conference_id:
             params["LABEL"] = f"{online.phone}, {t['conference_id']} {online.conference_id}"
         event.add("conference", tel, parameters=params)
-    event.add("status", "CANCELLED" if info.status == "cancelled" else "CONFIRMED")
+    event.add("status", CALENDAR_STATUS.get(info.status, "CONFIRMED"))
     return event
 
 
@@ -148,27 +162,43 @@ def _description(page: Page, url: str, t: dict[str, str]) -> str:
 
 
 def _output(region: Region, url: str, calendar: Calendar) -> Output:
-    _add_missing_timezones(calendar)
+    _add_missing_timezones(calendar, *_timezone_years(calendar))
     return Output(f"{region.id}/{url}", calendar.to_ical())
 
 
-def _add_missing_timezones(calendar: Calendar) -> None:
+def _timezone_years(calendar: Calendar) -> tuple[date, date]:
+    """Return the span the VTIMEZONE must cover: the years of the calendar's events.
+
+    icalendar's default span, 1970 to 2038, writes every daylight-saving change of 68
+    years into each file (3 kB of a 4 kB calendar) and lists no change after 2037, which
+    clients must then guess. The events' own years are enough, and one more for an event
+    that ends after new year.
+    """
+    years = [event.decoded(name).year for event in calendar.walk("VEVENT")
+             for name in ("dtstart", "dtend") if name in event]
+    if not years:
+        return date(1970, 1, 1), date(2038, 1, 1)
+    return date(min(years), 1, 1), date(max(years) + 2, 1, 1)
+
+
+def _add_missing_timezones(calendar: Calendar, first: date, last: date) -> None:
     """Do what Calendar.add_missing_timezones does, building each VTIMEZONE only once."""
     known = len(calendar.timezones)
     for tzid in calendar.get_missing_tzids():
-        timezone = _timezone(tzid)
+        timezone = _timezone(tzid, first, last)
         if timezone is not None:
             calendar.subcomponents.insert(known, timezone)
             known += 1
 
 
-@functools.lru_cache(maxsize=64)
-def _timezone(tzid: str) -> Timezone | None:
-    """Return the VTIMEZONE of a zone; icalendar spends ~20 ms on each one it builds.
+@functools.lru_cache(maxsize=256)
+def _timezone(tzid: str, first: date, last: date) -> Timezone | None:
+    """Return the VTIMEZONE of a zone over a span; icalendar spends ms on each one it builds.
 
-    The component is shared by every calendar of the build and only ever serialised.
+    Most calendars of a region span the same years, so they share one component, which
+    is only ever serialised.
     """
     try:
-        return Timezone.from_tzid(tzid)
+        return Timezone.from_tzid(tzid, first_date=first, last_date=last)
     except ValueError:
         return None

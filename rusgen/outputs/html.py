@@ -77,8 +77,8 @@ class RegionRenderer:
 
     def render(self, problems: Problems) -> Iterator[Output]:
         """Yield the region's pages; broken links go to `problems`."""
+        alternates = self.view.alternates()
         views = self.view.views()
-        alternates = _alternates(views)
 
         def render_chunk(chunk: list[View]) -> ChunkResult:
             return self._render_views(chunk, alternates)
@@ -90,6 +90,20 @@ class RegionRenderer:
             if result.error is not None:
                 raise result.error
             yield from result.outputs
+        yield from self.extra_pages()
+
+    def view_path(self, view: View) -> str:
+        """Return the output path of a page."""
+        return f"{self.region.id}/{output_path(view.url)}"
+
+    def render_view(self, view: View, alternates: dict[str, dict[str, str]], problems: Problems) -> Output:
+        """Render one page; `alternates` are the language versions of all the region's pages."""
+        html = self.body_html(view, problems)
+        data = self._page(view, html, alternates.get(view.translation_key, {}))
+        return Output(self.view_path(view), data.encode("utf-8"))
+
+    def extra_pages(self) -> Iterator[Output]:
+        """Yield the redirects of old addresses (aliases) and the 404 page."""
         for page in self.region.pages:
             for alias in page.aliases:
                 yield self._redirect(alias, page)
@@ -101,11 +115,7 @@ class RegionRenderer:
         local = Problems()
         try:
             for view in views:
-                html = self.body_html(view, local)
-                data = self._page(view, html, alternates.get(view.translation_key, {}))
-                result.outputs.append(
-                    Output(f"{self.region.id}/{output_path(view.url)}", data.encode("utf-8"))
-                )
+                result.outputs.append(self.render_view(view, alternates, local))
         except RusgenError as error:
             result.error = error
         result.problems = local.items
@@ -300,14 +310,6 @@ def _resolution(href: str, target: LinkTarget | None) -> list:
     if target is None:
         return [href]
     return [href, target.url, target.file_kind, target.file_size]
-
-
-def _alternates(views: list[View]) -> dict[str, dict[str, str]]:
-    """Group the language versions of each page: translation key -> {lang: url}."""
-    result: dict[str, dict[str, str]] = {}
-    for view in views:
-        result.setdefault(view.translation_key, {})[view.lang] = view.url
-    return result
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rusgen.model import Output, Site
+from rusgen.outputs import calendar, feeds
 from rusgen.outputs.html import _render, asset_urls
+from rusgen.outputs.region_view import NEWS
 from rusgen.render import Translator, load_theme, make_environment
 from rusgen.text import collation_key
 
@@ -25,8 +27,10 @@ def render(
         "site": site,
         "regions": regions,
         "lang": lang,
-        "t": Translator(theme.strings(lang), lang, theme.name),
+        "t": Translator(theme.strings(lang, cache), lang, theme.name),
         "asset": lambda path: assets[path],
+        # The regions' feeds in their default language (which has no URL prefix).
+        "feeds": {"news": feeds.feed_url("", NEWS), "calendar": calendar.feed_url("")},
     }
     yield Output("index.html", _render(env, "network.html", context).encode("utf-8"))
     for rel, path in theme.static_files().items():

@@ -167,7 +167,8 @@ class RegionView:
     def prefix(self, lang: str) -> str:
         return language_prefix(lang, self.region.default_language)
 
-    def views(self) -> list[View]:
+    @functools.cache  # noqa: B019
+    def views(self) -> tuple[View, ...]:
         """Return every HTML page of the region, content and generated, in URL order."""
         slots: dict[str, View] = {}
         for lang in self.region.languages:
@@ -178,7 +179,19 @@ class RegionView:
             slot = slots.pop(page.url, None)
             views[page.url] = self._content_view(page, slot)
         views.update(slots)
-        return [views[url] for url in sorted(views)]
+        return tuple(views[url] for url in sorted(views))
+
+    @functools.cache  # noqa: B019
+    def alternates(self) -> dict[str, dict[str, str]]:
+        """Group the language versions of every page: translation key -> {lang: url}.
+
+        Only pages that exist are grouped, so a page without a translation has one entry
+        and gets no hreflang links.
+        """
+        result: dict[str, dict[str, str]] = {}
+        for view in self.views():
+            result.setdefault(view.translation_key, {})[view.lang] = view.url
+        return result
 
     def _generated(self, lang: str) -> list[View]:
         t = self.strings[lang]
@@ -226,7 +239,8 @@ class RegionView:
         if slot is not None:
             return View(slot.template, page.url, page.lang, page.title, page=page,
                         items=slot.items, upcoming=slot.upcoming, past=slot.past,
-                        taxonomy=slot.taxonomy, term=slot.term, terms=slot.terms, key=slot.key)
+                        taxonomy=slot.taxonomy, term=slot.term, terms=slot.terms,
+                        key=self._slot_key(page, slot))
         if page.event is not None:
             return View("event.html", page.url, page.lang, page.title, page=page)
         if page.news is not None:
@@ -235,6 +249,19 @@ class RegionView:
             return View("section.html", page.url, page.lang, page.title, page=page,
                         items=self.children(page))
         return View("page.html", page.url, page.lang, page.title, page=page)
+
+    def _slot_key(self, page: Page, slot: View) -> str:
+        """Return the translation key of a content page that fills a generated page's slot.
+
+        A translated page keeps its own key, so it pairs with its translation. An
+        untranslated one takes the slot's key, so it pairs with the page generated at the
+        same address in the other languages (kraftsamlingar/ with en/kraftsamlingar/).
+        """
+        if slot.key:
+            return slot.key
+        if len(self.translations[page.translation_key]) > 1:
+            return page.translation_key
+        return slot.translation_key
 
     @functools.cache  # noqa: B019
     def menu(self, lang: str) -> tuple[MenuEntry, ...]:

@@ -9,6 +9,12 @@ pages) and stems each page by its <html lang>, Swedish included.
 Pagefind names its files by content hash and writes the same bytes for the same input,
 except for the order of languages in pagefind-entry.json (a hash map), which is sorted
 here; so two builds of the same content give the same index (a test holds it to that).
+
+Only what the theme's search.js uses is published: Pagefind's search API (pagefind.js,
+which searches in pagefind-worker.js), the entry, each language's metadata, WebAssembly
+and index chunks. Pagefind also writes its own ready-made search interfaces and a
+highlighter (about 420 kB) and a WebAssembly build for unknown languages; the theme
+uses none of them, so they are left out.
 """
 
 from __future__ import annotations
@@ -16,14 +22,18 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rusgen.errors import RusgenError
 from rusgen.model import Output, Region, language_prefix
+from rusgen.outputs import disk_search
 
 INDEX_FOLDER = "pagefind/"
 ENTRY_FILE = "pagefind-entry.json"
+# Pagefind's own search interfaces and its highlighter: search.js builds its own interface.
+UNUSED_BUNDLES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.",
+                  "pagefind-highlight.")
 SEARCH_SLUGS = {"sv": "sok/", "en": "search/"}
 
 
@@ -43,7 +53,13 @@ def pagefind_binary() -> Path:
     return pagefind_bin_extended.get_executable()
 
 
-def render(region: Region, pages: Iterable[Output]) -> Iterator[Output]:
+def render(region: Region, pages: Sequence[Output]) -> Iterator[Output]:
+    """Yield the region's Pagefind index, and the plain index for pages opened from disk."""
+    yield from _pagefind_index(region, pages)
+    yield from disk_search.render(region.id, pages)
+
+
+def _pagefind_index(region: Region, pages: Sequence[Output]) -> Iterator[Output]:
     """Yield the files of the region's Pagefind index, indexed from its HTML pages."""
     prefix = f"{region.id}/"
     with tempfile.TemporaryDirectory(prefix="rusgen-search-") as tmp:
@@ -62,13 +78,28 @@ def render(region: Region, pages: Iterable[Output]) -> Iterator[Output]:
                 f"{(done.stderr or done.stdout).strip()}"
             )
         index = site / INDEX_FOLDER
+        wasm = _wasm_files((index / ENTRY_FILE).read_bytes())
         for path in sorted(index.rglob("*")):
-            if path.is_file():
-                rel = path.relative_to(index).as_posix()
-                data = path.read_bytes()
-                if rel == ENTRY_FILE:
-                    data = _stable_entry(data)
-                yield Output(f"{prefix}{INDEX_FOLDER}{rel}", data)
+            rel = path.relative_to(index).as_posix()
+            if not path.is_file() or rel.startswith(UNUSED_BUNDLES):
+                continue
+            if rel.startswith("wasm.") and rel not in wasm:
+                continue
+            data = path.read_bytes()
+            if rel == ENTRY_FILE:
+                data = _stable_entry(data)
+            yield Output(f"{prefix}{INDEX_FOLDER}{rel}", data)
+
+
+def _wasm_files(entry: bytes) -> set[str]:
+    """Return the WebAssembly files pagefind.js can load: one per indexed language.
+
+    pagefind.js loads wasm.<language>.pagefind for the page's language, and
+    wasm.unknown.pagefind only for a language Pagefind cannot stem (it then has no
+    "wasm" in the entry).
+    """
+    languages = json.loads(entry).get("languages", {}).values()
+    return {f"wasm.{language.get('wasm') or 'unknown'}.pagefind" for language in languages}
 
 
 def _stable_entry(data: bytes) -> bytes:

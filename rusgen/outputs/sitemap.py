@@ -2,8 +2,9 @@
 
 The sitemap lists every HTML page of the region (not the redirects for aliases, nor
 404.html) with absolute URLs from base_url, the page's language versions as
-xhtml:link hreflang alternates, and lastmod where the page has a date (`updated`, else
-a news item's date). robots.txt names the sitemap by its absolute URL.
+xhtml:link hreflang alternates (the same as in the page's <head>, x-default included),
+and lastmod where the page has a date (`updated`, else a news item's date). robots.txt
+names the sitemap by its absolute URL.
 """
 
 from __future__ import annotations
@@ -24,12 +25,9 @@ ROBOTS = "robots.txt"
 def render(view: RegionView) -> Iterator[Output]:
     """Yield the region's sitemap.xml and robots.txt."""
     region = view.region
-    views = view.views()
-    versions: dict[str, dict[str, str]] = {}
-    for page_view in views:
-        versions.setdefault(page_view.translation_key, {})[page_view.lang] = page_view.url
+    versions = view.alternates()
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
-    for page_view in views:
+    for page_view in view.views():
         url = ET.SubElement(urlset, "url")
         ET.SubElement(url, "loc").text = region.absolute_url(page_view.url)
         modified = _lastmod(page_view)
@@ -37,7 +35,9 @@ def render(view: RegionView) -> Iterator[Output]:
             ET.SubElement(url, "lastmod").text = modified.isoformat()
         alternates = versions[page_view.translation_key]
         if len(alternates) > 1:
-            for lang, alt_url in sorted(alternates.items()):
+            # The same alternates as the page's <link rel="alternate"> tags, x-default too.
+            default = alternates.get(region.default_language, page_view.url)
+            for lang, alt_url in [*sorted(alternates.items()), ("x-default", default)]:
                 ET.SubElement(url, "xhtml:link", {
                     "rel": "alternate", "hreflang": lang, "href": region.absolute_url(alt_url),
                 })

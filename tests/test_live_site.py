@@ -1,0 +1,148 @@
+"""The preview server's live site: open pages first, the rest later, and which tab hears what."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from rusgen.livesite import BuildFailed, LiveSite, Replaced
+from rusgen.server import PreviewServer, Problem, Snapshot, SourceFile, digest
+
+
+class Pages:
+    """A rebuild's pages, rendered on request (livesite.Later), recording the order."""
+
+    def __init__(self, pages: dict[str, bytes], broken: str = "") -> None:
+        self.pages = pages
+        self.paths = frozenset(pages)
+        self.rendered: list[str] = []
+        self.broken = broken
+
+    def render(self, path: str) -> dict[str, bytes]:
+        if path == self.broken:
+            raise BuildFailed((Problem("page.html", 3, "template error", "page.html:3: template error"),))
+        self.rendered.append(path)
+        return {path: self.pages[path]}
+
+    def next(self) -> dict[str, bytes] | None:
+        for path in sorted(self.paths - set(self.rendered)):
+            return self.render(path)
+        return None
+
+
+def test_a_waiting_request_is_rendered_next_and_gets_the_new_page() -> None:
+    later = Pages({"a.html": b"A", "b.html": b"B", "c.html": b"C"})
+    site = LiveSite({"style.css": b"css"}, later)
+    answer: list[object] = []
+    asker = threading.Thread(target=lambda: answer.append(site["c.html"]))
+    asker.start()
+    while not site._wanted:  # the request has queued its page
+        asker.join(0.01)
+    site.step()
+    asker.join(5)
+    assert answer == [b"C"] and later.rendered == ["c.html"]
+    while site.step():
+        pass
+    assert site.complete
+    assert site.files() == {"style.css": b"css", "a.html": b"A", "b.html": b"B", "c.html": b"C"}
+    assert "missing.html" not in site
+
+
+def test_a_request_on_a_replaced_site_is_told_to_ask_again() -> None:
+    site = LiveSite({}, Pages({"a.html": b"A"}))
+    failed: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            site["a.html"]
+        except Replaced as exc:
+            failed.append(exc)
+
+    asker = threading.Thread(target=ask)
+    asker.start()
+    while not site._wanted:
+        asker.join(0.01)
+    site.end()
+    asker.join(5)
+    assert len(failed) == 1
+
+
+class FakeRebuild:
+    def __init__(self) -> None:
+        self.next_snapshot: Snapshot | None = None
+
+    def __call__(self, changed: frozenset[str]) -> Snapshot:
+        assert self.next_snapshot is not None
+        return self.next_snapshot
+
+
+def _server(rebuild: FakeRebuild) -> PreviewServer:
+    server = PreviewServer(("127.0.0.1", 0), rebuild, log=lambda line: None)
+    return server
+
+
+def finish(server: PreviewServer) -> None:
+    """Render the rest of the site, as the rebuild thread does between saves."""
+    while (pause := server.render_step()) is not None:
+        time.sleep(pause)
+
+
+def _events(tab) -> list[str]:
+    found = []
+    while not tab.messages.empty():
+        found.append(tab.messages.get().split("\n", 1)[0].removeprefix("event: "))
+    return found
+
+
+def test_each_tab_hears_only_what_changed_for_it(tmp_path: Path) -> None:
+    style = tmp_path / "style.css"
+    style.write_text("a {}")
+    rebuild = FakeRebuild()
+    server = _server(rebuild)
+    try:
+        # Ready at once: files from disk, and the network's index page (rendered, cheap).
+        sources = {"r/style.css": SourceFile(style, (1, 4)), "index.html": b"regions"}
+        pages = {"r/index.html": b"one", "r/b/index.html": b"b"}
+        rebuild.next_snapshot = Snapshot(sources, later=Pages(pages))
+        server.refresh()
+        finish(server)
+        home = server.events.subscribe("r/", digest(b"one"))
+        other = server.events.subscribe("r/b/", digest(b"b"))
+
+        # The home page's text changes: only its tab reloads, and the page was rendered first.
+        first = Pages({"r/index.html": b"two", "r/b/index.html": b"b"})
+        rebuild.next_snapshot = Snapshot(sources, later=first)
+        server.refresh(frozenset({"content/r/index.md"}))
+        assert _events(home) == ["reload"] and _events(other) == []
+        assert set(first.rendered) == {"r/index.html", "r/b/index.html"}  # the open pages
+        home = server.events.subscribe("r/", digest(b"two"))  # the reloaded page's new stream
+        server.tab_opened(home)
+        finish(server)
+
+        # Only the stylesheet changes (the feeds and calendars may change too): swap, no reload.
+        sources = {"r/style.css": SourceFile(style, (2, 9)), "index.html": b"regions"}
+        rebuild.next_snapshot = Snapshot(
+            sources,
+            later=Pages({"r/index.html": b"two", "r/b/index.html": b"b", "r/events.ics": b"new stamp"}),
+        )
+        server.refresh(frozenset({"themes/default/static/style.css"}))
+        assert _events(home) == ["css"] and _events(other) == ["css"]
+        finish(server)
+
+        # A template error in a page nobody has open fails the rebuild when the rest is rendered.
+        pages = {"r/index.html": b"three", "r/b/index.html": b"b", "r/c.html": b"c"}
+        broken = Pages(pages, broken="r/c.html")
+        rebuild.next_snapshot = Snapshot(sources, later=broken)
+        server.refresh()
+        finish(server)
+        assert "problems" in _events(other)
+        assert server.state.site.files()["r/index.html"] == b"two"  # the last good site again
+
+        # Fixed: the overlay goes; a page the fix did not change is left as it is.
+        fixed = Pages({"r/index.html": b"two", "r/b/index.html": b"b"})
+        rebuild.next_snapshot = Snapshot(sources, later=fixed)
+        server.refresh()
+        assert _events(other) == ["ok"]
+    finally:
+        server.server_close()
