@@ -70,6 +70,19 @@ golden: install
 clean:
 	rm -rf public .rusgen-cache
 
-# Time builds of a generated 4000-page corpus (median of 3 runs) and record them.
+# Time cold, unchanged, one-page and stylesheet rebuilds of a generated 4000-page corpus
+# (median of 3 runs) and record them in docs/performance.md.
 bench: install
 	$(BIN)/python benchmarks/build_bench.py --pages 4000 --runs 3 --write docs/performance.md
+
+# The same, with Hugo on the same pages in the same run, and 20000 pages (one run: a cold
+# build of them takes minutes). Installs Debian's hugo when run as root.
+bench-peers: install
+	@command -v hugo >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; \
+	  else \
+	    echo "Missing Debian package: hugo (run as root, or: sudo apt-get install hugo)"; exit 1; \
+	  fi; }
+	$(BIN)/python benchmarks/build_bench.py --pages 4000:3 --pages 20000:1 --peers \
+	  --write docs/performance.md

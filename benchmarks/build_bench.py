@@ -1,10 +1,21 @@
-"""Time rusgen builds of a generated corpus as whole processes; print a Markdown table.
+"""Time rusgen (and Hugo, with --peers) on a generated corpus as whole processes.
 
-    python benchmarks/build_bench.py [--pages 4000] [--runs 3] [--write docs/performance.md]
+    python benchmarks/build_bench.py [--pages 4000] [--pages 20000:1] [--runs 3] [--peers]
+                                     [--write docs/performance.md]
 
-Each figure is the median of --runs runs: a cold build into an empty folder, a rebuild
-with nothing changed, and a rebuild after one page changed. Peak memory is the largest
-resident set of the build process (os.wait4), in MB.
+--pages N:R measures N pages with R runs (default --runs). Every figure is the median of
+its runs, each a whole process:
+
+- cold: an empty output folder and no .rusgen-cache/;
+- unchanged: the same build again, nothing changed;
+- one page: after appending a sentence to one page;
+- stylesheet: after changing the theme's stylesheet (every page links to its new name);
+- Hugo cold (--peers): the same pages as a Hugo site with a minimal layout.
+
+Peak memory is the largest resident set of the build process or any of its children
+(os.wait4), in MB. Each row carries the load average (1 min) read before its runs: the
+machine may be shared, and ratios against Hugo measured in the same run are what count.
+The work folder is on /dev/shm (tmpfs) when there is one, as the issue's peer figures were.
 """
 
 from __future__ import annotations
@@ -18,71 +29,169 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import generate  # noqa: E402
+from corpus import generate, write_hugo_site  # noqa: E402
 
 RUSGEN = [sys.executable, "-m", "rusgen"]
 MARK_START, MARK_END = "<!-- build-bench:start -->", "<!-- build-bench:end -->"
+EPOCH = "1795348800"
+STYLESHEET = Path("themes/default/static/style.css")
 
 
-def timed_build(source: Path, output: Path) -> tuple[float, float]:
-    """Run one build as its own process; return (seconds, peak MB)."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1795348800")
+@dataclass
+class Figure:
+    seconds: list[float]
+    cpu: list[float]  # user + system seconds of the process and its children
+    peak_mb: float
+    load: float
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def run(command: list[str]) -> tuple[float, float, float]:
+    """Run one command as its own process; return (seconds, CPU seconds, peak MB).
+
+    CPU time is the steadier figure on a shared machine: wall time grows with the load.
+    """
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [*RUSGEN, "build", "--source", str(source), "--output", str(output)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-    )
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     if status != 0:
-        raise SystemExit(f"build failed: {process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-2000:]}")
+    # On Linux wait4's ru_maxrss is the largest of the process and its waited-for children
+    # (rusgen's workers, Pagefind): the peak of one process, not the sum of them.
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure(pages: int, runs: int, work: Path) -> dict[str, tuple[float, float]]:
-    source = generate(work / f"corpus-{pages}", pages)
+def rusgen_build(source: Path, output: Path) -> tuple[float, float, float]:
+    return run([*RUSGEN, "build", "--source", str(source), "--output", str(output)])
+
+
+def measure_rusgen(source: Path, work: Path, runs: int) -> dict[str, Figure]:
     page = sorted((source / "content" / "alfa" / "sidor").glob("sida-*.md"))[0]
-    results: dict[str, list[tuple[float, float]]] = {"cold": [], "unchanged": [], "one page": []}
-    for run in range(runs):
-        output = work / f"out-{pages}-{run}"
+    stylesheet = source / STYLESHEET
+    kinds = ("cold", "unchanged", "one page", "stylesheet")
+    samples: dict[str, list[tuple[float, float, float]]] = {k: [] for k in kinds}
+    loads: dict[str, list[float]] = {k: [] for k in kinds}
+    for number in range(runs):
+        output = work / f"out-{number}"
         shutil.rmtree(output, ignore_errors=True)
-        results["cold"].append(timed_build(source, output))
-        results["unchanged"].append(timed_build(source, output))
-        page.write_text(page.read_text(encoding="utf-8") + f"\nÄndring {run}.\n", encoding="utf-8")
-        results["one page"].append(timed_build(source, output))
+        shutil.rmtree(source / ".rusgen-cache", ignore_errors=True)
+        for kind in kinds:
+            if kind == "one page":
+                page.write_text(page.read_text(encoding="utf-8") + f"\nÄndring {number}.\n",
+                                encoding="utf-8")
+            elif kind == "stylesheet":
+                stylesheet.write_text(stylesheet.read_text(encoding="utf-8")
+                                      + f"\n/* ändring {number} */\n", encoding="utf-8")
+            loads[kind].append(os.getloadavg()[0])
+            samples[kind].append(rusgen_build(source, output))
     return {
-        kind: (statistics.median(t for t, _ in values), max(m for _, m in values))
-        for kind, values in results.items()
+        kind: Figure([s for s, _, _ in samples[kind]], [c for _, c, _ in samples[kind]],
+                     max(m for _, _, m in samples[kind]), statistics.median(loads[kind]))
+        for kind in kinds
     }
 
 
-def table(pages: int, figures: dict[str, tuple[float, float]]) -> str:
-    lines = ["| pages | build | median s | pages/s | peak MB |", "|---:|---|---:|---:|---:|"]
-    for kind, (seconds, peak) in figures.items():
-        lines.append(f"| {pages} | {kind} | {seconds:.2f} | {pages / seconds:.0f} | {peak:.0f} |")
-    return "\n".join(lines)
+def measure_hugo(site: Path, work: Path, runs: int) -> Figure:
+    times, cpus, peaks, loads = [], [], [], []
+    for number in range(runs):
+        output = work / f"hugo-out-{number}"
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(site / "resources", ignore_errors=True)
+        loads.append(os.getloadavg()[0])
+        seconds, cpu, peak = run(["hugo", "--source", str(site), "--destination", str(output),
+                                  "--quiet"])
+        times.append(seconds)
+        cpus.append(cpu)
+        peaks.append(peak)
+    return Figure(times, cpus, max(peaks), statistics.median(loads))
+
+
+def table(pages: int, runs: int, figures: dict[str, Figure], hugo: Figure | None) -> str:
+    lines = [
+        "| pages | build | median s (min–max) | pages/s | × Hugo cold | CPU s | "
+        "CPU × Hugo | peak MB | load avg |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    rows = list(figures.items()) + ([("Hugo cold", hugo)] if hugo else [])
+    for kind, figure in rows:
+        cpu = statistics.median(figure.cpu)
+        ratio = f"{figure.median / hugo.median:.2f}" if hugo else "–"
+        cpu_ratio = f"{cpu / statistics.median(hugo.cpu):.2f}" if hugo else "–"
+        spread = f"{figure.median:.2f} ({min(figure.seconds):.2f}–{max(figure.seconds):.2f})"
+        lines.append(
+            f"| {pages} | {kind} | {spread} | {pages / figure.median:.0f} | {ratio} | "
+            f"{cpu:.2f} | {cpu_ratio} | {figure.peak_mb:.0f} | {figure.load:.1f} |"
+        )
+    return f"{pages} pages, {runs} run(s) each:\n\n" + "\n".join(lines)
+
+
+def parse_sizes(values: list[str] | None, runs: int) -> list[tuple[int, int]]:
+    sizes = []
+    for value in values or ["4000"]:
+        pages, _, count = value.partition(":")
+        sizes.append((int(pages), int(count) if count else runs))
+    return sizes
+
+
+def hugo_version() -> str:
+    done = subprocess.run(["hugo", "version"], capture_output=True, text=True, check=False)
+    return done.stdout.split()[1] if done.returncode == 0 and done.stdout else "?"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, action="append")
+    parser.add_argument("--pages", action="append", metavar="N[:RUNS]")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--peers", action="store_true", help="also time Hugo on the same pages")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args()
-    sizes = args.pages or [4000]
-    with tempfile.TemporaryDirectory(prefix="rusgen-bench-") as tmp:
-        tables = [table(n, measure(n, args.runs, Path(tmp))) for n in sizes]
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    command = "make bench  # python benchmarks/build_bench.py " + " ".join(
-        f"--pages {n}" for n in sizes
-    ) + f" --runs {args.runs}"
-    report = f"Machine: {machine}.\n\nCommand: `{command}`\n\n" + "\n\n".join(tables)
+    if args.peers and shutil.which("hugo") is None:
+        raise SystemExit("--peers needs hugo on PATH: make bench-peers installs Debian's package")
+    sizes = parse_sizes(args.pages, args.runs)
+    tmpfs = Path("/dev/shm")
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load_before = os.getloadavg()
+    tables = []
+    with tempfile.TemporaryDirectory(prefix="rusgen-bench-",
+                                     dir=tmpfs if tmpfs.is_dir() else None) as tmp:
+        work = Path(tmp)
+        for pages, runs in sizes:
+            source = generate(work / f"corpus-{pages}", pages)
+            hugo = None
+            if args.peers:
+                hugo = measure_hugo(write_hugo_site(source, work / f"hugo-{pages}"), work, runs)
+            tables.append(table(pages, runs, measure_rusgen(source, work / str(pages), runs), hugo))
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir()
+    load_after = os.getloadavg()
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        + (f", Hugo {hugo_version()} (Debian)" if args.peers else "")
+        + f"; output on {'tmpfs (/dev/shm)' if tmpfs.is_dir() else 'the temporary folder'}"
+    )
+    loads = f"load average (1, 5, 15 min) {_loads(load_before)} at the start, " \
+            f"{_loads(load_after)} at the end"
+    command = "python benchmarks/build_bench.py " + " ".join(
+        f"--pages {p}:{r}" for p, r in sizes
+    ) + (" --peers" if args.peers else "")
+    report = (f"Measured {started} on {machine}; {loads}.\n\nCommand: `{command}`\n\n"
+              + "\n\n".join(tables))
     print(report)
     if args.write:
         write_section(args.write, report)
+
+
+def _loads(values: tuple[float, float, float]) -> str:
+    return " / ".join(f"{v:.1f}" for v in values)
 
 
 def write_section(path: Path, report: str) -> None:

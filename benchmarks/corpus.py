@@ -115,5 +115,45 @@ def generate(target: Path, pages: int, seed: int = 2026) -> Path:
     return target
 
 
+# A minimal Hugo layout: a page with its title and content, a list with links to its pages.
+HUGO_CONFIG = """baseURL = "https://rus.example.se/"
+languageCode = "sv"
+title = "Benchmark"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+"""
+HUGO_SINGLE = """<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>
+"""
+HUGO_LIST = """<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1>{{ .Content }}
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+</main></body></html>
+"""
+
+
+def write_hugo_site(source: Path, target: Path) -> Path:
+    """Write the corpus's pages as a Hugo site: the same Markdown and front matter.
+
+    Hugo reads index.md as a leaf bundle that swallows its folder, so the section pages
+    become _index.md; the YAML files of a region mean nothing to Hugo and stay behind.
+    """
+    if target.exists():
+        shutil.rmtree(target)
+    for page in sorted((source / "content").rglob("*.md")):
+        rel = page.relative_to(source / "content")
+        if rel.name == "index.md":
+            rel = rel.with_name("_index.md")
+        (target / "content" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, target / "content" / rel)
+    layouts = target / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+    (layouts / "list.html").write_text(HUGO_LIST, encoding="utf-8")
+    (target / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    return target
+
+
 if __name__ == "__main__":
     generate(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 4000)

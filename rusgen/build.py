@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from rusgen.cache import (
+    CACHE_DIR,
+    BuildRecord,
+    MarkdownStore,
+    SearchStore,
+    hash_text,
+    input_fingerprint,
+)
 from rusgen.errors import ContentError, Problems, RusgenError
-from rusgen.loader import load_project
+from rusgen.loader import CONFIG_FILE, CONTENT_DIR, load_project
 from rusgen.markdown import make_markdown
-from rusgen.model import Output, Site
+from rusgen.model import Output, Region, Site
 from rusgen.outputs import calendar, feeds, files, html, network, search, sitemap
-from rusgen.render import load_theme, make_environment
+from rusgen.render import THEMES_DIR, load_theme, make_environment
 from rusgen.schema import build_site
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
 
@@ -32,10 +41,11 @@ class BuildOptions:
 
 @dataclass
 class BuildResult:
-    site: Site
+    site: Site | None  # None when the last build's output was kept: nothing was rendered
     outputs: list[Output]
     warnings: list[ContentError] = field(default_factory=list)
     report: WriteReport | None = None
+    summary: dict = field(default_factory=dict)  # regions, pages, output: what the CLI prints
 
 
 def build_time() -> datetime:
@@ -51,8 +61,14 @@ def build_time() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def render_site(options: BuildOptions, cache: dict | None = None) -> BuildResult:
-    """Run load, validate and render; raise ContentErrors listing every problem."""
+def render_site(
+    options: BuildOptions, cache: dict | None = None, stores: Stores | None = None
+) -> BuildResult:
+    """Run load, validate and render; raise ContentErrors listing every problem.
+
+    `cache` lives in memory (the preview keeps one between rebuilds); `stores` are the
+    persistent caches in .rusgen-cache/, used by `build`.
+    """
     problems = Problems()
     cache = {} if cache is None else cache
     raw = load_project(options.source, problems, options.regions, cache)
@@ -63,7 +79,7 @@ def render_site(options: BuildOptions, cache: dict | None = None) -> BuildResult
     problems.raise_if_errors()
     site = with_base_url(site, options)
     outputs = render_outputs(
-        site, options.source, problems, cache, bool(options.regions), options.preview
+        site, options.source, problems, cache, bool(options.regions), options.preview, stores
     )
     problems.raise_if_errors()
     return BuildResult(site=site, outputs=outputs, warnings=problems.warnings)
@@ -98,6 +114,7 @@ def render_outputs(
     cache: dict,
     only_some: bool = False,
     preview: bool = False,
+    stores: Stores | None = None,
 ) -> list[Output]:
     """Render every output of the site, region by region, then the network index.
 
@@ -111,7 +128,11 @@ def render_outputs(
         env = make_environment(theme, cache)
         strings = {lang: theme.strings(lang, cache) for lang in region.languages}
         assets = html.asset_urls(theme.static_files(), hashed=not preview)
-        renderer = html.RegionRenderer(site, region, env, md, strings, assets, cache)
+        renderer = html.RegionRenderer(
+            site, region, env, md, strings, assets, cache, stores.markdown if stores else None,
+            # The preview runs beside a server's threads, which a fork must not copy.
+            parallel=not preview,
+        )
         pages = list(renderer.render(problems))
         outputs.extend(pages)
         outputs.extend(files.region_files(region, theme, assets))
@@ -119,24 +140,104 @@ def render_outputs(
         outputs.extend(feeds.render(renderer.view, strings))
         outputs.extend(sitemap.render(renderer.view))
         if not preview:
-            outputs.extend(search.render(region, pages))
+            outputs.extend(search_index(region, pages, stores))
     if not only_some:
         outputs.extend(network.render(site, root, cache, hashed=not preview))
     return outputs
+
+
+def search_index(region: Region, pages: list[Output], stores: Stores | None) -> list[Output]:
+    """Return the region's search index, from the cache when Pagefind would read the same pages.
+
+    Pagefind writes the same bytes for the same pages (outputs/search.py), so a stored
+    index of identical input is exact; it takes seconds to make one.
+    """
+    if stores is None:
+        return list(search.render(region, pages))
+    digests = [
+        f"{page.path}\0{hashlib.sha256(page.data).hexdigest()}" for page in pages
+        if page.path.endswith(".html") and not page.source
+    ]
+    key = hash_text(pagefind_identity(), region.id, *digests)
+    stored = stores.search.get(region.id, key)
+    if stored is not None:
+        return [Output(path, data) for path, data in stored]
+    index = list(search.render(region, pages))
+    stores.search.put(region.id, key, [(o.path, o.data) for o in index])
+    return index
+
+
+def pagefind_identity() -> str:
+    """Name the Pagefind binary by path, size and time: another version makes another index."""
+    try:
+        stat = search.pagefind_binary().stat()
+    except (RusgenError, OSError):
+        return "no pagefind"
+    return f"{search.pagefind_binary()} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def output_folder(site: Site, options: BuildOptions) -> Path:
     return options.output or options.source / site.network.output
 
 
+@dataclass
+class Stores:
+    """The persistent caches of one build, in <source>/.rusgen-cache/."""
+
+    markdown: MarkdownStore
+    search: SearchStore
+    record: BuildRecord
+
+    @classmethod
+    def open(cls, source: Path) -> Stores:
+        folder = source / CACHE_DIR
+        return cls(MarkdownStore(folder), SearchStore(folder), BuildRecord(folder))
+
+
 def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
-    """Build the sites: render everything first, write only when nothing failed."""
-    result = render_site(options, cache)
+    """Build the sites: render everything first, write only when nothing failed.
+
+    When every input and setting is as at the last build and its output is intact, the
+    output is already what this build would write: nothing is rendered or read again.
+    """
+    stores = Stores.open(options.source)
+    fingerprint = input_fingerprint(options.source, INPUTS, build_settings(options))
+    summary = stores.record.replay(fingerprint, options.output)
+    if summary is not None:
+        return replayed(summary, stores.record)
+    result = render_site(options, cache, stores)
     output = output_folder(result.site, options)
     check_output_folder(output, options.source)
     prune = tuple(f"{r}/" for r in options.regions) if options.regions else ("",)
-    result.report = write_outputs(result.outputs, output, prune_below=prune)
+    result.report = write_outputs(
+        result.outputs, output, prune_below=prune, known=stores.record.files
+    )
+    result.summary = {
+        "regions": len(result.site.regions),
+        "pages": sum(1 for o in result.outputs if o.path.endswith(".html")),
+        "output": str(output),
+        "warnings": [[w.path, w.line, w.field, w.message] for w in result.warnings],
+    }
+    stores.markdown.save()
+    stores.search.save()
+    stores.record.save(fingerprint, output, result.summary, result.report.files)
     return result
+
+
+# What a build reads: the settings, the content and every theme.
+INPUTS = (CONFIG_FILE, CONTENT_DIR, THEMES_DIR)
+
+
+def build_settings(options: BuildOptions) -> str:
+    """Describe everything besides the input files that shapes the output."""
+    return repr((options, build_time().isoformat(), pagefind_identity()))
+
+
+def replayed(summary: dict, record: BuildRecord) -> BuildResult:
+    """Return the last build's result: its warnings again, every file unchanged."""
+    warnings = [ContentError(*w, warning=True) for w in summary.get("warnings", [])]
+    report = WriteReport(written=0, unchanged=len(record.files), removed=0, files=record.files)
+    return BuildResult(site=None, outputs=[], warnings=warnings, report=report, summary=summary)
 
 
 def check(options: BuildOptions) -> BuildResult:

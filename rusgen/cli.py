@@ -53,7 +53,7 @@ def build(
     source: Path, output: Path | None, drafts: bool, regions: tuple[str, ...], base_url: str
 ) -> None:
     """Build every region's microsite and the network index."""
-    from rusgen.build import BuildOptions, output_folder
+    from rusgen.build import BuildOptions
     from rusgen.build import build as run_build
 
     options = BuildOptions(
@@ -65,11 +65,9 @@ def build(
         _fail(exc)
         return
     _print_warnings(result.warnings)
-    report = result.report
-    folder = output_folder(result.site, options)
-    pages = sum(1 for o in result.outputs if o.path.endswith(".html"))
+    report, summary = result.report, result.summary
     click.echo(
-        f"Built {len(result.site.regions)} regions, {pages} pages into {folder}/ "
+        f"Built {summary['regions']} regions, {summary['pages']} pages into {summary['output']}/ "
         f"({report.written} written, {report.unchanged} unchanged, {report.removed} removed)."
     )
 

@@ -7,6 +7,7 @@ URLs are region-relative paths without a leading slash: "" is the home page,
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -333,6 +334,9 @@ def output_path(url: str) -> str:
     return url
 
 
+# Every page links to the same menu, assets and footer from the same few folders, so a
+# build asks the same questions tens of thousands of times; relpath is the costly part.
+@functools.lru_cache(maxsize=65536)
 def relative_url(from_url: str, to_url: str) -> str:
     """Return a link from one page to another URL that works from any folder and host."""
     from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)

@@ -6,10 +6,12 @@ there), so pointing --output at a folder of the user's never loses their files.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rusgen.errors import RusgenError
@@ -18,11 +20,19 @@ from rusgen.model import Output
 MARKER = ".rusgen-output"
 
 
+# What the writer knows of a file it wrote: [size, mtime_ns, inode, sha256, settled].
+# "settled": the file's time was already in the past when it was noted, so a later edit
+# within the same tick of the file system's clock cannot hide behind an equal time.
+FileRecord = list
+SETTLE_NS = 50_000_000
+
+
 @dataclass(frozen=True)
 class WriteReport:
     written: int
     unchanged: int
     removed: int
+    files: dict[str, FileRecord] = field(default_factory=dict)  # path below output -> record
 
 
 def check_output_folder(output: Path, root: Path) -> None:
@@ -42,26 +52,60 @@ def check_output_folder(output: Path, root: Path) -> None:
         )
 
 
-def write_outputs(outputs: Iterable[Output], output: Path, prune_below: Iterable[str] = ()) -> WriteReport:
-    """Write every output below `output`; remove stale files below the `prune_below` folders."""
+def write_outputs(
+    outputs: Iterable[Output],
+    output: Path,
+    prune_below: Iterable[str] = (),
+    known: dict[str, FileRecord] | None = None,
+) -> WriteReport:
+    """Write every output below `output`; remove stale files below the `prune_below` folders.
+
+    `known` is the report of the previous build: a file whose size, time and inode are as
+    noted there, and whose noted hash is that of the new bytes, is unchanged without being
+    read. Any doubt, and the file is read and compared.
+    """
     output.mkdir(parents=True, exist_ok=True)
-    (output / MARKER).write_text("This folder is written by rusgen build; do not edit it.\n")
-    seen: set[str] = set()
+    marker = output / MARKER
+    text = "This folder is written by rusgen build; do not edit it.\n"
+    write_file_if_changed(marker, text.encode())
+    known = known or {}
+    files: dict[str, FileRecord] = {}
     written = unchanged = 0
     for item in outputs:
-        if item.path in seen:
+        if item.path in files:
             raise RusgenError(f"two outputs write {item.path}; this is a bug in rusgen or a theme")
-        seen.add(item.path)
         data = Path(item.source).read_bytes() if item.source else item.data
-        if _write_if_changed(output / item.path, data):
-            written += 1
-        else:
+        path = output / item.path
+        digest = hashlib.sha256(data).hexdigest()
+        if is_unchanged(path, known.get(item.path), digest) or not write_file_if_changed(path, data):
             unchanged += 1
-    removed = _prune(output, seen, tuple(prune_below))
-    return WriteReport(written=written, unchanged=unchanged, removed=removed)
+        else:
+            written += 1
+        files[item.path] = file_record(path, digest)
+    removed = _prune(output, set(files), tuple(prune_below))
+    return WriteReport(written=written, unchanged=unchanged, removed=removed, files=files)
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
+def file_record(path: Path, digest: str) -> FileRecord:
+    """Note a file's size, time, inode and hash, and whether its time had settled."""
+    stat = path.stat()
+    settled = time.time_ns() - stat.st_mtime_ns > SETTLE_NS
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino, digest, settled]
+
+
+def is_unchanged(path: Path | str, record: FileRecord | None, digest: str) -> bool:
+    """Tell from the record alone that a file holds bytes with this hash; False if unsure."""
+    if not isinstance(record, list) or len(record) != 5 or record[3] != digest or not record[4]:
+        return False
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino] == record[:3]
+
+
+def write_file_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` atomically unless the file already holds it; return whether it wrote."""
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False

@@ -39,7 +39,9 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineMarks:
+    """Constructors that record lines and keep times and yes/no as written."""
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> YamlMap:
         result = YamlMap()
         result.line = node.start_mark.line + 1
@@ -80,15 +82,30 @@ class _LineLoader(yaml.SafeLoader):
         return str(node.value)
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_yaml_seq)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_as_written)
-_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
-_LineLoader.add_constructor("tag:yaml.org,2002:bool", _LineLoader.construct_yaml_bool)
+class _LineLoader(_LineMarks, yaml.SafeLoader):
+    """The pure-Python parser: its error messages are the ones rusgen explains."""
+
+
+# libyaml's parser reads front matter about five times faster; when PyYAML was built
+# without it, the pure-Python loader does both jobs.
+class _FastLineLoader(_LineMarks, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The libyaml parser with the same constructors, for text that parses."""
+
+
+for _loader in (_LineLoader, _FastLineLoader):
+    _loader.add_constructor("tag:yaml.org,2002:map", _LineMarks.construct_yaml_map)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _LineMarks.construct_yaml_seq)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _LineMarks.construct_as_written)
+    _loader.add_constructor("tag:yaml.org,2002:int", _LineMarks.construct_yaml_int)
+    _loader.add_constructor("tag:yaml.org,2002:bool", _LineMarks.construct_yaml_bool)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> Any:
     """Parse YAML text whose first line is line `first_line` of its file."""
+    try:
+        return _parse_fast(text, first_line)
+    except yaml.YAMLError:
+        pass  # parse again below, for the pure-Python parser's line and wording
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
@@ -98,6 +115,13 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
         raise YamlSyntaxError(line, _plain(problem)) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(first_line, _plain(str(exc))) from None
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _parse_fast(text: str, first_line: int) -> Any:
+    data = yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a SafeLoader subclass
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data

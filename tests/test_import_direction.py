@@ -20,7 +20,7 @@ LAYERS: dict[str, int] = {
     "fields": 1, "markdown": 1, "raw": 1,
     "schema": 2, "render": 2,
     "loader": 3, "outputs.region_view": 3, "writer": 3,
-    "outputs.html": 5,
+    "outputs.html": 5, "cache": 4, "parallel": 0,
     "outputs.files": 6, "outputs.network": 6,
     "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
     "outputs.disk_search": 1,

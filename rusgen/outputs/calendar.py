@@ -19,11 +19,12 @@ Stable across builds and edits:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from rusgen.model import Output, Page, Region
 from rusgen.outputs.region_view import EVENTS, RegionView
@@ -161,7 +162,7 @@ def _description(page: Page, url: str, t: dict[str, str]) -> str:
 
 
 def _output(region: Region, url: str, calendar: Calendar) -> Output:
-    calendar.add_missing_timezones(*_timezone_years(calendar))
+    _add_missing_timezones(calendar, *_timezone_years(calendar))
     return Output(f"{region.id}/{url}", calendar.to_ical())
 
 
@@ -178,3 +179,26 @@ def _timezone_years(calendar: Calendar) -> tuple[date, date]:
     if not years:
         return date(1970, 1, 1), date(2038, 1, 1)
     return date(min(years), 1, 1), date(max(years) + 2, 1, 1)
+
+
+def _add_missing_timezones(calendar: Calendar, first: date, last: date) -> None:
+    """Do what Calendar.add_missing_timezones does, building each VTIMEZONE only once."""
+    known = len(calendar.timezones)
+    for tzid in calendar.get_missing_tzids():
+        timezone = _timezone(tzid, first, last)
+        if timezone is not None:
+            calendar.subcomponents.insert(known, timezone)
+            known += 1
+
+
+@functools.lru_cache(maxsize=256)
+def _timezone(tzid: str, first: date, last: date) -> Timezone | None:
+    """Return the VTIMEZONE of a zone over a span; icalendar spends ms on each one it builds.
+
+    Most calendars of a region span the same years, so they share one component, which
+    is only ever serialised.
+    """
+    try:
+        return Timezone.from_tzid(tzid, first_date=first, last_date=last)
+    except ValueError:
+        return None

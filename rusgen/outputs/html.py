@@ -6,6 +6,7 @@ import hashlib
 import os
 import posixpath
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,15 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from rusgen.errors import Problems, RusgenError
-from rusgen.markdown import LinkTarget, candidate_paths, render_markdown
+from rusgen.cache import MarkdownStore
+from rusgen.errors import ContentError, Problems, RusgenError
+from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, render_markdown
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
+from rusgen.parallel import run_chunked
 from rusgen.render import Translator
 from rusgen.text import format_size
 
@@ -57,6 +60,8 @@ class RegionRenderer:
         strings: dict[str, dict[str, str]],
         assets: dict[str, str],
         markdown_cache: dict,
+        store: MarkdownStore | None = None,
+        parallel: bool = False,
     ) -> None:
         self.site = site
         self.region = region
@@ -64,15 +69,27 @@ class RegionRenderer:
         self.md = md
         self.strings = strings
         self.assets = assets  # logical theme path -> published URL (CSS and JS hashed)
-        self.cache = markdown_cache
+        self.cache = markdown_cache  # in memory: (source, url, body) -> entry
+        self.store = store  # .rusgen-cache/, between builds
+        self.parallel = parallel  # render pages in forked workers when there are many
         self.view = RegionView(region, site.build_time, strings)
         self.files = {f.url: f for f in region.files}
 
     def render(self, problems: Problems) -> Iterator[Output]:
         """Yield the region's pages; broken links go to `problems`."""
         alternates = self.view.alternates()
-        for view in self.view.views():
-            yield self.render_view(view, alternates, problems)
+        views = self.view.views()
+
+        def render_chunk(chunk: list[View]) -> ChunkResult:
+            return self._render_views(chunk, alternates)
+
+        for result in run_chunked(render_chunk, views, allowed=self.parallel):
+            problems.items.extend(result.problems)
+            for page, entry in result.markdown:
+                self.remember(page, entry)
+            if result.error is not None:
+                raise result.error
+            yield from result.outputs
         yield from self.extra_pages()
 
     def view_path(self, view: View) -> str:
@@ -92,22 +109,27 @@ class RegionRenderer:
                 yield self._redirect(alias, page)
         yield self._not_found()
 
+    def _render_views(self, views: list[View], alternates: dict) -> ChunkResult:
+        """Render some views; stop at a theme error, as a build in one process would."""
+        result = ChunkResult()
+        local = Problems()
+        try:
+            for view in views:
+                result.outputs.append(self.render_view(view, alternates, local))
+        except RusgenError as error:
+            result.error = error
+        result.problems = local.items
+        result.markdown = [
+            (view.page, self.cache[_memory_key(view.page)]) for view in views
+            if view.page is not None and _memory_key(view.page) in self.cache
+        ]
+        return result
+
     def body_html(self, view: View, problems: Problems) -> str:
         page = view.page
         if page is None or not page.body.strip():
             return ""
-        key = (page.source, page.url, page.body)
-        cached = self.cache.get(key)
-        if cached is None:
-            cached = render_markdown(
-                self.md,
-                page.body,
-                resolve=lambda href: self._resolve(page, href),
-                link_to=lambda url: relative_url(page.url, url),
-                file_label=lambda kind, size: f" ({kind}, {format_size(size, page.lang)})",
-            )
-            self.cache[key] = cached
-        html, broken, notes = cached
+        html, broken, notes = self.markdown(page)
         for note in notes:
             problems.warn(
                 f"content/{self.region.id}/{page.source}", page.body_line + note.line, note.field,
@@ -120,6 +142,62 @@ class RegionRenderer:
                 "its file (kraftsamlingar/index.md) or to a file in files/",
             )
         return html
+
+    def markdown(self, page: Page) -> tuple[str, list[BrokenLink], list[Note]]:
+        """Render a page body once, reusing an earlier rendering whose links still resolve alike.
+
+        A body's HTML holds the addresses its links resolved to and the sizes of linked
+        files, so a cached rendering is only as good as those answers: each one is kept with
+        the entry and asked again before the entry is used.
+        """
+        entry = self.cache.get(_memory_key(page))
+        stored_key = ""
+        if entry is None and self.store is not None:
+            stored_key = self.store.key(self.region.id, page.source, page.url, page.lang, page.body)
+            entry = self.store.get(stored_key)
+        if entry is None or not self._links_resolve_alike(page, entry["links"]):
+            entry = self._render_markdown(page)
+        self.remember(page, entry, stored_key)
+        broken = [BrokenLink(line, href) for line, href in entry["broken"]]
+        notes = [Note(line, field, message) for line, field, message in entry["notes"]]
+        return entry["html"], broken, notes
+
+    def remember(self, page: Page, entry: dict[str, Any], stored_key: str = "") -> None:
+        """Keep a rendered body for the rest of this build, and in the store for the next."""
+        self.cache[_memory_key(page)] = entry
+        if self.store is not None:
+            key = stored_key or self.store.key(
+                self.region.id, page.source, page.url, page.lang, page.body
+            )
+            self.store.put(key, entry)
+
+    def _render_markdown(self, page: Page) -> dict[str, Any]:
+        links: list[list] = []
+
+        def resolve(href: str) -> LinkTarget | None:
+            target = self._resolve(page, href)
+            links.append(_resolution(href, target))
+            return target
+
+        html, broken, notes = render_markdown(
+            self.md,
+            page.body,
+            resolve=resolve,
+            link_to=lambda url: relative_url(page.url, url),
+            file_label=lambda kind, size: f" ({kind}, {format_size(size, page.lang)})",
+        )
+        return {
+            "html": html,
+            "links": links,
+            "broken": [[b.line, b.href] for b in broken],
+            "notes": [[n.line, n.field, n.message] for n in notes],
+        }
+
+    def _links_resolve_alike(self, page: Page, links: list) -> bool:
+        try:
+            return all(_resolution(link[0], self._resolve(page, link[0])) == link for link in links)
+        except (TypeError, IndexError):  # an entry of another shape: render again
+            return False
 
     def _resolve(self, page: Page, href: str) -> LinkTarget | None:
         if href == "":
@@ -211,6 +289,27 @@ def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None
         renderer = RegionRenderer(site, region, None, md, {}, {}, {})  # type: ignore[arg-type]
         for page in region.pages:
             renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
+
+
+@dataclass
+class ChunkResult:
+    """What rendering some views gave: pages, problems, new Markdown, the error that stopped it."""
+
+    outputs: list[Output] = field(default_factory=list)
+    problems: list[ContentError] = field(default_factory=list)
+    markdown: list[tuple[Page, dict[str, Any]]] = field(default_factory=list)
+    error: RusgenError | None = None
+
+
+def _memory_key(page: Page) -> tuple[str, str, str]:
+    return (page.source, page.url, page.body)
+
+
+def _resolution(href: str, target: LinkTarget | None) -> list:
+    """Write down what a link resolved to, as the cache stores it."""
+    if target is None:
+        return [href]
+    return [href, target.url, target.file_kind, target.file_size]
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:

@@ -1,0 +1,268 @@
+"""What a build keeps between runs, in <project>/.rusgen-cache/ and nowhere else.
+
+- Rendered Markdown, one entry per page body, keyed by a hash of the code that renders it
+  and the page's region, source, address, language and text. A body's HTML also depends
+  on what its links resolved to (other pages' addresses, file sizes in labels), so each
+  entry stores every question it asked and its answer; the build reuses the entry only
+  when asking those questions again gives the same answers.
+- The search index of each region, keyed by a hash of the pages Pagefind read.
+- The last build's record: a fingerprint of every input and the size, time and hash of
+  every file written, so a build with nothing changed need not render or read anything.
+
+A cache file that cannot be read (missing, truncated, another format, garbage) counts as
+empty: a cache may only make a build faster, never stop it. Files are JSON, never pickle,
+so a cache folder from elsewhere cannot run code.
+"""
+
+from __future__ import annotations
+
+import base64
+import filecmp
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rusgen.writer import MARKER, FileRecord, is_unchanged
+
+CACHE_DIR = ".rusgen-cache"
+FORMAT = 1  # bump when the layout of a cache file changes
+LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "icalendar", "markupsafe")
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def code_version() -> str:
+    """Hash rusgen's own source and the versions of the libraries that shape its output.
+
+    Any change to the renderer, its settings or a filter then invalidates every entry,
+    including edits to a development checkout that keep the version number.
+    """
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name} {importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name} -".encode())
+    return digest.hexdigest()
+
+
+def hash_text(*parts: str) -> str:
+    """Hash a sequence of strings so that no two sequences collide by concatenation."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class CacheFile:
+    """One JSON file of the cache: read once, written back only when its bytes change."""
+
+    def __init__(self, folder: Path, name: str, read: bool = True) -> None:
+        self.path = folder / name
+        self.data = self._read() if read else {}
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):  # missing, unreadable, truncated or not JSON
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return {}
+        if data.get("code") != code_version():
+            return {}  # written by other code: its entries may differ from what we render
+        return data
+
+    def save(self, data: dict[str, Any]) -> None:
+        """Write `data` atomically unless the file holds it already; never fail the build.
+
+        json.dump streams into a temporary file: the Markdown of a large site would
+        otherwise sit in memory twice more, as one string and as its bytes.
+        """
+        data = {"format": FORMAT, "code": code_version(), **data}
+        tmp = ""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, sort_keys=True)
+            if self.path.is_file() and filecmp.cmp(tmp, self.path, shallow=False):
+                os.unlink(tmp)
+            else:
+                os.replace(tmp, self.path)
+        except OSError:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+
+
+# Resolution of one link as stored: [href, url, file kind, file size], or [href] for none.
+Resolution = list
+
+
+class MarkdownStore:
+    """Rendered page bodies by content hash, each with the link answers it depends on."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: dict[str, Any] = {}
+
+    @functools.cached_property
+    def entries(self) -> dict[str, Any]:
+        """Read the stored entries on first use: a build with nothing changed never needs them."""
+        entries = CacheFile(self.folder, "markdown.json").data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    @staticmethod
+    def key(region: str, source: str, url: str, lang: str, body: str) -> str:
+        return hash_text(code_version(), region, source, url, lang, body)
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        entry = self.entries.get(key)
+        return entry if _valid_entry(entry) else None
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        self.used[key] = entry
+
+    def save(self) -> None:
+        """Keep the entries this build used: a page deleted or edited leaves nothing behind."""
+        CacheFile(self.folder, "markdown.json", read=False).save({"entries": self.used})
+
+
+def _valid_entry(entry: Any) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("html"), str)
+        and all(isinstance(entry.get(k), list) for k in ("links", "broken", "notes"))
+    )
+
+
+class SearchStore:
+    """A region's search index files, keyed by a hash of the HTML pages it was made from."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "search"
+        self.pending: dict[str, dict[str, Any]] = {}
+
+    def get(self, region: str, key: str) -> list[tuple[str, bytes]] | None:
+        data = CacheFile(self.folder, f"{region}.json").data
+        files = data.get("files")
+        if data.get("key") != key or not isinstance(files, list):
+            return None
+        try:
+            return [(str(path), base64.b64decode(text, validate=True)) for path, text in files]
+        except (TypeError, ValueError):
+            return None
+
+    def put(self, region: str, key: str, files: Iterable[tuple[str, bytes]]) -> None:
+        stored = [[path, base64.b64encode(data).decode("ascii")] for path, data in files]
+        self.pending[region] = {"key": key, "files": stored}
+
+    def save(self) -> None:
+        """Write the indexes made by this build; a failed build writes nothing."""
+        for region, data in self.pending.items():
+            CacheFile(self.folder, f"{region}.json", read=False).save(data)
+
+
+def input_fingerprint(root: Path, folders: Iterable[str], settings: str) -> str:
+    """Hash the code, the build's settings and every file below the given folders.
+
+    Return "" when the inputs cannot be fingerprinted safely. Reading every byte costs
+    tens of milliseconds for thousands of pages; a fingerprint by modification times
+    alone could miss an edit saved within the same tick of the file system's clock.
+    """
+    digest = hashlib.sha256(f"{code_version()}\0{settings}\0".encode())
+    for top in folders:
+        for rel, path in _files_below(str(root), top):
+            if rel is None:
+                return ""  # a linked folder may lead anywhere, even in a loop
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                data = b"\0unreadable"
+            digest.update(f"{rel}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
+def _files_below(root: str, top: str) -> Iterable[tuple[str | None, str]]:
+    """Yield (path relative to root, full path) of every file below top, in sorted order.
+
+    Strings, not Path objects: pathlib costs more than the hashing here. A linked folder
+    yields (None, its path).
+    """
+    start = os.path.join(root, top)
+    if os.path.isfile(start):
+        yield top, start
+        return
+    cut = len(root) + 1
+    for dirpath, dirnames, filenames in os.walk(start):
+        dirnames.sort()
+        for name in dirnames:
+            if os.path.islink(os.path.join(dirpath, name)):
+                yield None, os.path.join(dirpath, name)
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            yield path[cut:], path
+
+
+class BuildRecord:
+    """The last build's fingerprint, summary, warnings and written files."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = CacheFile(folder, "build.json")
+        self.data = self.file.data
+
+    @property
+    def files(self) -> dict[str, FileRecord]:
+        files = self.data.get("files")
+        return files if isinstance(files, dict) else {}
+
+    def replay(self, fingerprint: str, output: Path | None) -> dict[str, Any] | None:
+        """Return the last build's summary if it had these inputs and its output is intact.
+
+        `output` None means rusgen.yaml's, which is among the inputs: the last one, then.
+        """
+        data = self.data
+        if not fingerprint or data.get("fingerprint") != fingerprint:
+            return None
+        output = output or Path(str(data.get("output")))
+        if data.get("output") != str(output.resolve()) or not output_is_intact(output, self.files):
+            return None
+        summary = data.get("summary")
+        return summary if isinstance(summary, dict) else None
+
+    def save(self, fingerprint: str, output: Path, summary: dict[str, Any],
+             files: dict[str, FileRecord]) -> None:
+        self.file.save({
+            "fingerprint": fingerprint, "output": str(output.resolve()),
+            "summary": summary, "files": files,
+        })
+
+
+def output_is_intact(output: Path, files: dict[str, FileRecord]) -> bool:
+    """Tell whether the output folder holds exactly the recorded files, as recorded.
+
+    A file whose time had not settled when it was noted is read and hashed; an extra or
+    missing file means the last build's pruning would not have been done.
+    """
+    root = str(output)
+    found = {rel for rel, _ in _files_below(root, "") if rel is not None}
+    if found != set(files) | {MARKER}:
+        return False
+    for rel, record in files.items():
+        if not isinstance(record, list) or len(record) != 5:
+            return False
+        path = os.path.join(root, rel)
+        if not record[4]:
+            try:
+                with open(path, "rb") as handle:
+                    record = [*record[:3], hashlib.sha256(handle.read()).hexdigest(), True]
+            except OSError:
+                return False
+        if not is_unchanged(path, record, str(record[3])):
+            return False
+    return True

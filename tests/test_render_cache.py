@@ -1,0 +1,131 @@
+"""The render cache in .rusgen-cache/: used when exact, ignored when it cannot be trusted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import output_lines, run_rusgen
+from test_golden import tree
+
+import rusgen.cache
+from rusgen.text import format_size
+
+CACHE = ".rusgen-cache"
+
+
+def build(source: Path, output: Path) -> list[str]:
+    result = run_rusgen("build", "--source", str(source), "--output", str(output))
+    assert result.exit_code == 0, result.output
+    return output_lines(result)
+
+
+def poison_markdown(source: Path, marker: str) -> None:
+    """Replace every cached page body with a marker, and forget the last build's record.
+
+    If a build then shows the marker, it served the body from the cache.
+    """
+    path = source / CACHE / "markdown.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for entry in data["entries"].values():
+        entry["html"] = f"<p>{marker}</p>\n"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    (source / CACHE / "build.json").unlink()
+
+
+def page(output: Path, path: str) -> str:
+    return (output / path).read_text(encoding="utf-8")
+
+
+def test_a_valid_cache_is_used_and_another_renderer_version_ignores_it(
+    site_copy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, output = site_copy("minimal"), tmp_path / "out"
+    build(source, output)
+    poison_markdown(source, "FROM-THE-CACHE")
+    build(source, output)
+    assert "FROM-THE-CACHE" in page(output, "alpha/om/index.html")
+
+    poison_markdown(source, "FROM-THE-CACHE")
+    monkeypatch.setattr(rusgen.cache, "code_version", lambda: "another renderer")
+    build(source, output)
+    assert "FROM-THE-CACHE" not in page(output, "alpha/om/index.html")
+    assert "Välkommen till Alfas strategi" in page(output, "alpha/index.html")
+
+
+@pytest.mark.parametrize("damage", [b"", b"{\"format\": 1, \"code\"", b"\x00\xffgarbage", b"[1, 2]"])
+def test_an_unreadable_cache_is_ignored(site_copy, tmp_path: Path, damage: bytes) -> None:
+    source = site_copy("minimal")
+    build(source, tmp_path / "first")
+    for path in (source / CACHE).rglob("*.json"):
+        path.write_bytes(damage)
+    lines = build(source, tmp_path / "second")
+    assert lines[-1].startswith("Built 1 regions")
+    assert tree(tmp_path / "second") == tree(tmp_path / "first")
+
+
+def test_a_moved_link_target_renders_the_linking_page_again(site_copy, tmp_path: Path) -> None:
+    source, output = site_copy("minimal"), tmp_path / "out"
+    files = source / "content" / "alpha" / "files"
+    files.mkdir()
+    (files / "plan.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 2000)
+    home = source / "content" / "alpha" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nLäs [planen](files/plan.pdf).\n",
+                    encoding="utf-8")
+    build(source, output)
+    assert '<a href="om/">om strategin</a>' in page(output, "alpha/index.html")
+    assert f"planen (pdf, {format_size(2009, 'sv')})" in page(output, "alpha/index.html")
+
+    # Only the targets change, never the text of the page that links to them.
+    om = source / "content" / "alpha" / "om.md"
+    om.write_text(om.read_text(encoding="utf-8").replace("---\n", "---\nslug: strategin\n", 1),
+                  encoding="utf-8")
+    (files / "plan.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * 9000)
+    build(source, output)
+    assert '<a href="strategin/">om strategin</a>' in page(output, "alpha/index.html")
+    assert f"planen (pdf, {format_size(9009, 'sv')})" in page(output, "alpha/index.html")
+
+
+def test_the_cache_lives_only_in_its_folder(site_copy, tmp_path: Path) -> None:
+    source, output = site_copy("minimal"), tmp_path / "out"
+    before = {p for p in source.rglob("*")}
+    build(source, output)
+    build(source, output)
+    added = {p for p in source.rglob("*")} - before
+    assert added and all(p.relative_to(source).parts[0] == CACHE for p in added)
+    assert set(tmp_path.iterdir()) == {source, output}
+
+
+def test_a_rebuild_with_nothing_changed_repairs_an_edited_output(site_copy, tmp_path: Path) -> None:
+    source, output = site_copy("minimal"), tmp_path / "out"
+    build(source, output)
+    expected = tree(output)
+    (output / "alpha" / "index.html").write_text("edited by hand", encoding="utf-8")
+    (output / "alpha" / "stray.html").write_text("left behind", encoding="utf-8")
+    lines = build(source, output)
+    assert tree(output) == expected
+    assert "(1 written" in lines[-1] and "1 removed)" in lines[-1]
+
+
+def test_a_rebuild_with_nothing_changed_repeats_the_warnings(site_copy, tmp_path: Path) -> None:
+    source, output = site_copy("minimal"), tmp_path / "out"
+    om = source / "content" / "alpha" / "om.md"
+    om.write_text(om.read_text(encoding="utf-8") + "\n# En rubrik på nivå 1\n", encoding="utf-8")
+    first = build(source, output)
+    second = build(source, output)
+    assert any("level 1 heading" in line for line in first)
+    assert second[:-1] == first[:-1]
+    assert "(0 written" in second[-1]
+
+
+def test_a_cache_file_is_replaced_whole_and_only_when_its_bytes_change(tmp_path: Path) -> None:
+    folder = tmp_path / CACHE
+    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "å"}})
+    first = (folder / "x.json").stat()
+    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "å"}})
+    assert (folder / "x.json").stat().st_ino == first.st_ino
+    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "ä"}})
+    assert (folder / "x.json").stat().st_ino != first.st_ino
+    assert rusgen.cache.CacheFile(folder, "x.json").data["entries"] == {"a": "ä"}
+    assert [p.name for p in folder.iterdir()] == ["x.json"]  # no temporary file left
