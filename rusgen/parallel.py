@@ -26,6 +26,10 @@ def workers() -> int:
     """Return how many worker processes to use: one per core, none without fork."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
+    # The cores this process may run on: in a container or under taskset that can be far
+    # fewer than the machine has, and a worker per absent core only adds forks.
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
 
 
