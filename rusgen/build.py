@@ -203,7 +203,7 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
     stores = Stores.open(options.source)
     fingerprint = input_fingerprint(options.source, INPUTS, build_settings(options))
     summary = stores.record.replay(fingerprint, options.output)
-    if summary is not None:
+    if summary is not None and still_current(summary, build_time()):
         return replayed(summary, stores.record)
     result = render_site(options, cache, stores)
     output = output_folder(result.site, options)
@@ -217,6 +217,7 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
         "pages": sum(1 for o in result.outputs if o.path.endswith(".html")),
         "output": str(output),
         "warnings": [[w.path, w.line, w.field, w.message] for w in result.warnings],
+        "current_until": current_until(result.site),
     }
     stores.markdown.save()
     stores.search.save()
@@ -229,8 +230,49 @@ INPUTS = (CONFIG_FILE, CONTENT_DIR, THEMES_DIR)
 
 
 def build_settings(options: BuildOptions) -> str:
-    """Describe everything besides the input files that shapes the output."""
-    return repr((options, build_time().isoformat(), pagefind_identity()))
+    """Describe everything besides the input files that shapes the output.
+
+    The clock shapes it in three ways: calendars and feeds are stamped with the build's
+    day, an event moves to the past list when it ends (see `current_until`), and a theme
+    may print `now` itself. Only in that last case does the second count.
+    """
+    now = build_time()
+    clock = now.isoformat() if themes_read_the_clock(options.source) else now.date().isoformat()
+    return repr((options, clock, pagefind_identity()))
+
+
+# `now` as a word in a template: the default theme has none, so any is a custom theme's.
+_CLOCK_IN_TEMPLATE = re.compile(rb"\bnow\b")
+
+
+def themes_read_the_clock(source: Path) -> bool:
+    """Tell whether any theme's template mentions `now` (then output may change every second)."""
+    return any(
+        _CLOCK_IN_TEMPLATE.search(path.read_bytes())
+        for path in sorted((source / THEMES_DIR).glob("*/templates/**/*"))
+        if path.is_file()
+    )
+
+
+def current_until(site: Site) -> str | None:
+    """Return when the next upcoming event ends (ISO), or None: until then, with the same
+    input and day, every event stays on the list it is on, so the output stays the same."""
+    ends = [
+        page.event.ends for region in site.regions for page in region.pages
+        if page.event is not None and page.event.ends >= site.build_time
+    ]
+    return min(ends).astimezone(UTC).isoformat() if ends else None
+
+
+def still_current(summary: dict, now: datetime) -> bool:
+    """Tell whether the last build's output is still what a build now would make."""
+    until = summary.get("current_until")
+    if until is None:
+        return True
+    try:
+        return now <= datetime.fromisoformat(str(until))
+    except ValueError:
+        return False  # an unreadable record is only a slower build
 
 
 def replayed(summary: dict, record: BuildRecord) -> BuildResult:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,54 @@ def test_a_cache_file_is_replaced_whole_and_only_when_its_bytes_change(tmp_path:
     assert (folder / "x.json").stat().st_ino != first.st_ino
     assert rusgen.cache.CacheFile(folder, "x.json").data["entries"] == {"a": "ä"}
     assert [p.name for p in folder.iterdir()] == ["x.json"]  # no temporary file left
+
+
+def test_a_rebuild_the_same_day_reuses_the_output_until_an_event_ends(
+    site_copy, tmp_path: Path
+) -> None:
+    source, output = site_copy("minimal"), tmp_path / "out"
+    (source / "content" / "alpha" / "events").mkdir()
+    (source / "content" / "alpha" / "events" / "2026-11-22-samrad.md").write_text(
+        "---\ntitle: Samråd\nstart: 2026-11-22 10:00\nend: 2026-11-22 11:00\n---\n\nMöte.\n",
+        encoding="utf-8",
+    )
+
+    def build_at(utc: str) -> str:
+        epoch = str(int(datetime.fromisoformat(utc).replace(tzinfo=UTC).timestamp()))
+        result = run_rusgen("build", "--source", str(source), "--output", str(output), epoch=epoch)
+        assert result.exit_code == 0, result.output
+        return output_lines(result)[-1]
+
+    event, ics = "alpha/events/samrad/index.html", "alpha/events/samrad.ics"
+    assert "(0 written" not in build_at("2026-11-22 08:00")
+    assert "DTSTAMP:20261122T000000Z" in page(output, ics)
+    # An hour later, nothing changed and the meeting (10-11 in Stockholm, 9-10 UTC) is ahead.
+    assert "(0 written" in build_at("2026-11-22 08:59")
+    # Once it has ended, the build must move it to the past: nothing may be reused.
+    assert "Evenemanget har redan ägt rum." not in page(output, event)
+    assert "(0 written" not in build_at("2026-11-22 10:30")
+    assert "Evenemanget har redan ägt rum." in page(output, event)
+    assert "(0 written" in build_at("2026-11-22 11:30")
+    # A new day stamps the calendars anew.
+    assert "(0 written" not in build_at("2026-11-23 09:00")
+    assert "DTSTAMP:20261123T000000Z" in page(output, ics)
+
+
+def test_a_theme_that_prints_the_clock_is_rendered_every_time(site_copy, tmp_path: Path) -> None:
+    source, output = site_copy("minimal"), tmp_path / "out"
+    custom = source / "themes"
+    if custom.is_symlink():
+        target = custom.resolve()
+        custom.unlink()
+        shutil.copytree(target, custom)
+    base = custom / "default" / "templates" / "base.html"
+    base.write_text(base.read_text("utf-8").replace("</footer>", "<p>{{ now }}</p></footer>", 1), "utf-8")
+
+    def build_at(epoch: str) -> str:
+        result = run_rusgen("build", "--source", str(source), "--output", str(output), epoch=epoch)
+        assert result.exit_code == 0, result.output
+        return output_lines(result)[-1]
+
+    build_at("1795334400")
+    assert "(0 written" not in build_at("1795334401")
+    assert "2026-11-22 08:00:01" in page(output, "alpha/index.html")

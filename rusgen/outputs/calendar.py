@@ -14,7 +14,8 @@ Stable across builds and edits:
   the `updated` field the communicator moves forward when they edit an event
   (docs/content.md says so; `rusgen check` warns where a missing or wrong one shows).
   Without it SEQUENCE stays 0 and clients go by DTSTAMP.
-- DTSTAMP: the build time (SOURCE_DATE_EPOCH when set), so output is reproducible.
+- DTSTAMP: the start of the build's day (UTC; SOURCE_DATE_EPOCH when set), so output is
+  reproducible and a rebuild the same day of unchanged content changes nothing.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
     assert info is not None
     event = Event()
     event.add("uid", event_uid(region, page))
-    event.add("dtstamp", view.now.astimezone(UTC))
+    event.add("dtstamp", view.build_day)
     updated = last_change(view, page)
     event.add("sequence", sequence(updated))
     if updated is not None:

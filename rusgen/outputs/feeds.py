@@ -55,7 +55,7 @@ def _feed(view: RegionView, lang: str, prefix: str, kind: str, title: str,
     _add(feed, "link", rel="self", type="application/atom+xml",
          href=region.absolute_url(feed_url(prefix, kind)))
     stamps = [_updated(view, page) for page in items]
-    _add(feed, "updated", _stamp(max(stamps, default=view.now)))
+    _add(feed, "updated", _stamp(max(stamps, default=view.build_day)))
     author = _add(feed, "author")
     _add(author, "name", region.organisation)
     _add(feed, "generator", "rusgen", version=__version__)

@@ -243,6 +243,10 @@ class RegionRenderer:
             "latest_news": self.view.news(lang)[:3],
             "parent_region": parent,
             "now": self.site.build_time,
+            # An event page says so once the event is over. Templates that need no clock
+            # let a rebuild with unchanged input reuse the last output (build.build_settings).
+            "ended": view.page is not None and view.page.event is not None
+            and view.page.event.ends < self.site.build_time,
             "search_url": search_url(lang, region.default_language),
             "calendar_url": calendar.calendar_url,
             "feeds": {

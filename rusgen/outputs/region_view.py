@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cached_property
 
 from rusgen.model import Page, Region, Taxonomy, Term, language_prefix
@@ -87,6 +87,14 @@ class RegionView:
         # Every page's context asks for the events; sorting them once per language, not
         # once per page, keeps a large region's build linear.
         self._events: dict[str, tuple[tuple[Page, ...], tuple[Page, ...]]] = {}
+
+    @property
+    def build_day(self) -> datetime:
+        """Return the start (UTC) of the build's day: the stamp of files made by this build.
+
+        A day, not the second: a rebuild of unchanged content later the same day then
+        gives the same calendars and feeds, and can reuse the last output."""
+        return self.now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
     @cached_property
     def by_source(self) -> dict[str, Page]:
