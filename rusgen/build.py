@@ -19,12 +19,15 @@ from rusgen.cache import (
 )
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import CONFIG_FILE, CONTENT_DIR, load_project
-from rusgen.markdown import make_markdown
 from rusgen.model import Output, Region, Site
-from rusgen.outputs import calendar, feeds, files, html, network, search, sitemap
-from rusgen.render import THEMES_DIR, load_theme, make_environment
+from rusgen.outputs import search
+from rusgen.raw import THEMES_DIR
 from rusgen.schema import build_site
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
+
+# The renderers (Jinja, markdown-it, icalendar and the output modules) are imported where
+# they are used, in render_site and render_outputs: a build whose output is still current
+# needs none of them, and importing them is half of such a build's time.
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ def render_site(
     `cache` lives in memory (the preview keeps one between rebuilds); `stores` are the
     persistent caches in .rusgen-cache/, used by `build`.
     """
+    from rusgen.markdown import make_markdown
+    from rusgen.outputs import html
+
     problems = Problems()
     cache = {} if cache is None else cache
     raw = load_project(options.source, problems, options.regions, cache)
@@ -121,6 +127,10 @@ def render_outputs(
     A build of only some regions (--region) leaves the network index alone: it would list
     only those regions.
     """
+    from rusgen.markdown import make_markdown
+    from rusgen.outputs import calendar, feeds, files, html, network, sitemap
+    from rusgen.render import load_theme, make_environment
+
     md = make_markdown()
     outputs: list[Output] = []
     for region in site.regions:

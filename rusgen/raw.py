@@ -13,6 +13,7 @@ from rusgen.yamlfile import YamlMap
 
 CONFIG_FILE = "rusgen.yaml"
 CONTENT_DIR = "content"
+THEMES_DIR = "themes"
 
 
 @dataclass
