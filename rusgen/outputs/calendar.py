@@ -42,17 +42,27 @@ CALENDAR_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Output]:
     """Yield a calendar file per event page and one feed per language of the region."""
     region = view.region
+    # Each event goes into its own file and into its language's feed: build it once.
+    # Components are only serialised, never changed, so two calendars may share one.
+    built: dict[tuple[str, str], Event] = {}
+
+    def event_in(page: Page, lang: str) -> Event:
+        key = (page.source, lang)
+        if key not in built:
+            built[key] = _event(view, page, strings[lang])
+        return built[key]
+
     for page in region.pages:
         if page.event is not None:
             calendar = _calendar(region, page.title, page.lang)
-            calendar.add_component(_event(view, page, strings[page.lang]))
+            calendar.add_component(event_in(page, page.lang))
             yield _output(region, calendar_url(page.url), calendar)
     for lang in region.languages:
         upcoming, past = view.events(lang)
         calendar = _calendar(region, f"{strings[lang]['events_title']} – {region.name}", lang)
         calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
         for page in sorted(upcoming + past, key=lambda p: (p.event.start, p.source)):  # type: ignore
-            calendar.add_component(_event(view, page, strings[lang]))
+            calendar.add_component(event_in(page, lang))
         yield _output(region, feed_url(view.prefix(lang)), calendar)
 
 
