@@ -18,10 +18,10 @@ from rusgen.cache import (
     input_fingerprint,
 )
 from rusgen.errors import ContentError, Problems, RusgenError
-from rusgen.loader import CONFIG_FILE, CONTENT_DIR, load_project
+from rusgen.loader import load_project
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import search
-from rusgen.raw import THEMES_DIR
+from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.schema import build_site
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from rusgen.build import BuildOptions, build_time, with_base_url
 from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
 from rusgen.livesite import BuildFailed
-from rusgen.loader import CONFIG_FILE, CONTENT_DIR, FILE_KEY, load_project
+from rusgen.loader import FILE_KEY, load_project
 from rusgen.model import Output
-from rusgen.render import THEMES_DIR
+from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.schema import build_site
 from rusgen.server import Problem, Snapshot, SourceFile
 from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from rusgen import text
 from rusgen.errors import RusgenError
 from rusgen.fields import parse_time
-from rusgen.raw import THEMES_DIR  # noqa: F401 - where themes live, named here for themes' code
+from rusgen.raw import THEMES_DIR
 
 
 @dataclass(frozen=True)
