@@ -92,6 +92,39 @@ def site(built_site: Path):
     server.server_close()
 
 
+def axe_context(browser, public: Path, **options):
+    """Open a browser context that loads axe-core into every page and serves the built
+    site's published addresses from `public`."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core")
+    context = browser.new_context(**options)
+    # An init script is compiled once per page load by the browser itself; sending the
+    # 500 kB of axe over the wire with add_script_tag on every page took three times longer.
+    context.add_init_script(path=str(AXE))
+    serve_published_addresses(context, public)
+    return context
+
+
+def axe_violations(tab, path: str) -> list[str]:
+    """Run axe's WCAG 2.1 A/AA rules on the open page; return one line per violation."""
+    result = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    found = []
+    for violation in result["violations"]:
+        targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
+        found.append(f"{path}: {violation['id']} ({violation['help']}) at {targets}")
+    return found
+
+
+def foreign_requests(requests: list[str], own: list[str]) -> list[str]:
+    """Return the requested addresses outside the site's own (data: and about: are local)."""
+    return sorted({u for u in requests if urlsplit(u).scheme not in ("data", "about")
+                   and not any(u.startswith(address) for address in own)})
+
+
 @dataclass
 class Visit:
     """What one pass over every page saw."""
@@ -107,27 +140,14 @@ class Visit:
 @pytest.fixture(scope="module")
 def visit(site, browser, built_site) -> Visit:
     """Open every page once in one tab: run axe, note requests, storage and width at 320 px."""
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core")
     base, kinds = site
     seen = Visit()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    # An init script is compiled once per page load by the browser itself; sending the
-    # 500 kB of axe over the wire with add_script_tag on every page took three times longer.
-    context.add_init_script(path=str(AXE))
-    serve_published_addresses(context, built_site)
+    context = axe_context(browser, built_site, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.on("request", lambda request: seen.requests.append(request.url))
     for path in all_paths(kinds):
         tab.goto(base + path)
-        result = tab.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-            " resultTypes: ['violations']})",
-            AXE_TAGS,
-        )
-        for violation in result["violations"]:
-            targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
-            seen.violations.append(f"{path}: {violation['id']} ({violation['help']}) at {targets}")
+        seen.violations += axe_violations(tab, path)
         if tab.evaluate("window.localStorage.length + window.sessionStorage.length"):
             seen.stored.append(path)
         tab.set_viewport_size({"width": 320, "height": 640})
@@ -156,10 +176,7 @@ def test_axe_finds_no_wcag_21_aa_violation(visit: Visit) -> None:
 
 
 def test_no_request_leaves_the_site(site, visit: Visit, built_site: Path) -> None:
-    own = [site[0], *published_addresses(built_site)]
-    foreign = sorted({u for u in visit.requests if urlsplit(u).scheme not in ("data", "about")
-                      and not any(u.startswith(address) for address in own)})
-    assert foreign == []
+    assert foreign_requests(visit.requests, [site[0], *published_addresses(built_site)]) == []
     assert len(visit.requests) >= visit.pages
 
 

@@ -3,19 +3,20 @@ builds without a warning and passes the Nu HTML Checker and axe on every page.""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from rusgen.cli import main
-from tests.conftest import BUILD_EPOCH, ROOT, QuietHandler
-from tests.test_accessibility_browser import AXE, AXE_TAGS, published_addresses, serve_published_addresses
+from tests.conftest import BUILD_EPOCH, ROOT
+from tests.test_accessibility_browser import (
+    axe_context,
+    axe_violations,
+    foreign_requests,
+    published_addresses,
+)
 from tests.test_html_valid import vnu_errors
 
 REFERENCE = ROOT / "docs" / "content.md"
@@ -74,14 +75,11 @@ def test_the_nu_html_checker_finds_no_error_in_the_example(example_site: Path) -
     assert vnu_errors(example_site) == []
 
 
-def test_axe_finds_no_violation_and_nothing_leaves_the_site(example_site: Path, browser) -> None:
-    handler = functools.partial(QuietHandler, directory=str(example_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    context = browser.new_context()
-    context.add_init_script(path=str(AXE))
-    serve_published_addresses(context, example_site)
+def test_axe_finds_no_violation_and_nothing_leaves_the_site(
+    example_site: Path, browser, static_server
+) -> None:
+    base = static_server(example_site)
+    context = axe_context(browser, example_site)
     tab = context.new_page()
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
@@ -92,17 +90,9 @@ def test_axe_finds_no_violation_and_nothing_leaves_the_site(example_site: Path, 
             if 'http-equiv="refresh"' in (example_site / path).read_text("utf-8"):
                 continue  # a redirect navigates away at once; its target is checked itself
             tab.goto(base + path)
-            result = tab.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                " resultTypes: ['violations']})", AXE_TAGS,
-            )
-            violations += [f"{path}: {v['id']} ({v['help']})" for v in result["violations"]]
+            violations += axe_violations(tab, path)
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()
     assert len(pages) > 20
     assert violations == []
-    own = [base, *published_addresses(example_site)]
-    assert sorted({u for u in requests if urlsplit(u).scheme in ("http", "https")
-                   and not any(u.startswith(address) for address in own)}) == []
+    assert foreign_requests(requests, [base, *published_addresses(example_site)]) == []
