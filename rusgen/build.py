@@ -129,25 +129,21 @@ def render_outputs(
     """
     from rusgen.markdown import make_markdown
     from rusgen.outputs import calendar, feeds, files, html, network, sitemap
-    from rusgen.render import load_theme, make_environment
 
     md = make_markdown()
     outputs: list[Output] = []
     for region in site.regions:
-        theme = load_theme(root, region.theme)
-        env = make_environment(theme, cache)
-        strings = {lang: theme.strings(lang, cache) for lang in region.languages}
-        assets = html.asset_urls(theme.static_files(), hashed=not preview)
-        renderer = html.RegionRenderer(
-            site, region, env, md, strings, assets, cache, stores.markdown if stores else None,
+        renderer, theme = html.region_renderer(
+            site, region, root, md, cache, cache, hashed=not preview,
+            store=stores.markdown if stores else None,
             # The preview runs beside a server's threads, which a fork must not copy.
             parallel=not preview,
         )
         pages = list(renderer.render(problems))
         outputs.extend(pages)
-        outputs.extend(files.region_files(region, theme, assets))
-        outputs.extend(calendar.render(renderer.view, strings))
-        outputs.extend(feeds.render(renderer.view, strings))
+        outputs.extend(files.region_files(region, theme, renderer.assets))
+        outputs.extend(calendar.render(renderer.view, renderer.strings))
+        outputs.extend(feeds.render(renderer.view, renderer.strings))
         outputs.extend(sitemap.render(renderer.view))
         if not preview:
             outputs.extend(search_index(region, pages, stores))

@@ -17,7 +17,6 @@ from rusgen.markdown import make_markdown
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import calendar, feeds, files, html, network, sitemap
 from rusgen.outputs.region_view import View
-from rusgen.render import load_theme, make_environment
 
 
 class UsedCache(dict):
@@ -101,16 +100,15 @@ class SitePieces:
         self._queue: deque[Callable[[], Iterator[Output]]] = deque()
         self._done: set[str] = set()
         for region in site.regions:
-            theme = load_theme(root, region.theme)
-            env = make_environment(theme, cache)
-            strings = {lang: theme.strings(lang, cache) for lang in region.languages}
-            assets = html.asset_urls(theme.static_files(), hashed=False)
-            renderer = html.RegionRenderer(site, region, env, md, strings, assets, caches.of(region))
+            renderer, theme = html.region_renderer(
+                site, region, root, md, cache, caches.of(region), hashed=False
+            )
+            strings = renderer.strings
             views = renderer.view.views()
             alternates = renderer.view.alternates()
             for view in views:
                 self._pages[renderer.view_path(view)] = (renderer, view, alternates)
-            self.ready.extend(files.region_files(region, theme, assets))
+            self.ready.extend(files.region_files(region, theme, renderer.assets))
             view = renderer.view
             self._queue.extend([  # small pieces, so a new save waits for little
                 renderer.extra_pages,

@@ -23,7 +23,7 @@ from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
 from rusgen.parallel import run_chunked
-from rusgen.render import Translator
+from rusgen.render import Theme, Translator, load_theme, make_environment
 from rusgen.text import format_size
 
 ASSETS = "assets/"
@@ -46,6 +46,30 @@ def asset_urls(static_files: dict[str, Path], hashed: bool = True) -> dict[str, 
         else:
             urls[rel] = f"{ASSETS}{rel}"
     return urls
+
+
+def region_renderer(
+    site: Site,
+    region: Region,
+    root: Path,
+    md: MarkdownIt,
+    cache: dict,
+    markdown_cache: dict,
+    hashed: bool,
+    store: MarkdownStore | None = None,
+    parallel: bool = False,
+) -> tuple[RegionRenderer, Theme]:
+    """Load a region's theme and make its renderer: how every region's outputs begin.
+
+    `cache` keeps compiled templates and UI strings; `hashed` gives CSS and JS
+    content-hashed names (the build) or stable ones (the preview).
+    """
+    theme = load_theme(root, region.theme)
+    env = make_environment(theme, cache)
+    strings = {lang: theme.strings(lang, cache) for lang in region.languages}
+    assets = asset_urls(theme.static_files(), hashed=hashed)
+    renderer = RegionRenderer(site, region, env, md, strings, assets, markdown_cache, store, parallel)
+    return renderer, theme
 
 
 class RegionRenderer:
