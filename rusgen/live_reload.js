@@ -58,7 +58,7 @@
   var source = null;
   function connect() {
     source = new EventSource("/__rusgen/events?page=" + encodeURIComponent(location.pathname) +
-      "&digest=" + setup.digest);
+      "&digest=" + setup.digest + "&styles=" + setup.styles);
     source.addEventListener("hello", function (e) {
       var hello = JSON.parse(e.data);
       if (hello.server !== setup.server) { location.reload(); return; }  // the server restarted
@@ -73,7 +73,12 @@
       source.close();  // the server ends this stream; a new one says which version we show
       if (JSON.parse(e.data).full) location.reload(); else update();
     });
-    source.addEventListener("css", function () { setup.problems = []; hide(); swapCss(); });
+    source.addEventListener("css", function (e) {
+      var news = JSON.parse(e.data);
+      setup.styles = news.styles;
+      if (news.ok) { setup.problems = []; hide(); }  // sent after a rebuild that succeeded
+      swapCss();
+    });
     source.addEventListener("problems", function (e) {
       setup.problems = JSON.parse(e.data);
       show(setup.problems);
@@ -94,7 +99,11 @@
           next.body.querySelector("script[src], noscript")) throw new Error("not in place");
       hide();
       document.body.replaceWith(next.body);
+      // The stylesheets stay as they were loaded: keep their version, so that the server
+      // swaps them if they changed too.
+      var styles = setup.styles;
       setup = JSON.parse(found[1]);
+      setup.styles = styles;
       if (setup.problems.length) show(setup.problems);
       connect();
     }).catch(function () { location.reload(); });

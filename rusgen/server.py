@@ -182,12 +182,27 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
+def stylesheets_digest(files: Mapping[str, object]) -> str:
+    """Return a fingerprint of every stylesheet of a site, to tell a tab whose styles are old."""
+    hashed = hashlib.blake2b(digest_size=8)
+    for path in sorted(p for p in files if p.endswith(".css")):
+        data = files[path]
+        hashed.update(path.encode() + b"\0")
+        hashed.update(data if isinstance(data, bytes) else repr(data).encode())
+    return hashed.hexdigest()
+
+
 @dataclass(frozen=True)
 class _State:
     site: LiveSite  # what requests are answered from
     sources: Mapping[str, object]  # its files copied from disk, to see which stylesheets changed
     problems: tuple[Problem, ...] = ()  # why the last rebuild failed: the overlay
     started: float = 0.0  # when its rebuild started (perf_counter)
+    # Served pages carry it; a tab that connects with another one missed a stylesheet change.
+    styles: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "styles", stylesheets_digest(self.sources))
 
 
 @dataclass(eq=False)
@@ -294,7 +309,7 @@ class PreviewServer(ThreadingHTTPServer):
         changed_files = {p for p in changed_paths(old.sources, snapshot.files) if not p.endswith(".html")}
         self._returning = set()
         for tab in tabs:
-            self._tell(tab, site, changed_files, old.problems, wait=False)
+            self._tell(tab, site, changed_files, old.problems, wait=False, styles=self.state.styles)
         self._hold_until = time.monotonic() + RELOAD_GRACE if self._returning else 0.0
         if site.complete:
             self._completed()
@@ -351,7 +366,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     def _tell(
         self, tab: Tab, site: LiveSite, changed: set[str], had_problems: tuple[Problem, ...],
-        wait: bool, only_reload: bool = False,
+        wait: bool, only_reload: bool = False, styles: str = "",
     ) -> None:
         """Send one tab what it needs: a reload, new stylesheets, or the overlay hidden."""
         now = page_digest(tab.page, site, wait)
@@ -363,7 +378,7 @@ class PreviewServer(ThreadingHTTPServer):
         if any(not p.endswith(".css") for p in changed):
             self.events.send("reload", {"full": True}, to=[tab])  # an image or script it may show
         elif changed:
-            self.events.send("css", {"paths": sorted(changed)}, to=[tab])
+            self.events.send("css", {"paths": sorted(changed), "styles": styles, "ok": True}, to=[tab])
         elif had_problems:
             self.events.send("ok", {}, to=[tab])
 
@@ -465,6 +480,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         setup = {
             "server": self.server.server_id,
             "digest": digest(data),
+            "styles": state.styles,
             "problems": [_problem_json(p) for p in state.problems],
         }
         script = CLIENT.replace("__SETUP__", json.dumps(setup).replace("<", "\\u003c"))
@@ -507,7 +523,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             hello = {"server": self.server.server_id, "problems": [_problem_json(p) for p in state.problems]}
             self.wfile.write(f"retry: 300\nevent: hello\ndata: {json.dumps(hello)}\n\n".encode())
             self.wfile.flush()
-            self._reload_if_stale(tab)
+            self._reload_if_stale(tab, query.get("styles", [""])[0])
             while True:
                 try:
                     message = tab.messages.get(timeout=KEEPALIVE)
@@ -524,8 +540,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         finally:
             self.server.events.unsubscribe(tab)
 
-    def _reload_if_stale(self, tab: Tab) -> None:
-        """Reload a page that a rebuild changed between serving it and opening its stream."""
+    def _reload_if_stale(self, tab: Tab, styles: str) -> None:
+        """Catch up a page with a rebuild between serving it and opening its stream: reload it
+        if its page changed, or swap its stylesheets if only they did."""
         for _ in range(RETRIES):
             state = self.server.state
             try:
@@ -535,7 +552,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 self.server.wait_for_new_state(state)
         else:
             return
-        self.server.events.reload_if_changed(tab, now)
+        if not self.server.events.reload_if_changed(tab, now) and styles and styles != state.styles:
+            self.server.events.send("css", {"paths": [], "styles": state.styles, "ok": False}, to=[tab])
 
 
 _PLAIN_404 = (

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from rusgen.livesite import BuildFailed, LiveSite, Replaced
@@ -145,4 +149,65 @@ def test_each_tab_hears_only_what_changed_for_it(tmp_path: Path) -> None:
         server.refresh()
         assert _events(other) == ["ok"]
     finally:
+        server.server_close()
+
+
+def _setup_of(page: bytes) -> dict:
+    """The live-reload setup the server put into a served page."""
+    return json.loads(re.search(rb"\n  var setup = (.*);\n", page).group(1))
+
+
+def _first_events(url: str, count: int) -> list[tuple[str, dict]]:
+    """Open an event stream as a tab does and read its first `count` events."""
+    found = []
+    with urllib.request.urlopen(url, timeout=5) as stream:
+        event = ""
+        for raw in stream:
+            line = raw.decode().rstrip("\n")
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ")
+            elif line.startswith("data: "):
+                found.append((event, json.loads(line.removeprefix("data: "))))
+                if len(found) == count:
+                    return found
+    return found
+
+
+def test_a_tab_that_connects_after_a_stylesheet_change_still_gets_it(tmp_path: Path) -> None:
+    """A tab between two streams (its body was just swapped in place) misses the `css`
+    event of a rebuild; its new stream says which styles it has, and it is told to swap."""
+    style = tmp_path / "style.css"
+    style.write_text("a {}")
+    rebuild = FakeRebuild()
+    server = _server(rebuild)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        pages = Pages({"r/index.html": b"<body>one</body>"})
+        rebuild.next_snapshot = Snapshot({"r/style.css": SourceFile(style, (1, 4))}, later=pages)
+        server.refresh()
+        finish(server)
+        with urllib.request.urlopen(base + "r/", timeout=5) as answer:
+            setup = _setup_of(answer.read())
+
+        style.write_text("a { color: red }")  # no tab is connected when the rebuild tells them
+        again = Pages({"r/index.html": b"<body>one</body>"})
+        rebuild.next_snapshot = Snapshot({"r/style.css": SourceFile(style, (2, 16))}, later=again)
+        server.refresh(frozenset({str(style)}))
+        finish(server)
+
+        query = urllib.parse.urlencode({"page": "/r/", "digest": setup["digest"], "styles": setup["styles"]})
+        (hello, _), (event, data) = _first_events(base + "__rusgen/events?" + query, 2)
+        assert (hello, event) == ("hello", "css")
+        assert data["styles"] != setup["styles"] and data["ok"] is False
+
+        # A tab whose styles are current hears nothing but hello: no needless swap.
+        with urllib.request.urlopen(base + "r/", timeout=5) as answer:
+            current = _setup_of(answer.read())
+        assert current["styles"] == data["styles"]
+        query = urllib.parse.urlencode({"page": "/r/", **{k: current[k] for k in ("digest", "styles")}})
+        threading.Timer(0.5, server.events.close).start()  # end the stream, as a stopping server does
+        assert [e for e, _ in _first_events(base + "__rusgen/events?" + query, 2)] == ["hello"]
+    finally:
+        server.shutdown()
         server.server_close()
