@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rusgen.cache import (
     CACHE_DIR,
@@ -24,6 +25,9 @@ from rusgen.outputs import search
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.schema import build_site
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
+
+if TYPE_CHECKING:
+    from rusgen.outputs.html import LastPages
 
 # The renderers (Jinja, markdown-it, icalendar and the output modules) are imported where
 # they are used, in render_site and render_outputs: a build whose output is still current
@@ -84,6 +88,8 @@ def render_site(
         html.check_markdown_links(site, make_markdown(), problems)
     problems.raise_if_errors()
     site = with_base_url(site, options)
+    if stores is not None:
+        stores.last_pages = last_pages(site, options, stores.record)
     outputs = render_outputs(
         site, options.source, problems, cache, bool(options.regions), options.preview, stores
     )
@@ -138,8 +144,11 @@ def render_outputs(
             store=stores.markdown if stores else None,
             # The preview runs beside a server's threads, which a fork must not copy.
             parallel=not preview,
+            last_pages=stores.last_pages if stores and not preview else None,
         )
         pages = list(renderer.render(problems))
+        if stores is not None and renderer.pages is not None:
+            stores.pages.update(renderer.pages.noted)
         outputs.extend(pages)
         outputs.extend(files.region_files(region, theme, renderer.assets))
         outputs.extend(calendar.render(renderer.view, renderer.strings))
@@ -173,6 +182,16 @@ def search_index(region: Region, pages: list[Output], stores: Stores | None) -> 
     return index
 
 
+def last_pages(site: Site, options: BuildOptions, record: BuildRecord) -> LastPages:
+    """Return what this build needs to reuse the pages the last one wrote, unchanged."""
+    from rusgen.outputs.html import LastPages
+    from rusgen.outputs.page_cache import site_digest
+
+    output = output_folder(site, options)
+    clock = themes_read_the_clock(options.source)
+    return LastPages(record.pages_in(output), output, site_digest(site, clock))
+
+
 def pagefind_identity() -> str:
     """Name the Pagefind binary by path, size and time: another version makes another index."""
     try:
@@ -193,6 +212,8 @@ class Stores:
     markdown: MarkdownStore
     search: SearchStore
     record: BuildRecord
+    last_pages: LastPages | None = None  # set once the Site is known
+    pages: dict = field(default_factory=dict)  # the page keys of this build, for the next
 
     @classmethod
     def open(cls, source: Path) -> Stores:
@@ -227,8 +248,21 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
     }
     stores.markdown.save()
     stores.search.save()
-    stores.record.save(fingerprint, output, result.summary, result.report.files)
+    stores.record.save(
+        fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, options)
+    )
     return result
+
+
+def pages_to_keep(stores: Stores, options: BuildOptions) -> dict:
+    """Return the page keys to record: this build's, and, when it built only some regions,
+    the last build's of the others (their files stay, and are checked before reuse)."""
+    if not options.regions:
+        return stores.pages
+    built = tuple(f"{region}/" for region in options.regions)
+    kept = {path: entry for path, entry in (stores.last_pages.entries if stores.last_pages else {}).items()
+            if not path.startswith(built)}
+    return {**kept, **stores.pages}
 
 
 # What a build reads: the settings, the content and every theme.
@@ -247,8 +281,9 @@ def build_settings(options: BuildOptions) -> str:
     return repr((options, clock, pagefind_identity()))
 
 
-# `now` as a word in a template: the default theme has none, so any is a custom theme's.
-_CLOCK_IN_TEMPLATE = re.compile(rb"\bnow\b")
+# `now` (or the Site's `build_time`) as a word in a template: the default theme has none,
+# so any is a custom theme's.
+_CLOCK_IN_TEMPLATE = re.compile(rb"\b(now|build_time)\b")
 
 
 def themes_read_the_clock(source: Path) -> bool:

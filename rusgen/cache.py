@@ -7,7 +7,9 @@
   when asking those questions again gives the same answers.
 - The search index of each region, keyed by a hash of the pages Pagefind read.
 - The last build's record: a fingerprint of every input and the size, time and hash of
-  every file written, so a build with nothing changed need not render or read anything.
+  every file written, so a build with nothing changed need not render or read anything;
+  and the key of every page, so a page whose inputs are the same is read back from the
+  output instead of rendered (outputs/page_cache.py).
 
 A cache file that cannot be read (missing, truncated, another format, garbage) counts as
 empty: a cache may only make a build faster, never stop it. Files are JSON, never pickle,
@@ -78,18 +80,14 @@ class CacheFile:
         return data
 
     def save(self, data: dict[str, Any]) -> None:
-        """Write `data` atomically unless the file holds it already; never fail the build.
-
-        json.dump streams into a temporary file: the Markdown of a large site would
-        otherwise sit in memory twice more, as one string and as its bytes.
-        """
+        """Write `data` atomically unless the file holds it already; never fail the build."""
         data = {"format": FORMAT, "code": code_version(), **data}
         tmp = ""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, sort_keys=True)
+                write_json(data, handle)
             if self.path.is_file() and filecmp.cmp(tmp, self.path, shallow=False):
                 os.unlink(tmp)
             else:
@@ -97,6 +95,30 @@ class CacheFile:
         except OSError:
             if tmp:
                 Path(tmp).unlink(missing_ok=True)
+
+
+def write_json(data: dict[str, Any], handle: Any) -> None:
+    """Write what json.dump(data, sort_keys=True, ensure_ascii=False) writes, faster.
+
+    json.dump encodes in Python, a value at a time (seconds for the Markdown of a large
+    site); json.dumps encodes in C but would hold the whole text in memory at once. So
+    each entry of a mapping below the top is encoded on its own, and written at once.
+    """
+    def encode(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    handle.write("{")
+    for index, key in enumerate(sorted(data)):
+        value = data[key]
+        handle.write(f"{', ' if index else ''}{encode(key)}: ")
+        if isinstance(value, dict) and value:
+            handle.write("{")
+            for inner, name in enumerate(sorted(value)):
+                handle.write(f"{', ' if inner else ''}{encode(name)}: {encode(value[name])}")
+            handle.write("}")
+        else:
+            handle.write(encode(value))
+    handle.write("}")
 
 
 # Resolution of one link as stored: [href, url, file kind, file size], or [href] for none.
@@ -221,6 +243,13 @@ class BuildRecord:
         files = self.data.get("files")
         return files if isinstance(files, dict) else {}
 
+    def pages_in(self, output: Path) -> dict[str, Any]:
+        """Return the last build's page keys (outputs/page_cache.py) if it wrote to `output`."""
+        pages = self.data.get("pages")
+        if self.data.get("output") != str(output.resolve()) or not isinstance(pages, dict):
+            return {}
+        return pages
+
     def replay(self, fingerprint: str, output: Path | None) -> dict[str, Any] | None:
         """Return the last build's summary if it had these inputs and its output is intact.
 
@@ -236,10 +265,10 @@ class BuildRecord:
         return summary if isinstance(summary, dict) else None
 
     def save(self, fingerprint: str, output: Path, summary: dict[str, Any],
-             files: dict[str, FileRecord]) -> None:
+             files: dict[str, FileRecord], pages: dict[str, Any]) -> None:
         self.file.save({
             "fingerprint": fingerprint, "output": str(output.resolve()),
-            "summary": summary, "files": files,
+            "summary": summary, "files": files, "pages": pages,
         })
 
 

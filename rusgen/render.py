@@ -17,7 +17,13 @@ from markupsafe import Markup
 from rusgen import text
 from rusgen.errors import RusgenError
 from rusgen.fields import parse_time
+from rusgen.model import Page
 from rusgen.raw import THEMES_DIR
+
+# What of a Page holds or reads its Markdown text. A template that asks for any of these
+# depends on text that a page's cache key leaves out (outputs/page_cache.py); so do
+# underscored names, the way to reach an object's internals.
+PAGE_TEXT = frozenset({"body", "body_line_holding"})
 
 
 @dataclass(frozen=True)
@@ -98,9 +104,32 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self.store[("jinja", bucket.key)] = (bucket.checksum, bucket.code)
 
 
-def make_environment(theme: Theme, cache: dict | None = None) -> jinja2.Environment:
+class ThemeEnvironment(jinja2.Environment):
+    """A Jinja environment that notes when a template reads a page's Markdown text.
+
+    Templates get a page's text rendered, as `content`; the page cache can then leave
+    other pages' text out of a page's key. A template that reads `page.body` (or any
+    page's) sets `read_page_text`, and its page is rendered every build.
+    """
+
+    read_page_text = False
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, Page) and (attribute in PAGE_TEXT or attribute.startswith("_")):
+            self.read_page_text = True
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(obj, Page) and isinstance(argument, str) and (
+            argument in PAGE_TEXT or argument.startswith("_")
+        ):
+            self.read_page_text = True
+        return super().getitem(obj, argument)
+
+
+def make_environment(theme: Theme, cache: dict | None = None) -> ThemeEnvironment:
     """Create a strict, autoescaping Jinja environment over a theme chain."""
-    env = jinja2.Environment(
+    env = ThemeEnvironment(
         bytecode_cache=MemoryBytecodeCache(cache) if cache is not None else None,
         loader=jinja2.FileSystemLoader([str(f / "templates") for f in theme.folders]),
         undefined=jinja2.StrictUndefined,

@@ -127,20 +127,24 @@ def write_file_if_changed(path: Path, data: bytes) -> bool:
 
 
 def _prune(output: Path, keep: set[str], below: tuple[str, ...]) -> int:
+    """Remove the files below the `below` folders that this build did not write."""
     removed = 0
+    root = str(output)
+    cut = len(root) + 1
     for top in below:
-        folder = output / top if top else output
-        if not folder.is_dir():
+        folder = os.path.join(root, top) if top else root
+        if not os.path.isdir(folder):
             continue
+        # Paths as strings: pathlib costs more than the walk for thousands of files.
         for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
             for name in filenames:
-                path = Path(dirpath) / name
-                rel = path.relative_to(output).as_posix()
+                path = os.path.join(dirpath, name)
+                rel = path[cut:]
                 if rel not in keep and rel != MARKER:
-                    path.unlink()
+                    os.unlink(path)
                     removed += 1
             for name in dirnames:
-                sub = Path(dirpath) / name
-                if not any(sub.iterdir()):
-                    sub.rmdir()
+                sub = os.path.join(dirpath, name)
+                if not os.path.islink(sub) and not os.listdir(sub):
+                    os.rmdir(sub)
     return removed

@@ -24,7 +24,7 @@ LAYERS: dict[str, int] = {
     "outputs.files": 6, "outputs.network": 6,
     "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
     "outputs.disk_search": 1,
-    "outputs.structured_data": 1,
+    "outputs.structured_data": 1, "outputs.page_cache": 4,
     "htmlscan": 0, "report": 1, "external": 1, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "build": 8,

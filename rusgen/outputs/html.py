@@ -19,11 +19,12 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, render_markdown
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
+from rusgen.outputs.page_cache import PageCache, region_digest, templates_digest
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
 from rusgen.parallel import run_chunked
-from rusgen.render import Theme, Translator, load_theme, make_environment
+from rusgen.render import Theme, ThemeEnvironment, Translator, load_theme, make_environment
 from rusgen.text import format_size
 
 ASSETS = "assets/"
@@ -58,18 +59,36 @@ def region_renderer(
     hashed: bool,
     store: MarkdownStore | None = None,
     parallel: bool = False,
+    last_pages: LastPages | None = None,
 ) -> tuple[RegionRenderer, Theme]:
     """Load a region's theme and make its renderer: how every region's outputs begin.
 
     `cache` keeps compiled templates and UI strings; `hashed` gives CSS and JS
-    content-hashed names (the build) or stable ones (the preview).
+    content-hashed names (the build) or stable ones (the preview). `last_pages`: the
+    pages the last build wrote, to reuse those whose inputs are the same.
     """
     theme = load_theme(root, region.theme)
     env = make_environment(theme, cache)
     strings = {lang: theme.strings(lang, cache) for lang in region.languages}
     assets = asset_urls(theme.static_files(), hashed=hashed)
-    renderer = RegionRenderer(site, region, env, md, strings, assets, markdown_cache, store, parallel)
+    pages = None
+    if last_pages is not None:
+        digest = region_digest(last_pages.site_digest, region.id, templates_digest(theme.folders),
+                               strings, assets)
+        pages = PageCache(last_pages.entries, last_pages.output, digest)
+    renderer = RegionRenderer(
+        site, region, env, md, strings, assets, markdown_cache, store, parallel, pages
+    )
     return renderer, theme
+
+
+@dataclass(frozen=True)
+class LastPages:
+    """What a build knows of the pages the last one wrote (outputs/page_cache.py)."""
+
+    entries: dict[str, Any]  # output path -> [key, sha256], from the build record
+    output: Path  # where they were written, and this build writes
+    site_digest: str  # this build's Site, without the pages' text
 
 
 class RegionRenderer:
@@ -79,13 +98,14 @@ class RegionRenderer:
         self,
         site: Site,
         region: Region,
-        env: jinja2.Environment,
+        env: ThemeEnvironment,
         md: MarkdownIt,
         strings: dict[str, dict[str, str]],
         assets: dict[str, str],
         markdown_cache: dict,
         store: MarkdownStore | None = None,
         parallel: bool = False,
+        pages: PageCache | None = None,
     ) -> None:
         self.site = site
         self.region = region
@@ -96,6 +116,7 @@ class RegionRenderer:
         self.cache = markdown_cache  # in memory: (source, url, body) -> entry
         self.store = store  # .rusgen-cache/, between builds
         self.parallel = parallel  # render pages in forked workers when there are many
+        self.pages = pages  # the pages of the last build that can be reused
         self.view = RegionView(region, site.build_time, strings)
         self.files = {f.url: f for f in region.files}
 
@@ -111,6 +132,8 @@ class RegionRenderer:
             problems.items.extend(result.problems)
             for page, entry in result.markdown:
                 self.remember(page, entry)
+            if self.pages is not None:
+                self.pages.noted.update(result.pages)
             if result.error is not None:
                 raise result.error
             yield from result.outputs
@@ -123,8 +146,17 @@ class RegionRenderer:
     def render_view(self, view: View, alternates: dict[str, dict[str, str]], problems: Problems) -> Output:
         """Render one page; `alternates` are the language versions of all the region's pages."""
         html = self.body_html(view, problems)
-        data = self._page(view, html, alternates.get(view.translation_key, {}))
-        return Output(self.view_path(view), data.encode("utf-8"))
+        path = self.view_path(view)
+        key = self.pages.key(view, html) if self.pages is not None else ""
+        data = self.pages.reuse(path, key) if self.pages is not None else None
+        if data is None:
+            self.env.read_page_text = False
+            data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
+            if self.env.read_page_text:
+                key = ""  # the template read some page's text, which the key leaves out
+        if key and self.pages is not None:
+            self.pages.note(path, key, data)
+        return Output(path, data)
 
     def extra_pages(self) -> Iterator[Output]:
         """Yield the redirects of old addresses (aliases) and the 404 page."""
@@ -143,6 +175,9 @@ class RegionRenderer:
         except RusgenError as error:
             result.error = error
         result.problems = local.items
+        if self.pages is not None:
+            paths = {self.view_path(view) for view in views}
+            result.pages = {p: entry for p, entry in self.pages.noted.items() if p in paths}
         result.markdown = [
             (view.page, self.cache[_memory_key(view.page)]) for view in views
             if view.page is not None and _memory_key(view.page) in self.cache
@@ -326,6 +361,7 @@ class ChunkResult:
     outputs: list[Output] = field(default_factory=list)
     problems: list[ContentError] = field(default_factory=list)
     markdown: list[tuple[Page, dict[str, Any]]] = field(default_factory=list)
+    pages: dict[str, list] = field(default_factory=dict)  # what the page cache noted
     error: RusgenError | None = None
 
 
@@ -340,7 +376,7 @@ def _resolution(href: str, target: LinkTarget | None) -> list:
     return [href, target.url, target.file_kind, target.file_size]
 
 
-def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+def _render(env: ThemeEnvironment, template: str, context: dict[str, Any]) -> str:
     """Render a template; a theme mistake becomes one message with the template's file:line."""
     try:
         return env.get_template(template).render(context)

@@ -1,0 +1,150 @@
+"""Pages reused from the last build's output: only where nothing they are made of changed.
+
+Each test edits a project the way a communicator or a theme author would, rebuilds, and
+holds the result to a build of the same project from scratch (no cache, empty output):
+the two must be byte for byte the same, and the rebuild must have rendered only the
+pages the edit could change.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import run_rusgen
+from test_golden import first_difference, tree
+
+from rusgen.outputs import html
+
+CACHE = ".rusgen-cache"
+NEWS = "content/vast/news/2021-04-21-digital-uppstart.md"
+TOPIC = "content/vast/kraftsamlingar/elektrifiering.md"
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the URL of every page whose template is rendered (the build runs in-process)."""
+    urls: list[str] = []
+    render_page = html.RegionRenderer._page
+
+    def counting(self, view, content, alternates):
+        urls.append(f"{self.region.id}/{view.url}")
+        return render_page(self, view, content, alternates)
+
+    monkeypatch.setattr(html.RegionRenderer, "_page", counting)
+    return urls
+
+
+@pytest.fixture
+def built(site_copy, tmp_path: Path, rendered: list[str]) -> tuple[Path, Path, int]:
+    """Build the full sample site once; return its source, output and how many pages
+    were rendered, and start counting afresh."""
+    source, output = site_copy("full"), tmp_path / "out"
+    build(source, output)
+    count = len(rendered)
+    rendered.clear()
+    return source, output, count
+
+
+def build(source: Path, output: Path) -> None:
+    result = run_rusgen("build", "--source", str(source), "--output", str(output))
+    assert result.exit_code == 0, result.output
+
+
+def edit(source: Path, rel: str, old: str, new: str) -> None:
+    path = source / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{rel} no longer holds {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_same_as_from_scratch(source: Path, output: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"
+    shutil.copytree(source, fresh, ignore=shutil.ignore_patterns(CACHE))
+    build(fresh, tmp_path / "fresh-out")
+    expected, actual = tree(tmp_path / "fresh-out"), tree(output)
+    assert actual == expected, first_difference(expected, actual)
+
+
+def test_an_edited_text_renders_only_its_own_page(built, tmp_path: Path, rendered: list[str]) -> None:
+    source, output, everything = built
+    edit(source, TOPIC, "Elektrifiera transporterna.", "Elektrifiera transporterna, nu snabbare.")
+    build(source, output)
+    # Only its own page: the lists show its title and summary, not its text.
+    assert rendered == ["vast/kraftsamlingar/elektrifiering/"]
+    assert everything > 30
+    assert_same_as_from_scratch(source, output, tmp_path)
+
+
+def test_a_new_title_reaches_every_page_that_shows_it(built, tmp_path: Path) -> None:
+    source, output, _ = built
+    edit(source, NEWS, "title: Digital uppstart för kraftsamlingarna", "title: Kraftsamlingarna startar")
+    build(source, output)
+    assert_same_as_from_scratch(source, output, tmp_path)
+    assert "Kraftsamlingarna startar" in (output / "vast/news/index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new"),
+    [
+        ("themes/default/templates/base.html", "</footer>", "<p>Ny sidfot</p></footer>"),
+        ("themes/default/i18n/sv.yaml", "news_title:", "unused_in_test: x\nnews_title:"),
+        ("themes/default/static/style.css", "", "/* a new rule */\n"),
+        ("content/vast/region.yaml", "name:", "name: Västra regionen\nold_name:"),
+    ],
+    ids=["template", "strings", "stylesheet", "region"],
+)
+def test_a_change_every_page_shares_renders_every_page(
+    built, tmp_path: Path, rendered: list[str], rel: str, old: str, new: str
+) -> None:
+    source, output, before = built
+    if rel.endswith(".css"):
+        path = source / rel
+        path.write_text(new + path.read_text("utf-8"), encoding="utf-8")
+    elif rel.endswith("region.yaml"):
+        text = (source / rel).read_text("utf-8")
+        lines = [line for line in text.splitlines() if not line.startswith("name:")]
+        (source / rel).write_text("name: Västra regionen\n" + "\n".join(lines) + "\n", "utf-8")
+    else:
+        edit(source, rel, old, new)
+    build(source, output)
+    # Templates may show anything of the site (another region's name, say): all render.
+    assert len(rendered) == before
+    assert_same_as_from_scratch(source, output, tmp_path)
+
+
+def test_a_theme_that_reads_page_text_is_rendered_every_time(
+    site_copy, tmp_path: Path, rendered: list[str]
+) -> None:
+    source, output = site_copy("full"), tmp_path / "out"
+    base = source / "themes/default/templates/base.html"
+    words = '{{ region.pages | map(attribute="body") | join | wordcount }} ord'
+    base.write_text(base.read_text("utf-8").replace("</footer>", f"<p>{words}</p></footer>", 1), "utf-8")
+    build(source, output)
+    edit(source, TOPIC, "Elektrifiera transporterna.", "Elektrifiera alla transporter i hela regionen.")
+    rendered.clear()
+    build(source, output)
+    assert len(rendered) > 30
+    assert_same_as_from_scratch(source, output, tmp_path)
+
+
+def test_an_output_page_edited_by_hand_is_rendered_again(
+    built, tmp_path: Path, rendered: list[str]
+) -> None:
+    source, output, _ = built
+    page = output / "vast/kraftsamlingar/elektrifiering/index.html"
+    page.write_text(page.read_text("utf-8").replace("Elektrifiera", "HANDEDITED"), "utf-8")
+    edit(source, NEWS, "Nu startar arbetet.", "Nu startar arbetet på riktigt.")
+    build(source, output)
+    assert "vast/kraftsamlingar/elektrifiering/" in rendered
+    assert_same_as_from_scratch(source, output, tmp_path)
+
+
+def test_a_build_into_another_folder_reuses_nothing(
+    built, tmp_path: Path, rendered: list[str]
+) -> None:
+    source, _, before = built
+    build(source, tmp_path / "elsewhere")
+    assert len(rendered) == before
+    assert tree(tmp_path / "elsewhere") == tree(tmp_path / "out")
