@@ -129,6 +129,29 @@ def test_an_edit_of_another_page_takes_the_calendars_from_the_cache(
     assert built_calendars(project, BUILD_EPOCH) == before
 
 
+# Build the project in argv[1] into argv[2]; print whether icalendar was imported.
+BUILD_AND_TELL = """
+import sys
+from rusgen.cli import main
+main(["build", "--source", sys.argv[1], "--output", sys.argv[2]], standalone_mode=False)
+print("icalendar imported:", "icalendar" in sys.modules)
+"""
+
+
+def test_calendars_from_the_cache_do_not_even_import_icalendar(project: Path, tmp_path: Path) -> None:
+    def build_in_a_process() -> str:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+        done = subprocess.run(
+            [sys.executable, "-c", BUILD_AND_TELL, str(project), str(tmp_path / "public")],
+            env=env, capture_output=True, text=True, check=True,
+        )
+        return done.stdout.splitlines()[-1]
+
+    assert build_in_a_process() == "icalendar imported: True"
+    edit(project / "content" / REGION / "laddning.md", "i hela länet.", "i hela länet, i år.")
+    assert build_in_a_process() == "icalendar imported: False"
+
+
 def test_the_stored_calendars_are_used_and_a_damaged_store_is_ignored(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

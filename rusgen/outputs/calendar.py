@@ -31,13 +31,18 @@ import zoneinfo
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from icalendar import Calendar, Event, Timezone
 
 from rusgen.model import Output, Page, Region
 from rusgen.outputs.region_view import EVENTS, RegionView
 from rusgen.text import tel_uri
+
+# icalendar is imported by the functions that build components: its import costs about
+# 0.1 s, and a build whose calendars come from the cache needs only the URLs and
+# `render_input` from this module (html.py imports it for the URLs).
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event, Timezone
 
 PRODID = "-//rusgen//rusgen microsites//SV"
 SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -147,6 +152,8 @@ def sequence(updated: datetime | None) -> int:
 
 
 def _calendar(region: Region, name: str, lang: str) -> Calendar:
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -161,6 +168,8 @@ def _calendar(region: Region, name: str, lang: str) -> Calendar:
 def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
     region, info = view.region, page.event
     assert info is not None
+    from icalendar import Event
+
     event = Event()
     event.add("uid", event_uid(region, page))
     event.add("dtstamp", view.build_day)
@@ -259,6 +268,8 @@ def _timezone(tzid: str, first: date, last: date) -> Timezone | None:
     Most calendars of a region span the same years, so they share one component, which
     is only ever serialised.
     """
+    from icalendar import Timezone
+
     try:
         return Timezone.from_tzid(tzid, first_date=first, last_date=last)
     except ValueError:
