@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from rusgen.cache import (
     CACHE_DIR,
     BuildRecord,
     MarkdownStore,
-    SearchStore,
+    OutputStore,
     hash_text,
     input_fingerprint,
 )
@@ -28,6 +29,7 @@ from rusgen.writer import WriteReport, check_output_folder, write_outputs
 
 if TYPE_CHECKING:
     from rusgen.outputs.html import LastPages
+    from rusgen.outputs.region_view import RegionView
 
 # The renderers (Jinja, markdown-it, icalendar and the output modules) are imported where
 # they are used, in render_site and render_outputs: a build whose output is still current
@@ -134,7 +136,7 @@ def render_outputs(
     only those regions.
     """
     from rusgen.markdown import make_markdown
-    from rusgen.outputs import calendar, feeds, files, html, network, sitemap
+    from rusgen.outputs import feeds, files, html, network, sitemap
 
     md = make_markdown()
     outputs: list[Output] = []
@@ -151,7 +153,7 @@ def render_outputs(
             stores.pages.update(renderer.pages.noted)
         outputs.extend(pages)
         outputs.extend(files.region_files(region, theme, renderer.assets))
-        outputs.extend(calendar.render(renderer.view, renderer.strings))
+        outputs.extend(calendars(renderer.view, renderer.strings, stores))
         outputs.extend(feeds.render(renderer.view, renderer.strings))
         outputs.extend(sitemap.render(renderer.view))
         if not preview:
@@ -161,25 +163,66 @@ def render_outputs(
     return outputs
 
 
+def calendars(
+    view: RegionView, strings: dict[str, dict[str, str]], stores: Stores | None
+) -> list[Output]:
+    """Return the region's calendars, from the cache when made from the same input.
+
+    icalendar takes about a second to write 400 events; describing what they are made
+    from takes milliseconds, and most rebuilds change no event.
+    """
+    from rusgen.outputs import calendar
+
+    return stored_or_made(
+        stores.calendars if stores else None, view.region.id,
+        lambda: hash_text(calendar.render_input(view, strings)),
+        lambda: calendar.render(view, strings),
+    )
+
+
 def search_index(region: Region, pages: list[Output], stores: Stores | None) -> list[Output]:
     """Return the region's search index, from the cache when Pagefind would read the same pages.
 
     Pagefind writes the same bytes for the same pages (outputs/search.py), so a stored
     index of identical input is exact; it takes seconds to make one.
     """
-    if stores is None:
-        return list(search.render(region, pages))
+    return stored_or_made(
+        stores.search if stores else None, region.id,
+        lambda: search_input_key(region, pages),
+        lambda: search.render(region, pages),
+    )
+
+
+def search_input_key(region: Region, pages: list[Output]) -> str:
+    """Hash what Pagefind reads: the region's HTML pages, and which Pagefind reads them."""
     digests = [
         f"{page.path}\0{hashlib.sha256(page.data).hexdigest()}" for page in pages
         if page.path.endswith(".html") and not page.source
     ]
-    key = hash_text(pagefind_identity(), region.id, *digests)
-    stored = stores.search.get(region.id, key)
+    return hash_text(pagefind_identity(), region.id, *digests)
+
+
+def stored_or_made(
+    store: OutputStore | None,
+    region_id: str,
+    input_key: Callable[[], str],
+    make: Callable[[], Iterable[Output]],
+) -> list[Output]:
+    """Return a region's outputs of one kind from `store` when their input is the same,
+    else make them and keep them there for the next build.
+
+    `input_key` must hash everything the outputs are made from (the store file is
+    stamped with rusgen's code already); it is only worked out when there is a store.
+    """
+    if store is None:
+        return list(make())
+    key = input_key()
+    stored = store.get(region_id, key)
     if stored is not None:
         return [Output(path, data) for path, data in stored]
-    index = list(search.render(region, pages))
-    stores.search.put(region.id, key, [(o.path, o.data) for o in index])
-    return index
+    made = list(make())
+    store.put(region_id, key, [(output.path, output.data) for output in made])
+    return made
 
 
 def last_pages(site: Site, options: BuildOptions, record: BuildRecord) -> LastPages:
@@ -210,7 +253,8 @@ class Stores:
     """The persistent caches of one build, in <source>/.rusgen-cache/."""
 
     markdown: MarkdownStore
-    search: SearchStore
+    search: OutputStore
+    calendars: OutputStore
     record: BuildRecord
     last_pages: LastPages | None = None  # set once the Site is known
     pages: dict = field(default_factory=dict)  # the page keys of this build, for the next
@@ -218,7 +262,10 @@ class Stores:
     @classmethod
     def open(cls, source: Path) -> Stores:
         folder = source / CACHE_DIR
-        return cls(MarkdownStore(folder), SearchStore(folder), BuildRecord(folder))
+        return cls(
+            MarkdownStore(folder), OutputStore(folder, "search"), OutputStore(folder, "calendars"),
+            BuildRecord(folder),
+        )
 
 
 def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
@@ -248,6 +295,7 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
     }
     stores.markdown.save()
     stores.search.save()
+    stores.calendars.save()
     stores.record.save(
         fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, options)
     )

@@ -5,7 +5,9 @@
   on what its links resolved to (other pages' addresses, file sizes in labels), so each
   entry stores every question it asked and its answer; the build reuses the entry only
   when asking those questions again gives the same answers.
-- The search index of each region, keyed by a hash of the pages Pagefind read.
+- Files made for a whole region at once, each kind in its own folder, with a hash of
+  what they were made from: the search index (the pages Pagefind read) and the
+  calendars (the events, the region's fields and UI strings they show, the build's day).
 - The last build's record: a fingerprint of every input and the size, time and hash of
   every file written, so a build with nothing changed need not render or read anything;
   and the key of every page, so a page whose inputs are the same is read back from the
@@ -162,11 +164,15 @@ def _valid_entry(entry: Any) -> bool:
     )
 
 
-class SearchStore:
-    """A region's search index files, keyed by a hash of the HTML pages it was made from."""
+class OutputStore:
+    """A region's files of one kind (search, calendars), kept with the key of their input.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder / "search"
+    The caller makes the key: a hash of everything the files are made from, so that equal
+    keys mean equal files.
+    """
+
+    def __init__(self, folder: Path, kind: str) -> None:
+        self.folder = folder / kind
         self.pending: dict[str, dict[str, Any]] = {}
 
     def get(self, region: str, key: str) -> list[tuple[str, bytes]] | None:
@@ -184,7 +190,7 @@ class SearchStore:
         self.pending[region] = {"key": key, "files": stored}
 
     def save(self) -> None:
-        """Write the indexes made by this build; a failed build writes nothing."""
+        """Write the files made by this build; a failed build writes nothing."""
         for region, data in self.pending.items():
             CacheFile(self.folder, f"{region}.json", read=False).save(data)
 

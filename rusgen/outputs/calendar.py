@@ -16,20 +16,33 @@ Stable across builds and edits:
   Without it SEQUENCE stays 0 and clients go by DTSTAMP.
 - DTSTAMP: the start of the build's day (UTC; SOURCE_DATE_EPOCH when set), so output is
   reproducible and a rebuild the same day of unchanged content changes nothing.
+
+Serialising with icalendar is slow (about a second for 400 events), so the build keeps a
+region's calendars in its cache with a hash of `render_input`, everything they are made
+from, and renders them again only when that changes.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import os
+import zoneinfo
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from icalendar import Calendar, Event, Timezone
 
 from rusgen.model import Output, Page, Region
 from rusgen.outputs.region_view import EVENTS, RegionView
 from rusgen.text import tel_uri
+
+# icalendar is imported by the functions that build components: its import costs about
+# 0.1 s, and a build whose calendars come from the cache needs only the URLs and
+# `render_input` from this module (html.py imports it for the URLs).
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event, Timezone
 
 PRODID = "-//rusgen//rusgen microsites//SV"
 SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -66,6 +79,48 @@ def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Out
         yield _output(region, feed_url(view.prefix(lang)), calendar)
 
 
+def render_input(view: RegionView, strings: dict[str, dict[str, str]]) -> str:
+    """Describe everything `render` makes the region's calendars from, for their cache key.
+
+    Whole pages, not only the fields read today, so that a field read tomorrow cannot be
+    forgotten here; with each event its other language versions (they share UID and
+    SEQUENCE). The clock enters as the day (DTSTAMP) and as the upcoming and past lists
+    `render` reads. Every part is a string, tuple, datetime or dataclass of those, whose
+    repr is the same in every process (no object addresses, no set order).
+    """
+    region = view.region
+    events = {page.translation_key for page in region.pages if page.event is not None}
+    pages = tuple(page for page in region.pages if page.translation_key in events)
+    lists = tuple(
+        (lang, tuple(tuple(page.source for page in part) for part in view.events(lang)))
+        for lang in region.languages
+    )
+    ui = tuple(sorted((lang, tuple(sorted(t.items()))) for lang, t in strings.items()))
+    return repr((
+        region.id, region.name, region.base_url, region.languages, region.timezone,
+        zone_data(region.timezone), view.build_day, lists, ui, pages,
+    ))
+
+
+def zone_data(key: str) -> bytes:
+    """Return the tz database file a zone's VTIMEZONE is made from, as zoneinfo finds it.
+
+    The system's files come first, then the tzdata package: an update of either changes
+    the calendars while rusgen and icalendar stay the same.
+    """
+    for folder in zoneinfo.TZPATH:
+        path = os.path.join(folder, key)
+        if os.path.isfile(path):
+            try:
+                return Path(path).read_bytes()
+            except OSError:
+                return b""  # then zoneinfo cannot read it either
+    try:
+        return (importlib.resources.files("tzdata.zoneinfo") / key).read_bytes()
+    except (ImportError, OSError):
+        return b""
+
+
 def calendar_url(page_url: str) -> str:
     """Return the URL of an event page's calendar file: "events/x/" -> "events/x.ics"."""
     return page_url.rstrip("/") + ".ics"
@@ -97,6 +152,8 @@ def sequence(updated: datetime | None) -> int:
 
 
 def _calendar(region: Region, name: str, lang: str) -> Calendar:
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -111,6 +168,8 @@ def _calendar(region: Region, name: str, lang: str) -> Calendar:
 def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
     region, info = view.region, page.event
     assert info is not None
+    from icalendar import Event
+
     event = Event()
     event.add("uid", event_uid(region, page))
     event.add("dtstamp", view.build_day)
@@ -209,6 +268,8 @@ def _timezone(tzid: str, first: date, last: date) -> Timezone | None:
     Most calendars of a region span the same years, so they share one component, which
     is only ever serialised.
     """
+    from icalendar import Timezone
+
     try:
         return Timezone.from_tzid(tzid, first_date=first, last_date=last)
     except ValueError:
