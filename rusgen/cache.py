@@ -28,7 +28,7 @@ import importlib.metadata
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +104,8 @@ def write_json(data: dict[str, Any], handle: Any) -> None:
 
     json.dump encodes in Python, a value at a time (seconds for the Markdown of a large
     site); json.dumps encodes in C but would hold the whole text in memory at once. So
-    each entry of a mapping below the top is encoded on its own, and written at once.
+    each entry of a mapping below the top is encoded on its own, and written at once; a
+    mapping may make its values only when asked (OutputStore's files).
     """
     def encode(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -113,7 +114,7 @@ def write_json(data: dict[str, Any], handle: Any) -> None:
     for index, key in enumerate(sorted(data)):
         value = data[key]
         handle.write(f"{', ' if index else ''}{encode(key)}: ")
-        if isinstance(value, dict) and value:
+        if isinstance(value, Mapping) and value:
             handle.write("{")
             for inner, name in enumerate(sorted(value)):
                 handle.write(f"{', ' if inner else ''}{encode(name)}: {encode(value[name])}")
@@ -173,26 +174,49 @@ class OutputStore:
 
     def __init__(self, folder: Path, kind: str) -> None:
         self.folder = folder / kind
-        self.pending: dict[str, dict[str, Any]] = {}
+        # Until saved, the files themselves (the bytes this build writes, not copies).
+        self.pending: dict[str, tuple[str, list[tuple[str, bytes]]]] = {}
 
     def get(self, region: str, key: str) -> list[tuple[str, bytes]] | None:
         data = CacheFile(self.folder, f"{region}.json").data
-        files = data.get("files")
-        if data.get("key") != key or not isinstance(files, list):
+        paths, files = data.get("paths"), data.get("files")
+        if data.get("key") != key or not isinstance(paths, list) or not isinstance(files, dict):
             return None
         try:
-            return [(str(path), base64.b64decode(text, validate=True)) for path, text in files]
-        except (TypeError, ValueError):
+            return [(str(path), base64.b64decode(files[path], validate=True)) for path in paths]
+        except (KeyError, TypeError, ValueError):
             return None
 
     def put(self, region: str, key: str, files: Iterable[tuple[str, bytes]]) -> None:
-        stored = [[path, base64.b64encode(data).decode("ascii")] for path, data in files]
-        self.pending[region] = {"key": key, "files": stored}
+        self.pending[region] = (key, list(files))
 
     def save(self) -> None:
-        """Write the files made by this build; a failed build writes nothing."""
-        for region, data in self.pending.items():
-            CacheFile(self.folder, f"{region}.json", read=False).save(data)
+        """Write the files made by this build; a failed build writes nothing.
+
+        Each file is encoded as it is written (write_json asks the mapping for one at a
+        time): a region's search index encoded all at once would be tens of megabytes more.
+        """
+        for region, (key, files) in self.pending.items():
+            paths = [path for path, _ in files]
+            CacheFile(self.folder, f"{region}.json", read=False).save(
+                {"key": key, "paths": paths, "files": _Base64Files(dict(files))}
+            )
+
+
+class _Base64Files(Mapping):
+    """Files by path, each read as base64 text when asked for (JSON holds no bytes)."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+
+    def __getitem__(self, path: str) -> str:
+        return base64.b64encode(self.files[path]).decode("ascii")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
 
 
 def input_fingerprint(root: Path, folders: Iterable[str], settings: str) -> str:

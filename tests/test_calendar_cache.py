@@ -158,15 +158,14 @@ def test_the_stored_calendars_are_used_and_a_damaged_store_is_ignored(
     built_calendars(project, BUILD_EPOCH)
     stored = json.loads((project / STORE).read_text(encoding="utf-8"))
     feed = f"{REGION}/events.ics"
-    poisoned = [[path, base64.b64encode(b"FROM-THE-STORE").decode()] if path == feed else [path, data]
-                for path, data in stored["files"]]
+    poisoned = {**stored["files"], feed: base64.b64encode(b"FROM-THE-STORE").decode()}
     (project / STORE).write_text(json.dumps({**stored, "files": poisoned}), encoding="utf-8")
     page = project / "content" / REGION / "laddning.md"
     edit(page, "i hela länet.", "i hela länet, i år.")  # else the build reuses the whole output
     assert built_calendars(project, BUILD_EPOCH)[feed] == b"FROM-THE-STORE"
 
     cold = cold_calendars(project, BUILD_EPOCH, monkeypatch)
-    for damage in ([[feed, "not base64 at all!"]], [[feed]], "files", [7]):
+    for damage in ({feed: "not base64 at all!"}, {feed: None}, {}, "files", [7]):
         (project / STORE).write_text(json.dumps({**stored, "files": damage}), encoding="utf-8")
         edit(page, "i hela länet", "i hela länet igen")
         assert built_calendars(project, BUILD_EPOCH) == cold, damage

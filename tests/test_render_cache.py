@@ -182,3 +182,22 @@ def test_a_theme_that_prints_the_clock_is_rendered_every_time(site_copy, tmp_pat
     build_at("1795334400")
     assert "(0 written" not in build_at("1795334401")
     assert "2026-11-22 08:00:01" in page(output, "alpha/index.html")
+
+
+def test_cache_files_are_the_json_that_json_dumps_writes(tmp_path: Path) -> None:
+    data = {"entries": {"b": {"html": "<p>å</p>", "links": [["x.md", "x/", "", 0]]}, "a": {}},
+            "empty": {}, "list": [1, {"z": 2, "y": "\u2028"}], "key": "k"}
+    rusgen.cache.CacheFile(tmp_path, "x.json").save(data)
+    written = (tmp_path / "x.json").read_text(encoding="utf-8")
+    full = {"format": rusgen.cache.FORMAT, "code": rusgen.cache.code_version(), **data}
+    assert written == json.dumps(full, ensure_ascii=False, sort_keys=True)
+
+
+def test_stored_files_come_back_in_their_order_and_bytes(tmp_path: Path) -> None:
+    files = [("r/pagefind/z.pf", b"\x00\xff binary"), ("r/pagefind/a.json", "å".encode())]
+    store = rusgen.cache.OutputStore(tmp_path, "search")
+    store.put("r", "key-1", files)
+    store.save()
+    again = rusgen.cache.OutputStore(tmp_path, "search")
+    assert again.get("r", "key-1") == files
+    assert again.get("r", "key-2") is None
