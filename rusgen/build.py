@@ -22,7 +22,7 @@ from rusgen.cache import (
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import load_project
 from rusgen.model import Output, Region, Site
-from rusgen.outputs import search
+from rusgen.outputs import disk_search, search
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.schema import build_site
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
@@ -132,35 +132,41 @@ def render_outputs(
 ) -> list[Output]:
     """Render every output of the site, region by region, then the network index.
 
-    A build of only some regions (--region) leaves the network index alone: it would list
-    only those regions.
+    A region's search index is started when its pages are rendered and collected after
+    the last region, so Pagefind works while the next regions render. A build of only
+    some regions (--region) leaves the network index alone: it would list only those.
     """
+    from rusgen import parallel
     from rusgen.markdown import make_markdown
     from rusgen.outputs import feeds, files, html, network, sitemap
 
     md = make_markdown()
-    outputs: list[Output] = []
-    for region in site.regions:
-        renderer, theme = html.region_renderer(
-            site, region, root, md, cache, cache, hashed=not preview,
-            store=stores.markdown if stores else None,
-            # The preview runs beside a server's threads, which a fork must not copy.
-            parallel=not preview,
-            last_pages=stores.last_pages if stores and not preview else None,
-        )
-        pages = list(renderer.render(problems))
-        if stores is not None and renderer.pages is not None:
-            stores.pages.update(renderer.pages.noted)
-        outputs.extend(pages)
-        outputs.extend(files.region_files(region, theme, renderer.assets))
-        outputs.extend(calendars(renderer.view, renderer.strings, stores))
-        outputs.extend(feeds.render(renderer.view, renderer.strings))
-        outputs.extend(sitemap.render(renderer.view))
-        if not preview:
-            outputs.extend(search_index(region, pages, stores))
-    if not only_some:
-        outputs.extend(network.render(site, root, cache, hashed=not preview))
-    return outputs
+    # In output order: lists ready now, and the search indexes' collect functions.
+    parts: list[list[Output] | Callable[[], list[Output]]] = []
+    with search.PendingIndexes(limit=parallel.workers()) as indexes:
+        for region in site.regions:
+            renderer, theme = html.region_renderer(
+                site, region, root, md, cache, cache, hashed=not preview,
+                store=stores.markdown if stores else None,
+                # The preview runs beside a server's threads, which a fork must not copy.
+                parallel=not preview,
+                last_pages=stores.last_pages if stores and not preview else None,
+            )
+            pages = list(renderer.render(problems))
+            if stores is not None and renderer.pages is not None:
+                stores.pages.update(renderer.pages.noted)
+            parts.append([
+                *pages,
+                *files.region_files(region, theme, renderer.assets),
+                *calendars(renderer.view, renderer.strings, stores),
+                *feeds.render(renderer.view, renderer.strings),
+                *sitemap.render(renderer.view),
+            ])
+            if not preview:
+                parts.append(start_search_index(region, pages, stores, indexes))
+        if not only_some:
+            parts.append(list(network.render(site, root, cache, hashed=not preview)))
+        return [output for part in parts for output in (part() if callable(part) else part)]
 
 
 def calendars(
@@ -180,21 +186,34 @@ def calendars(
     )
 
 
-def search_index(region: Region, pages: list[Output], stores: Stores | None) -> list[Output]:
-    """Return the region's search index, from the cache when Pagefind would read the same pages.
+def start_search_index(
+    region: Region, pages: list[Output], stores: Stores | None, indexes: search.PendingIndexes
+) -> Callable[[], list[Output]]:
+    """Start the region's search index; return the function that collects it.
 
     Pagefind writes the same bytes for the same pages (outputs/search.py), so a stored
-    index of identical input is exact; it takes seconds to make one.
+    index of identical input is exact and starts nothing; a new one takes seconds, so
+    Pagefind makes it in the background, and it is stored when collected.
     """
-    return stored_or_made(
-        stores.search if stores else None, region.id,
-        lambda: search_input_key(region, pages),
-        lambda: search.render(region, pages),
-    )
+    key = search_key(region, pages) if stores else ""
+    stored = stores.search.get(region.id, key) if stores else None
+    if stored is not None:
+        index = [Output(path, data) for path, data in stored]
+        return lambda: index
+    pagefind = indexes.start(region, pages)
+    from_disk = list(disk_search.render(region.id, pages))
+
+    def collect() -> list[Output]:
+        index = pagefind.result() + from_disk
+        if stores is not None:
+            stores.search.put(region.id, key, [(o.path, o.data) for o in index])
+        return index
+
+    return collect
 
 
-def search_input_key(region: Region, pages: list[Output]) -> str:
-    """Hash what Pagefind reads: the region's HTML pages, and which Pagefind reads them."""
+def search_key(region: Region, pages: list[Output]) -> str:
+    """Hash what a region's search index is made from: Pagefind and the HTML pages."""
     digests = [
         f"{page.path}\0{hashlib.sha256(page.data).hexdigest()}" for page in pages
         if page.path.endswith(".html") and not page.source

@@ -15,11 +15,16 @@ which searches in pagefind-worker.js), the entry, each language's metadata, WebA
 and index chunks. Pagefind also writes its own ready-made search interfaces and a
 highlighter (about 420 kB) and a WebAssembly build for unknown languages; the theme
 uses none of them, so they are left out.
+
+Pagefind runs in the background (PendingIndex): the build starts it when a region's pages
+are rendered and collects the index after the last region, in region order, so the
+outputs are the same as if it had waited. PendingIndexes keeps at most one run a core.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -27,7 +32,6 @@ from pathlib import Path
 
 from rusgen.errors import RusgenError
 from rusgen.model import Output, Region, language_prefix
-from rusgen.outputs import disk_search
 
 INDEX_FOLDER = "pagefind/"
 ENTRY_FILE = "pagefind-entry.json"
@@ -35,6 +39,10 @@ ENTRY_FILE = "pagefind-entry.json"
 UNUSED_BUNDLES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.",
                   "pagefind-highlight.")
 SEARCH_SLUGS = {"sv": "sok/", "en": "search/"}
+# Inside a run's temporary folder: the pages Pagefind reads, and what it prints.
+SITE_FOLDER = "site"
+STDOUT_FILE = "pagefind-stdout.txt"
+STDERR_FILE = "pagefind-stderr.txt"
 
 
 def search_url(lang: str, default_language: str) -> str:
@@ -53,42 +61,125 @@ def pagefind_binary() -> Path:
     return pagefind_bin_extended.get_executable()
 
 
-def render(region: Region, pages: Sequence[Output]) -> Iterator[Output]:
-    """Yield the region's Pagefind index, and the plain index for pages opened from disk."""
-    yield from _pagefind_index(region, pages)
-    yield from disk_search.render(region.id, pages)
+class PendingIndex:
+    """A region's Pagefind index while a Pagefind process makes it in the background.
+
+    Pagefind takes seconds a region and keeps barely more than one core busy, so the build
+    starts it and renders on meanwhile. The temporary folder holds the region's pages, the
+    index Pagefind writes beside them and what Pagefind prints (into files: a pipe nobody
+    reads while the build renders could fill up and stall it). `result` and `cancel` both
+    remove the folder.
+    """
+
+    def __init__(self, region_id: str, folder: Path, process: subprocess.Popen) -> None:
+        self.region_id = region_id
+        self.folder = folder
+        self.process = process
+
+    @classmethod
+    def start(cls, region: Region, pages: Sequence[Output]) -> PendingIndex:
+        """Write the region's HTML pages to a temporary folder and start Pagefind on them."""
+        folder = Path(tempfile.mkdtemp(prefix="rusgen-search-"))
+        try:
+            _write_pages(region.id, pages, folder / SITE_FOLDER)
+            return cls(region.id, folder, _start_pagefind(folder))
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def wait(self) -> None:
+        self.process.wait()
+
+    def result(self) -> list[Output]:
+        """Wait for Pagefind and return the index files; raise RusgenError when it failed."""
+        try:
+            if self.process.wait() != 0:
+                raise RusgenError(
+                    f"{self.region_id}: Pagefind could not index the site: {self._message()}"
+                )
+            return list(_index_files(self.region_id, self.folder / SITE_FOLDER / INDEX_FOLDER))
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop Pagefind if it still runs and remove the temporary folder."""
+        if self.running():
+            self.process.kill()
+        self.process.wait()  # reaped, so no zombie outlives the build
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _message(self) -> str:
+        """Return what Pagefind printed: its errors, or else its output."""
+        for name in (STDERR_FILE, STDOUT_FILE):
+            text = (self.folder / name).read_text("utf-8", "replace").strip()
+            if text:
+                return text
+        return ""
 
 
-def _pagefind_index(region: Region, pages: Sequence[Output]) -> Iterator[Output]:
-    """Yield the files of the region's Pagefind index, indexed from its HTML pages."""
-    prefix = f"{region.id}/"
-    with tempfile.TemporaryDirectory(prefix="rusgen-search-") as tmp:
-        site = Path(tmp)
-        for page in pages:
-            if page.path.endswith(".html") and page.path.startswith(prefix) and not page.source:
-                target = site / page.path[len(prefix):]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(page.data)
-        command = [str(pagefind_binary()), "--site", str(site),
-                   "--output-subdir", INDEX_FOLDER.rstrip("/"), "--silent"]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise RusgenError(
-                f"{region.id}: Pagefind could not index the site: "
-                f"{(done.stderr or done.stdout).strip()}"
-            )
-        index = site / INDEX_FOLDER
-        wasm = _wasm_files((index / ENTRY_FILE).read_bytes())
-        for path in sorted(index.rglob("*")):
-            rel = path.relative_to(index).as_posix()
-            if not path.is_file() or rel.startswith(UNUSED_BUNDLES):
-                continue
-            if rel.startswith("wasm.") and rel not in wasm:
-                continue
-            data = path.read_bytes()
-            if rel == ENTRY_FILE:
-                data = _stable_entry(data)
-            yield Output(f"{prefix}{INDEX_FOLDER}{rel}", data)
+class PendingIndexes:
+    """The Pagefind runs of one build: at most `limit` at once, none left when it ends.
+
+    Use it as a context manager: leaving it, by an error in a later region's rendering
+    too, stops every run not yet collected and removes its folder.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = max(1, limit)
+        self.started: list[PendingIndex] = []
+
+    def start(self, region: Region, pages: Sequence[Output]) -> PendingIndex:
+        """Start indexing the region, first waiting for the oldest run when `limit` run."""
+        running = [pending for pending in self.started if pending.running()]
+        if len(running) >= self.limit:
+            running[0].wait()
+        pending = PendingIndex.start(region, pages)
+        self.started.append(pending)
+        return pending
+
+    def __enter__(self) -> PendingIndexes:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for pending in self.started:
+            pending.cancel()
+
+
+def _write_pages(region_id: str, pages: Sequence[Output], site: Path) -> None:
+    """Write the region's rendered HTML pages below `site`, as the region's folder has them."""
+    prefix = f"{region_id}/"
+    for page in pages:
+        if page.path.endswith(".html") and page.path.startswith(prefix) and not page.source:
+            target = site / page.path[len(prefix):]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(page.data)
+
+
+def _start_pagefind(folder: Path) -> subprocess.Popen:
+    """Start Pagefind on folder/site; what it prints goes to files beside the site."""
+    command = [str(pagefind_binary()), "--site", str(folder / SITE_FOLDER),
+               "--output-subdir", INDEX_FOLDER.rstrip("/"), "--silent"]
+    with open(folder / STDOUT_FILE, "wb") as stdout, open(folder / STDERR_FILE, "wb") as stderr:
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
+
+
+def _index_files(region_id: str, index: Path) -> Iterator[Output]:
+    """Yield the published files of the index Pagefind wrote into `index`."""
+    prefix = f"{region_id}/"
+    wasm = _wasm_files((index / ENTRY_FILE).read_bytes())
+    for path in sorted(index.rglob("*")):
+        rel = path.relative_to(index).as_posix()
+        if not path.is_file() or rel.startswith(UNUSED_BUNDLES):
+            continue
+        if rel.startswith("wasm.") and rel not in wasm:
+            continue
+        data = path.read_bytes()
+        if rel == ENTRY_FILE:
+            data = _stable_entry(data)
+        yield Output(f"{prefix}{INDEX_FOLDER}{rel}", data)
 
 
 def _wasm_files(entry: bytes) -> set[str]:
