@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,10 +17,10 @@ from rusgen.cache import (
     BuildRecord,
     MarkdownStore,
     OutputStore,
-    hash_text,
     input_fingerprint,
 )
 from rusgen.errors import ContentError, Problems, RusgenError
+from rusgen.keys import hash_text
 from rusgen.loader import load_project
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import disk_search, search
@@ -82,9 +83,13 @@ def render_site(
     from rusgen.outputs import html
 
     problems = Problems()
+    # The preview keeps `cache` between rebuilds, the files it read included. A build
+    # needs nothing it read once the Site is made: that memory is freed before rendering.
+    read_cache = {} if cache is None else cache
     cache = {} if cache is None else cache
-    raw = load_project(options.source, problems, options.regions, cache)
+    raw = load_project(options.source, problems, options.regions, read_cache)
     site = build_site(raw, problems, build_time(), options.drafts)
+    del raw, read_cache
     if problems.errors:
         # Report broken Markdown links in the same run as the field errors.
         html.check_markdown_links(site, make_markdown(), problems)
@@ -143,7 +148,10 @@ def render_outputs(
     md = make_markdown()
     # In output order: lists ready now, and the search indexes' collect functions.
     parts: list[list[Output] | Callable[[], list[Output]]] = []
-    with search.PendingIndexes(limit=parallel.workers()) as indexes:
+    # A build keeps Pagefind's folders until it has written the pages from them; a check
+    # has nothing to write.
+    indexes = stores.indexes if stores else search.PendingIndexes(parallel.workers)
+    with nullcontext() if stores else indexes:
         for region in site.regions:
             renderer, theme = html.region_renderer(
                 site, region, root, md, cache, cache, hashed=not preview,
@@ -155,6 +163,11 @@ def render_outputs(
             pages = list(renderer.render(problems))
             if stores is not None and renderer.pages is not None:
                 stores.pages.update(renderer.pages.noted)
+            collect_index = None
+            if not preview:
+                collect_index, pagefind = start_search_index(region, pages, stores, indexes)
+                if pagefind is not None and stores is not None:
+                    pages = pagefind.spilled(pages)  # not all regions' pages in memory at once
             parts.append([
                 *pages,
                 *files.region_files(region, theme, renderer.assets),
@@ -162,8 +175,8 @@ def render_outputs(
                 *feeds.render(renderer.view, renderer.strings),
                 *sitemap.render(renderer.view),
             ])
-            if not preview:
-                parts.append(start_search_index(region, pages, stores, indexes))
+            if collect_index is not None:
+                parts.append(collect_index)
         if not only_some:
             parts.append(list(network.render(site, root, cache, hashed=not preview)))
         return [output for part in parts for output in (part() if callable(part) else part)]
@@ -188,8 +201,9 @@ def calendars(
 
 def start_search_index(
     region: Region, pages: list[Output], stores: Stores | None, indexes: search.PendingIndexes
-) -> Callable[[], list[Output]]:
-    """Start the region's search index; return the function that collects it.
+) -> tuple[Callable[[], list[Output]], search.PendingIndex | None]:
+    """Start the region's search index; return the function that collects it, and the
+    Pagefind run when one was started.
 
     Pagefind writes the same bytes for the same pages (outputs/search.py), so a stored
     index of identical input is exact and starts nothing; a new one takes seconds, so
@@ -199,17 +213,17 @@ def start_search_index(
     stored = stores.search.get(region.id, key) if stores else None
     if stored is not None:
         index = [Output(path, data) for path, data in stored]
-        return lambda: index
+        return (lambda: index), None
     pagefind = indexes.start(region, pages)
     from_disk = list(disk_search.render(region.id, pages))
 
     def collect() -> list[Output]:
-        index = pagefind.result() + from_disk
+        index = pagefind.result(in_folder=stores is not None) + from_disk
         if stores is not None:
-            stores.search.put(region.id, key, [(o.path, o.data) for o in index])
+            stores.search.put(region.id, key, index)
         return index
 
-    return collect
+    return collect, pagefind
 
 
 def search_key(region: Region, pages: list[Output]) -> str:
@@ -240,7 +254,7 @@ def stored_or_made(
     if stored is not None:
         return [Output(path, data) for path, data in stored]
     made = list(make())
-    store.put(region_id, key, [(output.path, output.data) for output in made])
+    store.put(region_id, key, made)
     return made
 
 
@@ -252,6 +266,13 @@ def last_pages(site: Site, options: BuildOptions, record: BuildRecord) -> LastPa
     output = output_folder(site, options)
     clock = themes_read_the_clock(options.source)
     return LastPages(record.pages_in(output), output, site_digest(site, clock))
+
+
+def _workers() -> int:
+    """Return how many Pagefind runs a build may have at once: one per core."""
+    from rusgen import parallel
+
+    return parallel.workers()
 
 
 def pagefind_identity() -> str:
@@ -269,14 +290,29 @@ def output_folder(site: Site, options: BuildOptions) -> Path:
 
 @dataclass
 class Stores:
-    """The persistent caches of one build, in <source>/.rusgen-cache/."""
+    """The persistent caches of one build, in <source>/.rusgen-cache/.
+
+    Use it as a context manager around rendering and writing: the pages a build renders
+    wait in Pagefind's temporary folders until written, and leaving removes them.
+    """
 
     markdown: MarkdownStore
     search: OutputStore
     calendars: OutputStore
     record: BuildRecord
+    # The build's Pagefind runs; their folders hold the pages until they are written.
+    indexes: search.PendingIndexes = field(
+        default_factory=lambda: search.PendingIndexes(_workers)
+    )
     last_pages: LastPages | None = None  # set once the Site is known
     pages: dict = field(default_factory=dict)  # the page keys of this build, for the next
+
+    def __enter__(self) -> Stores:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Stop Pagefind where it still runs and remove its folders (and the pages there)."""
+        self.indexes.__exit__(*exc_info)
 
     @classmethod
     def open(cls, source: Path) -> Stores:
@@ -298,13 +334,15 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
     summary = stores.record.replay(fingerprint, options.output)
     if summary is not None and still_current(summary, build_time()):
         return replayed(summary, stores.record)
-    result = render_site(options, cache, stores)
-    output = output_folder(result.site, options)
-    check_output_folder(output, options.source)
-    prune = tuple(f"{r}/" for r in options.regions) if options.regions else ("",)
-    result.report = write_outputs(
-        result.outputs, output, prune_below=prune, known=stores.record.files
-    )
+    with stores:  # Pagefind's folders hold pages the write reads from there
+        result = render_site(options, cache, stores)
+        output = output_folder(result.site, options)
+        check_output_folder(output, options.source)
+        prune = tuple(f"{r}/" for r in options.regions) if options.regions else ("",)
+        result.report = write_outputs(
+            result.outputs, output, prune_below=prune, known=stores.record.files
+        )
+        stores.search.save()  # reads the index files from Pagefind's folders
     result.summary = {
         "regions": len(result.site.regions),
         "pages": sum(1 for o in result.outputs if o.path.endswith(".html")),
@@ -313,7 +351,6 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
         "current_until": current_until(result.site),
     }
     stores.markdown.save()
-    stores.search.save()
     stores.calendars.save()
     stores.record.save(
         fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, options)

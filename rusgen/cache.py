@@ -32,6 +32,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from rusgen.keys import hash_text
+from rusgen.model import Output
 from rusgen.writer import MARKER, FileRecord, is_unchanged
 
 CACHE_DIR = ".rusgen-cache"
@@ -56,11 +58,6 @@ def code_version() -> str:
         except importlib.metadata.PackageNotFoundError:
             digest.update(f"{name} -".encode())
     return digest.hexdigest()
-
-
-def hash_text(*parts: str) -> str:
-    """Hash a sequence of strings so that no two sequences collide by concatenation."""
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 class CacheFile:
@@ -174,8 +171,8 @@ class OutputStore:
 
     def __init__(self, folder: Path, kind: str) -> None:
         self.folder = folder / kind
-        # Until saved, the files themselves (the bytes this build writes, not copies).
-        self.pending: dict[str, tuple[str, list[tuple[str, bytes]]]] = {}
+        # Until saved, the outputs themselves (the bytes this build writes, not copies).
+        self.pending: dict[str, tuple[str, list[Output]]] = {}
 
     def get(self, region: str, key: str) -> list[tuple[str, bytes]] | None:
         data = CacheFile(self.folder, f"{region}.json").data
@@ -187,30 +184,34 @@ class OutputStore:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def put(self, region: str, key: str, files: Iterable[tuple[str, bytes]]) -> None:
+    def put(self, region: str, key: str, files: Iterable[Output]) -> None:
         self.pending[region] = (key, list(files))
 
     def save(self) -> None:
         """Write the files made by this build; a failed build writes nothing.
 
-        Each file is encoded as it is written (write_json asks the mapping for one at a
-        time): a region's search index encoded all at once would be tens of megabytes more.
+        Each file is read and encoded as it is written (write_json asks the mapping for one
+        at a time): a region's search index encoded all at once would be tens of megabytes
+        more. Save before the files that outputs are read from are removed.
         """
         for region, (key, files) in self.pending.items():
-            paths = [path for path, _ in files]
-            CacheFile(self.folder, f"{region}.json", read=False).save(
-                {"key": key, "paths": paths, "files": _Base64Files(dict(files))}
-            )
+            CacheFile(self.folder, f"{region}.json", read=False).save({
+                "key": key,
+                "paths": [output.path for output in files],
+                "files": _Base64Files({output.path: output for output in files}),
+            })
 
 
 class _Base64Files(Mapping):
-    """Files by path, each read as base64 text when asked for (JSON holds no bytes)."""
+    """Outputs by path, each read as base64 text when asked for (JSON holds no bytes)."""
 
-    def __init__(self, files: dict[str, bytes]) -> None:
+    def __init__(self, files: dict[str, Output]) -> None:
         self.files = files
 
     def __getitem__(self, path: str) -> str:
-        return base64.b64encode(self.files[path]).decode("ascii")
+        output = self.files[path]
+        data = Path(output.source).read_bytes() if output.source else output.data
+        return base64.b64encode(data).decode("ascii")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.files)

@@ -218,7 +218,8 @@ def spy(view, strings):
     print(view.region.id, hashlib.sha256(text.encode()).hexdigest())
     return text
 calendar.render_input = spy
-render_site(BuildOptions(source=Path(sys.argv[1])), stores=Stores.open(Path(sys.argv[2])))
+with Stores.open(Path(sys.argv[2])) as stores:
+    render_site(BuildOptions(source=Path(sys.argv[1])), stores=stores)
 """
 
 

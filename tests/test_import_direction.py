@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "rusgen"
 
 # Layer of each module; an import must point to a strictly lower layer.
 LAYERS: dict[str, int] = {
-    "errors": 0, "text": 0, "colors": 0, "yamlfile": 0, "model": 0,
+    "errors": 0, "text": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
     "fields": 1, "markdown": 1, "raw": 1,
     "schema": 2, "render": 2,
     "loader": 3, "outputs.region_view": 3, "writer": 3,

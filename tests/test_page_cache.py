@@ -148,3 +148,16 @@ def test_a_build_into_another_folder_reuses_nothing(
     build(source, tmp_path / "elsewhere")
     assert len(rendered) == before
     assert tree(tmp_path / "elsewhere") == tree(tmp_path / "out")
+
+
+def test_a_page_read_back_still_reports_its_warnings(built, tmp_path: Path, rendered: list[str]) -> None:
+    source, output, _ = built
+    edit(source, TOPIC, "## Mål", "# Mål på fel nivå")
+    first = run_rusgen("build", "--source", str(source), "--output", str(output))
+    edit(source, NEWS, "Nu startar arbetet.", "Nu startar arbetet i dag.")
+    rendered.clear()
+    second = run_rusgen("build", "--source", str(source), "--output", str(output))
+    assert "vast/kraftsamlingar/elektrifiering/" not in rendered  # read back, not rendered
+    warning = [line for line in first.output.splitlines() if "elektrifiering.md" in line]
+    assert warning and "level 1 heading" in warning[0]
+    assert [line for line in second.output.splitlines() if "elektrifiering.md" in line] == warning

@@ -12,6 +12,7 @@ from conftest import output_lines, run_rusgen
 from test_golden import tree
 
 import rusgen.cache
+from rusgen.model import Output
 from rusgen.text import format_size
 
 CACHE = ".rusgen-cache"
@@ -194,10 +195,13 @@ def test_cache_files_are_the_json_that_json_dumps_writes(tmp_path: Path) -> None
 
 
 def test_stored_files_come_back_in_their_order_and_bytes(tmp_path: Path) -> None:
-    files = [("r/pagefind/z.pf", b"\x00\xff binary"), ("r/pagefind/a.json", "å".encode())]
+    on_disk = tmp_path / "a.json"
+    on_disk.write_bytes("å".encode())
+    files = [Output("r/pagefind/z.pf", b"\x00\xff binary"), Output("r/pagefind/a.json", source=str(on_disk))]
     store = rusgen.cache.OutputStore(tmp_path, "search")
     store.put("r", "key-1", files)
     store.save()
     again = rusgen.cache.OutputStore(tmp_path, "search")
-    assert again.get("r", "key-1") == files
+    expected = [("r/pagefind/z.pf", b"\x00\xff binary"), ("r/pagefind/a.json", "å".encode())]
+    assert again.get("r", "key-1") == expected
     assert again.get("r", "key-2") is None

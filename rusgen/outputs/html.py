@@ -124,20 +124,46 @@ class RegionRenderer:
         """Yield the region's pages; broken links go to `problems`."""
         alternates = self.view.alternates()
         views = self.view.views()
+        done = self._read_back(views, problems)
 
         def render_chunk(chunk: list[View]) -> ChunkResult:
             return self._render_views(chunk, alternates)
 
-        for result in run_chunked(render_chunk, views, allowed=self.parallel):
+        todo = [view for view in views if self.view_path(view) not in done]
+        for result in run_chunked(render_chunk, todo, allowed=self.parallel):
             problems.items.extend(result.problems)
-            for page, entry in result.markdown:
-                self.remember(page, entry)
+            for source, entry in result.markdown:
+                self.remember(self.view.by_source[source], entry)
             if self.pages is not None:
                 self.pages.noted.update(result.pages)
             if result.error is not None:
                 raise result.error
-            yield from result.outputs
+            done.update((output.path, output) for output in result.outputs)
+        for view in views:
+            yield done[self.view_path(view)]
         yield from self.extra_pages()
+
+    def _read_back(self, views: tuple[View, ...], problems: Problems) -> dict[str, Output]:
+        """Return the pages the last build wrote that are still what this one would write.
+
+        Only a page whose Markdown is in the store can be judged before it is rendered; the
+        rest are rendered, in workers when there are many. Reading back here, not in the
+        workers, spares sending every page's bytes from a worker after a small edit.
+        """
+        if self.pages is None or not self.pages.previous:
+            return {}
+        found: dict[str, Output] = {}
+        for view in views:
+            local = Problems()
+            html = self.body_html(view, local, stored_only=True)
+            if html is None:
+                continue
+            path = self.view_path(view)
+            data = self.pages.reuse(path, self.pages.key(view, html))
+            if data is not None:
+                problems.items.extend(local.items)  # a rendered page reports its own
+                found[path] = Output(path, data)
+        return found
 
     def view_path(self, view: View) -> str:
         """Return the output path of a page."""
@@ -152,10 +178,9 @@ class RegionRenderer:
         if data is None:
             self.env.read_page_text = False
             data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
-            if self.env.read_page_text:
-                key = ""  # the template read some page's text, which the key leaves out
-        if key and self.pages is not None:
-            self.pages.note(path, key, data)
+            # A template that read some page's text made a page its key does not describe.
+            if self.pages is not None and not self.env.read_page_text:
+                self.pages.note(path, key, data)
         return Output(path, data)
 
     def extra_pages(self) -> Iterator[Output]:
@@ -178,17 +203,24 @@ class RegionRenderer:
         if self.pages is not None:
             paths = {self.view_path(view) for view in views}
             result.pages = {p: entry for p, entry in self.pages.noted.items() if p in paths}
+        # Pages by source, not the Page objects: a copy of each would come back from a
+        # worker, with its text, and be kept as the memory cache's key.
         result.markdown = [
-            (view.page, self.cache[_memory_key(view.page)]) for view in views
+            (view.page.source, self.cache[_memory_key(view.page)]) for view in views
             if view.page is not None and _memory_key(view.page) in self.cache
         ]
         return result
 
-    def body_html(self, view: View, problems: Problems) -> str:
+    def body_html(self, view: View, problems: Problems, stored_only: bool = False) -> str | None:
+        """Return the page's Markdown as HTML and report its problems; with `stored_only`,
+        None when it would have to be rendered."""
         page = view.page
         if page is None or not page.body.strip():
             return ""
-        html, broken, notes = self.markdown(page)
+        rendered = self.markdown(page, stored_only)
+        if rendered is None:
+            return None
+        html, broken, notes = rendered
         for note in notes:
             problems.warn(
                 f"content/{self.region.id}/{page.source}", page.body_line + note.line, note.field,
@@ -202,7 +234,9 @@ class RegionRenderer:
             )
         return html
 
-    def markdown(self, page: Page) -> tuple[str, list[BrokenLink], list[Note]]:
+    def markdown(
+        self, page: Page, stored_only: bool = False
+    ) -> tuple[str, list[BrokenLink], list[Note]] | None:
         """Render a page body once, reusing an earlier rendering whose links still resolve alike.
 
         A body's HTML holds the addresses its links resolved to and the sizes of linked
@@ -215,6 +249,8 @@ class RegionRenderer:
             stored_key = self.store.key(self.region.id, page.source, page.url, page.lang, page.body)
             entry = self.store.get(stored_key)
         if entry is None or not self._links_resolve_alike(page, entry["links"]):
+            if stored_only:
+                return None
             entry = self._render_markdown(page)
         self.remember(page, entry, stored_key)
         broken = [BrokenLink(line, href) for line, href in entry["broken"]]
@@ -360,7 +396,7 @@ class ChunkResult:
 
     outputs: list[Output] = field(default_factory=list)
     problems: list[ContentError] = field(default_factory=list)
-    markdown: list[tuple[Page, dict[str, Any]]] = field(default_factory=list)
+    markdown: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # by page source
     pages: dict[str, list] = field(default_factory=dict)  # what the page cache noted
     error: RusgenError | None = None
 

@@ -25,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from rusgen.keys import hash_text
 from rusgen.model import Page, Site
 from rusgen.outputs.region_view import View
 
@@ -48,7 +49,7 @@ def site_digest(site: Site, clock_in_templates: bool) -> str:
             for region in site.regions
         ),
     )
-    return _hash(repr(without_text), clock, repr(ended))
+    return hash_text(repr(without_text), clock, repr(ended))
 
 
 def view_identity(view: View) -> str:
@@ -77,7 +78,7 @@ class PageCache:
         self.noted: dict[str, PageEntry] = {}  # what this build made, for the next one
 
     def key(self, view: View, content: str) -> str:
-        return _hash(self.region_digest, view_identity(view), content)
+        return hash_text(self.region_digest, view_identity(view), content)
 
     def reuse(self, path: str, key: str) -> bytes | None:
         """Return the page written last time under this key, if it is still on disk as written."""
@@ -88,7 +89,10 @@ class PageCache:
             data = (self.output / path).read_bytes()
         except OSError:
             return None
-        return data if hashlib.sha256(data).hexdigest() == entry[1] else None
+        if hashlib.sha256(data).hexdigest() != entry[1]:
+            return None
+        self.noted[path] = entry
+        return data
 
     def note(self, path: str, key: str, data: bytes) -> None:
         self.noted[path] = [key, hashlib.sha256(data).hexdigest()]
@@ -96,7 +100,7 @@ class PageCache:
 
 def region_digest(site_part: str, region_id: str, templates: str, strings: Any, assets: Any) -> str:
     """Hash what one region's pages share besides the site: its theme, strings and assets."""
-    return _hash(site_part, region_id, templates, repr(strings), repr(assets))
+    return hash_text(site_part, region_id, templates, repr(strings), repr(assets))
 
 
 def templates_digest(folders: tuple[Path, ...]) -> str:
@@ -106,12 +110,4 @@ def templates_digest(folders: tuple[Path, ...]) -> str:
         for path in sorted((folder / "templates").rglob("*")):
             if path.is_file():
                 digest.update(f"{path}\0".encode() + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _hash(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8")
-        digest.update(f"{len(data)}:".encode() + data)
     return digest.hexdigest()

@@ -27,7 +27,7 @@ import json
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from rusgen.errors import RusgenError
@@ -67,8 +67,8 @@ class PendingIndex:
     Pagefind takes seconds a region and keeps barely more than one core busy, so the build
     starts it and renders on meanwhile. The temporary folder holds the region's pages, the
     index Pagefind writes beside them and what Pagefind prints (into files: a pipe nobody
-    reads while the build renders could fill up and stall it). `result` and `cancel` both
-    remove the folder.
+    reads while the build renders could fill up and stall it). `cancel` removes it; until
+    then a build may write its pages from there (`spilled`) instead of holding them.
     """
 
     def __init__(self, region_id: str, folder: Path, process: subprocess.Popen) -> None:
@@ -93,16 +93,36 @@ class PendingIndex:
     def wait(self) -> None:
         self.process.wait()
 
-    def result(self) -> list[Output]:
-        """Wait for Pagefind and return the index files; raise RusgenError when it failed."""
+    def result(self, in_folder: bool = False) -> list[Output]:
+        """Wait for Pagefind and return the index files; raise RusgenError when it failed.
+
+        `in_folder`: the outputs name the files in this folder instead of holding their
+        bytes, for a build that writes them before the folder is removed.
+        """
         try:
             if self.process.wait() != 0:
                 raise RusgenError(
                     f"{self.region_id}: Pagefind could not index the site: {self._message()}"
                 )
-            return list(_index_files(self.region_id, self.folder / SITE_FOLDER / INDEX_FOLDER))
-        finally:
+            index = self.folder / SITE_FOLDER / INDEX_FOLDER
+            return list(_index_files(self.region_id, index, in_folder))
+        except BaseException:
             self.cancel()
+            raise
+
+    def spilled(self, outputs: Sequence[Output]) -> list[Output]:
+        """Return the outputs with the region's pages read from this folder when written.
+
+        The pages are there already, for Pagefind: a large site's pages then need not all
+        be held in memory until the write, only one region's at a time.
+        """
+        prefix = f"{self.region_id}/"
+        site = self.folder / SITE_FOLDER
+        return [
+            Output(output.path, source=str(site / output.path[len(prefix):]))
+            if _is_page_of(output, prefix) else output
+            for output in outputs
+        ]
 
     def cancel(self) -> None:
         """Stop Pagefind if it still runs and remove the temporary folder."""
@@ -124,12 +144,17 @@ class PendingIndexes:
     """The Pagefind runs of one build: at most `limit` at once, none left when it ends.
 
     Use it as a context manager: leaving it, by an error in a later region's rendering
-    too, stops every run not yet collected and removes its folder.
+    too, stops every run not yet collected and removes its folder. A build that writes
+    pages from the folders (PendingIndex.spilled) leaves it after writing.
     """
 
-    def __init__(self, limit: int) -> None:
-        self.limit = max(1, limit)
+    def __init__(self, limit: int | Callable[[], int]) -> None:
+        self._limit = limit  # a callable is asked only when a run starts
         self.started: list[PendingIndex] = []
+
+    @property
+    def limit(self) -> int:
+        return max(1, self._limit() if callable(self._limit) else self._limit)
 
     def start(self, region: Region, pages: Sequence[Output]) -> PendingIndex:
         """Start indexing the region, first waiting for the oldest run when `limit` run."""
@@ -152,10 +177,15 @@ def _write_pages(region_id: str, pages: Sequence[Output], site: Path) -> None:
     """Write the region's rendered HTML pages below `site`, as the region's folder has them."""
     prefix = f"{region_id}/"
     for page in pages:
-        if page.path.endswith(".html") and page.path.startswith(prefix) and not page.source:
+        if _is_page_of(page, prefix):
             target = site / page.path[len(prefix):]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(page.data)
+
+
+def _is_page_of(output: Output, prefix: str) -> bool:
+    """Tell whether an output is a rendered HTML page of the region (not a copied file)."""
+    return output.path.endswith(".html") and output.path.startswith(prefix) and not output.source
 
 
 def _start_pagefind(folder: Path) -> subprocess.Popen:
@@ -166,8 +196,9 @@ def _start_pagefind(folder: Path) -> subprocess.Popen:
         return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
 
 
-def _index_files(region_id: str, index: Path) -> Iterator[Output]:
-    """Yield the published files of the index Pagefind wrote into `index`."""
+def _index_files(region_id: str, index: Path, in_folder: bool) -> Iterator[Output]:
+    """Yield the published files of the index Pagefind wrote into `index`, read from
+    there when written if `in_folder`."""
     prefix = f"{region_id}/"
     wasm = _wasm_files((index / ENTRY_FILE).read_bytes())
     for path in sorted(index.rglob("*")):
@@ -176,10 +207,12 @@ def _index_files(region_id: str, index: Path) -> Iterator[Output]:
             continue
         if rel.startswith("wasm.") and rel not in wasm:
             continue
-        data = path.read_bytes()
         if rel == ENTRY_FILE:
-            data = _stable_entry(data)
-        yield Output(f"{prefix}{INDEX_FOLDER}{rel}", data)
+            yield Output(f"{prefix}{INDEX_FOLDER}{rel}", _stable_entry(path.read_bytes()))
+        elif in_folder:
+            yield Output(f"{prefix}{INDEX_FOLDER}{rel}", source=str(path))
+        else:
+            yield Output(f"{prefix}{INDEX_FOLDER}{rel}", path.read_bytes())
 
 
 def _wasm_files(entry: bytes) -> set[str]:
