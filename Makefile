@@ -72,8 +72,12 @@ clean:
 
 # Time cold, unchanged, one-page and stylesheet rebuilds of a generated 4000-page corpus
 # (median of 3 runs) and record them in docs/performance.md.
-bench: install
+# Then the live preview's edit-to-reload time in a real Chromium, on the repository's
+# content and with 4000 generated pages.
+bench: install system-packages
 	$(BIN)/python benchmarks/build_bench.py --pages 4000 --runs 3 --write docs/performance.md
+	$(BIN)/python benchmarks/serve_latency.py --runs 10
+	$(BIN)/python benchmarks/serve_latency.py --pages 4000 --runs 5
 
 # The same, with Hugo on the same pages in the same run, and 20000 pages (one run: a cold
 # build of them takes minutes). Installs Debian's hugo when run as root.
