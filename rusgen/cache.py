@@ -166,7 +166,8 @@ class OutputStore:
     """A region's files of one kind (search, calendars), kept with the key of their input.
 
     The caller makes the key: a hash of everything the files are made from, so that equal
-    keys mean equal files.
+    keys mean equal files. Each region's files are kept in <kind>/<region>/<key>.json, so a
+    build whose key is another one need not read megabytes of index to find out.
     """
 
     def __init__(self, folder: Path, kind: str) -> None:
@@ -175,7 +176,9 @@ class OutputStore:
         self.pending: dict[str, tuple[str, list[Output]]] = {}
 
     def get(self, region: str, key: str) -> list[tuple[str, bytes]] | None:
-        data = CacheFile(self.folder, f"{region}.json").data
+        if not (self.folder / region / f"{key}.json").is_file():
+            return None
+        data = CacheFile(self.folder / region, f"{key}.json").data
         paths, files = data.get("paths"), data.get("files")
         if data.get("key") != key or not isinstance(paths, list) or not isinstance(files, dict):
             return None
@@ -195,11 +198,14 @@ class OutputStore:
         more. Save before the files that outputs are read from are removed.
         """
         for region, (key, files) in self.pending.items():
-            CacheFile(self.folder, f"{region}.json", read=False).save({
+            CacheFile(self.folder / region, f"{key}.json", read=False).save({
                 "key": key,
                 "paths": [output.path for output in files],
                 "files": _Base64Files({output.path: output for output in files}),
             })
+            for old in (self.folder / region).glob("*.json"):
+                if old.name != f"{key}.json":
+                    old.unlink(missing_ok=True)  # made from other input: never asked for again
 
 
 class _Base64Files(Mapping):

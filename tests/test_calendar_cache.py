@@ -24,7 +24,13 @@ from conftest import BUILD_EPOCH, ROOT, run_rusgen
 import rusgen.outputs.calendar
 
 REGION = sample_site.REGION
-STORE = Path(".rusgen-cache") / "calendars" / f"{REGION}.json"
+STORES = Path(".rusgen-cache") / "calendars" / REGION
+
+
+def stored(project: Path) -> Path:
+    """Return the one file of the region's stored calendars (named by their input's key)."""
+    [found] = (project / STORES).glob("*.json")
+    return found
 # The English version of an event: it shares the Swedish one's UID and SEQUENCE.
 ENGLISH_EVENT = (
     "---\ntitle: After summer time\nstart: 2021-03-29 10:00\nend: 2021-03-29 11:30\n"
@@ -108,7 +114,7 @@ def test_a_changed_input_gives_the_calendars_a_cold_build_makes(
     project: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     before = built_calendars(project, BUILD_EPOCH)
-    assert (project / STORE).is_file()
+    assert stored(project).is_file()
     epoch = EDITS[name](project)
     after = built_calendars(project, epoch)
     assert after == cold_calendars(project, epoch, monkeypatch)
@@ -156,17 +162,18 @@ def test_the_stored_calendars_are_used_and_a_damaged_store_is_ignored(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built_calendars(project, BUILD_EPOCH)
-    stored = json.loads((project / STORE).read_text(encoding="utf-8"))
+    store = stored(project)
+    data = json.loads(store.read_text(encoding="utf-8"))
     feed = f"{REGION}/events.ics"
-    poisoned = {**stored["files"], feed: base64.b64encode(b"FROM-THE-STORE").decode()}
-    (project / STORE).write_text(json.dumps({**stored, "files": poisoned}), encoding="utf-8")
+    poisoned = {**data["files"], feed: base64.b64encode(b"FROM-THE-STORE").decode()}
+    store.write_text(json.dumps({**data, "files": poisoned}), encoding="utf-8")
     page = project / "content" / REGION / "laddning.md"
     edit(page, "i hela länet.", "i hela länet, i år.")  # else the build reuses the whole output
     assert built_calendars(project, BUILD_EPOCH)[feed] == b"FROM-THE-STORE"
 
     cold = cold_calendars(project, BUILD_EPOCH, monkeypatch)
     for damage in ({feed: "not base64 at all!"}, {feed: None}, {}, "files", [7]):
-        (project / STORE).write_text(json.dumps({**stored, "files": damage}), encoding="utf-8")
+        store.write_text(json.dumps({**data, "files": damage}), encoding="utf-8")
         edit(page, "i hela länet", "i hela länet igen")
         assert built_calendars(project, BUILD_EPOCH) == cold, damage
 

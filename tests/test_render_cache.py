@@ -205,3 +205,15 @@ def test_stored_files_come_back_in_their_order_and_bytes(tmp_path: Path) -> None
     expected = [("r/pagefind/z.pf", b"\x00\xff binary"), ("r/pagefind/a.json", "å".encode())]
     assert again.get("r", "key-1") == expected
     assert again.get("r", "key-2") is None
+
+
+def test_a_region_keeps_only_the_files_of_its_last_input(tmp_path: Path) -> None:
+    store = rusgen.cache.OutputStore(tmp_path, "search")
+    store.put("r", "key-1", [Output("r/a", b"one")])
+    store.save()
+    store = rusgen.cache.OutputStore(tmp_path, "search")
+    store.put("r", "key-2", [Output("r/a", b"two")])
+    store.save()
+    assert [p.name for p in (tmp_path / "search" / "r").iterdir()] == ["key-2.json"]
+    assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-1") is None
+    assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-2") == [("r/a", b"two")]
