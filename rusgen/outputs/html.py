@@ -178,7 +178,7 @@ class RegionRenderer:
         if data is None:
             self.env.read_page_text = False
             data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
-            # A template that read some page's text made a page its key does not describe.
+            # Its key leaves page text out: a template that read some is not described by it.
             if self.pages is not None and not self.env.read_page_text:
                 self.pages.note(path, key, data)
         return Output(path, data)
