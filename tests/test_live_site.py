@@ -206,7 +206,17 @@ def test_a_tab_that_connects_after_a_stylesheet_change_still_gets_it(tmp_path: P
             current = _setup_of(answer.read())
         assert current["styles"] == data["styles"]
         query = urllib.parse.urlencode({"page": "/r/", **{k: current[k] for k in ("digest", "styles")}})
-        threading.Timer(0.5, server.events.close).start()  # end the stream, as a stopping server does
+        earlier = set(server.events.tabs())
+
+        def end_the_new_stream() -> None:
+            """Once the new tab is connected and caught up, end its stream, as a stopping
+            server does: whatever it was sent by then has been sent."""
+            while not set(server.events.tabs()) - earlier:
+                time.sleep(0.01)
+            time.sleep(0.2)
+            server.events.close()
+
+        threading.Thread(target=end_the_new_stream, daemon=True).start()
         assert [e for e, _ in _first_events(base + "__rusgen/events?" + query, 2)] == ["hello"]
     finally:
         server.shutdown()
