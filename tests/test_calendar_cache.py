@@ -216,7 +216,8 @@ PRINT_INPUT = """
 import hashlib, sys
 from pathlib import Path
 import rusgen.outputs.calendar as calendar
-from rusgen.build import BuildOptions, Stores, render_site
+from rusgen.build import BuildOptions, render_site
+from rusgen.stores import Stores
 
 original = calendar.render_input
 def spy(view, strings):

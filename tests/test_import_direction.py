@@ -27,7 +27,7 @@ LAYERS: dict[str, int] = {
     "outputs.structured_data": 1, "outputs.page_cache": 4,
     "htmlscan": 0, "report": 1, "external": 1, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
-    "build": 8,
+    "stores": 7, "build": 8,
     "cli": 11,
     "__main__": 12,
     "__init__": 0,
