@@ -76,8 +76,7 @@ clean:
 # content and with 4000 generated pages.
 bench: install system-packages
 	$(BIN)/python benchmarks/build_bench.py --pages 4000 --runs 3 --write docs/performance.md
-	$(BIN)/python benchmarks/serve_latency.py --runs 10
-	$(BIN)/python benchmarks/serve_latency.py --pages 4000 --runs 5
+	$(BIN)/python benchmarks/serve_latency.py --pages 0:10 --pages 4000:5 --write docs/performance.md
 
 # The same, with Hugo on the same pages in the same run, and 20000 pages (one run: a cold
 # build of them takes minutes). Installs Debian's hugo when run as root.

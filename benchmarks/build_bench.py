@@ -194,15 +194,17 @@ def _loads(values: tuple[float, float, float]) -> str:
     return " / ".join(f"{v:.1f}" for v in values)
 
 
-def write_section(path: Path, report: str) -> None:
-    """Replace the build section of docs/performance.md, keeping everything else."""
+def write_section(path: Path, report: str, marks: tuple[str, str] = (MARK_START, MARK_END),
+                  heading: str = "Builds") -> None:
+    """Replace one measured section of docs/performance.md, keeping everything else."""
+    start, end = marks
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    block = f"{MARK_START}\n{report}\n{MARK_END}"
-    if MARK_START in text and MARK_END in text:
-        head, rest = text.split(MARK_START, 1)
-        text = head + block + rest.split(MARK_END, 1)[1]
+    block = f"{start}\n{report}\n{end}"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + block + rest.split(end, 1)[1]
     else:
-        text = text.rstrip() + "\n\n## Builds\n\n" + block + "\n"
+        text = text.rstrip() + f"\n\n## {heading}\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")
 
 

@@ -2,8 +2,10 @@
 
 Usage (from the repository root, after `make install`):
 
-    .venv/bin/python benchmarks/serve_latency.py            # the repository's content
-    .venv/bin/python benchmarks/serve_latency.py --pages 4000  # plus generated pages
+    .venv/bin/python benchmarks/serve_latency.py                # the repository's content
+    .venv/bin/python benchmarks/serve_latency.py --pages 4000:5   # plus 4000 pages, 5 edits
+    .venv/bin/python benchmarks/serve_latency.py --pages 0:10 --pages 4000:5 \
+        --write docs/performance.md                             # what `make bench` runs
 
 The project is copied into a temporary folder (the repository is never edited); with
 --pages, that many extra pages are generated deterministically across the regions. A real
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import socket
 import statistics
@@ -26,6 +29,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_bench import parse_sizes, write_section  # noqa: E402
+
+SERVE_MARKS = ("<!-- serve-bench:start -->", "<!-- serve-bench:end -->")
 CHROMIUM = "/usr/bin/chromium"
 EDITED = "content/borasregionen/index.md"
 PARAGRAPH = (
@@ -109,19 +116,15 @@ def measure(project: Path, runs: int, verbose: bool = False) -> list[float]:
         server.wait()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=0, help="extra pages to generate")
-    parser.add_argument("--runs", type=int, default=10, help="edits to time")
-    parser.add_argument("--verbose", action="store_true", help="show the server's own log")
-    args = parser.parse_args()
+def measure_size(pages: int, runs: int, verbose: bool) -> str:
+    """Measure `runs` edits on the project with `pages` extra pages; return a table row."""
     with tempfile.TemporaryDirectory(prefix="rusgen-serve-bench-") as folder:
         project = Path(folder)
-        make_project(project, args.pages)
+        make_project(project, pages)
         count = sum(1 for _ in (project / "content").rglob("*.md"))
         print(f"{count} Markdown pages in {project}")
         before = os.getloadavg()[0]
-        latencies = measure(project, args.runs, args.verbose)
+        latencies = measure(project, runs, verbose)
         after = os.getloadavg()[0]
     ms = sorted(x * 1000 for x in latencies)
     print(
@@ -129,6 +132,32 @@ def main() -> None:
         f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms "
         f"(1-minute load average {before:.1f} before, {after:.1f} after, on {os.cpu_count()} cores)"
     )
+    site = "repository content" if not pages else f"repository + {pages} generated pages"
+    return (f"| {site} ({count} sources) | {len(ms)} | {statistics.median(ms):.0f} / {ms[0]:.0f} / "
+            f"{ms[-1]:.0f} ms | {before:.1f} → {after:.1f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", action="append", metavar="N[:RUNS]",
+                        help="extra pages to generate, and edits to time (default 0:10)")
+    parser.add_argument("--runs", type=int, default=10, help="edits to time")
+    parser.add_argument("--verbose", action="store_true", help="show the server's own log")
+    parser.add_argument("--write", type=Path, help="record the table in this Markdown file")
+    args = parser.parse_args()
+    sizes = parse_sizes(args.pages or ["0"], args.runs)
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    rows = [measure_size(pages, runs, args.verbose) for pages, runs in sizes]
+    command = "python benchmarks/serve_latency.py " + " ".join(f"--pages {p}:{r}" for p, r in sizes)
+    report = (
+        f"Measured {started} on {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, Debian's Chromium.\n\nCommand: `{command}`\n\n"
+        "| site | edits | save → visible (median / min / max) | 1-min load average |\n"
+        "| --- | ---: | --- | --- |\n" + "\n".join(rows)
+    )
+    print(report)
+    if args.write:
+        write_section(args.write, report, SERVE_MARKS, heading="Live reload (rusgen serve)")
 
 
 if __name__ == "__main__":
