@@ -72,7 +72,7 @@ def render_site(
     persistent caches in .rusgen-cache/, used by `build`.
     """
     from rusgen.markdown import make_markdown
-    from rusgen.outputs import html
+    from rusgen.outputs import page_bodies
 
     problems = Problems()
     # The preview keeps `cache` between rebuilds, the files it read included. A build
@@ -84,7 +84,7 @@ def render_site(
     del raw, read_cache
     if problems.errors:
         # Report broken Markdown links in the same run as the field errors.
-        html.check_markdown_links(site, make_markdown(), problems)
+        page_bodies.check_markdown_links(site, make_markdown(), problems)
     problems.raise_if_errors()
     site = with_base_url(site, options)
     if stores is not None:

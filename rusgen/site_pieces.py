@@ -16,7 +16,8 @@ from rusgen.errors import Problems
 from rusgen.markdown import make_markdown
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import calendar, feeds, files, html, network, sitemap
-from rusgen.outputs.region_view import View
+from rusgen.outputs.page_bodies import PageBodies
+from rusgen.outputs.region_view import RegionView, View
 
 
 class UsedCache(dict):
@@ -85,9 +86,9 @@ def check_links(site: Site, caches: MarkdownCaches, problems: Problems) -> None:
     """Render every page's Markdown (mostly from the cache) to report its broken links."""
     md = make_markdown()
     for region in site.regions:
-        renderer = html.RegionRenderer(site, region, None, md, {}, {}, caches.of(region))  # type: ignore[arg-type]
+        bodies = PageBodies(region, RegionView(region, site.build_time, {}), md, caches.of(region))
         for page in region.pages:
-            renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
+            bodies.html(View("page.html", page.url, page.lang, page.title, page=page), problems)
 
 
 class SitePieces:

@@ -16,16 +16,15 @@ from markupsafe import Markup
 
 from rusgen.cache import MarkdownStore
 from rusgen.errors import ContentError, Problems, RusgenError
-from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, render_markdown
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
+from rusgen.outputs.page_bodies import PageBodies, memory_key
 from rusgen.outputs.page_cache import PageCache, region_digest, templates_digest
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
 from rusgen.parallel import run_chunked
 from rusgen.render import Theme, ThemeEnvironment, Translator, load_theme, make_environment
-from rusgen.text import format_size
 
 ASSETS = "assets/"
 HASHED_ASSETS = (".css", ".js")
@@ -110,15 +109,12 @@ class RegionRenderer:
         self.site = site
         self.region = region
         self.env = env
-        self.md = md
         self.strings = strings
         self.assets = assets  # logical theme path -> published URL (CSS and JS hashed)
-        self.cache = markdown_cache  # in memory: (source, url, body) -> entry
-        self.store = store  # .rusgen-cache/, between builds
         self.parallel = parallel  # render pages in forked workers when there are many
         self.pages = pages  # the pages of the last build that can be reused
         self.view = RegionView(region, site.build_time, strings)
-        self.files = {f.url: f for f in region.files}
+        self.bodies = PageBodies(region, self.view, md, markdown_cache, store)
 
     def render(self, problems: Problems) -> Iterator[Output]:
         """Yield the region's pages; broken links go to `problems`."""
@@ -133,7 +129,7 @@ class RegionRenderer:
         for result in run_chunked(render_chunk, todo, allowed=self.parallel):
             problems.items.extend(result.problems)
             for source, entry in result.markdown:
-                self.remember(self.view.by_source[source], entry)
+                self.bodies.remember(self.view.by_source[source], entry)
             if self.pages is not None:
                 self.pages.noted.update(result.pages)
             if result.error is not None:
@@ -155,7 +151,7 @@ class RegionRenderer:
         found: dict[str, Output] = {}
         for view in views:
             local = Problems()
-            html = self.body_html(view, local, stored_only=True)
+            html = self.bodies.html(view, local, stored_only=True)
             if html is None:
                 continue
             path = self.view_path(view)
@@ -171,7 +167,7 @@ class RegionRenderer:
 
     def render_view(self, view: View, alternates: dict[str, dict[str, str]], problems: Problems) -> Output:
         """Render one page; `alternates` are the language versions of all the region's pages."""
-        html = self.body_html(view, problems)
+        html = self.bodies.html(view, problems)
         path = self.view_path(view)
         key = self.pages.key(view, html) if self.pages is not None else ""
         data = self.pages.reuse(path, key) if self.pages is not None else None
@@ -206,109 +202,10 @@ class RegionRenderer:
         # Pages by source, not the Page objects: a copy of each would come back from a
         # worker, with its text, and be kept as the memory cache's key.
         result.markdown = [
-            (view.page.source, self.cache[_memory_key(view.page)]) for view in views
-            if view.page is not None and _memory_key(view.page) in self.cache
+            (view.page.source, self.bodies.cache[memory_key(view.page)]) for view in views
+            if view.page is not None and memory_key(view.page) in self.bodies.cache
         ]
         return result
-
-    def body_html(self, view: View, problems: Problems, stored_only: bool = False) -> str | None:
-        """Return the page's Markdown as HTML and report its problems; with `stored_only`,
-        None when it would have to be rendered."""
-        page = view.page
-        if page is None or not page.body.strip():
-            return ""
-        rendered = self.markdown(page, stored_only)
-        if rendered is None:
-            return None
-        html, broken, notes = rendered
-        for note in notes:
-            problems.warn(
-                f"content/{self.region.id}/{page.source}", page.body_line + note.line, note.field,
-                note.message,
-            )
-        for link in broken:
-            problems.error(
-                f"content/{self.region.id}/{page.source}", page.body_line + link.line, "link",
-                f'no page or file "{link.href}" in content/{self.region.id}/; link to a page by '
-                "its file (kraftsamlingar/index.md) or to a file in files/",
-            )
-        return html
-
-    def markdown(
-        self, page: Page, stored_only: bool = False
-    ) -> tuple[str, list[BrokenLink], list[Note]] | None:
-        """Render a page body once, reusing an earlier rendering whose links still resolve alike.
-
-        A body's HTML holds the addresses its links resolved to and the sizes of linked
-        files, so a cached rendering is only as good as those answers: each one is kept with
-        the entry and asked again before the entry is used.
-        """
-        entry = self.cache.get(_memory_key(page))
-        stored_key = ""
-        if entry is None and self.store is not None:
-            stored_key = self.store.key(self.region.id, page.source, page.url, page.lang, page.body)
-            entry = self.store.get(stored_key)
-        if entry is None or not self._links_resolve_alike(page, entry["links"]):
-            if stored_only:
-                return None
-            entry = self._render_markdown(page)
-        self.remember(page, entry, stored_key)
-        broken = [BrokenLink(line, href) for line, href in entry["broken"]]
-        notes = [Note(line, field, message) for line, field, message in entry["notes"]]
-        return entry["html"], broken, notes
-
-    def remember(self, page: Page, entry: dict[str, Any], stored_key: str = "") -> None:
-        """Keep a rendered body for the rest of this build, and in the store for the next."""
-        self.cache[_memory_key(page)] = entry
-        if self.store is not None:
-            key = stored_key or self.store.key(
-                self.region.id, page.source, page.url, page.lang, page.body
-            )
-            self.store.put(key, entry)
-
-    def _render_markdown(self, page: Page) -> dict[str, Any]:
-        links: list[list] = []
-
-        def resolve(href: str) -> LinkTarget | None:
-            target = self._resolve(page, href)
-            links.append(_resolution(href, target))
-            return target
-
-        html, broken, notes = render_markdown(
-            self.md,
-            page.body,
-            resolve=resolve,
-            link_to=lambda url: relative_url(page.url, url),
-            file_label=lambda kind, size: f" ({kind}, {format_size(size, page.lang)})",
-        )
-        return {
-            "html": html,
-            "links": links,
-            "broken": [[b.line, b.href] for b in broken],
-            "notes": [[n.line, n.field, n.message] for n in notes],
-        }
-
-    def _links_resolve_alike(self, page: Page, links: list) -> bool:
-        try:
-            return all(_resolution(link[0], self._resolve(page, link[0])) == link for link in links)
-        except (TypeError, IndexError):  # an entry of another shape: render again
-            return False
-
-    def _resolve(self, page: Page, href: str) -> LinkTarget | None:
-        if href == "":
-            return LinkTarget(url=page.url)
-        for candidate in candidate_paths(page.source, href):
-            target = self.view.by_source.get(candidate)
-            if target is not None:
-                return LinkTarget(url=target.url)
-            file = self.files.get(candidate)
-            if file is not None:
-                kind = candidate.rsplit(".", 1)[-1].lower() if "." in candidate else ""
-                return LinkTarget(url=file.url, file_kind=kind, file_size=file.size)
-            as_url = candidate.strip("/") + "/" if candidate not in (".", "") else ""
-            if href.startswith("/") and as_url in self.view.by_url:
-                return LinkTarget(url=as_url)
-        return None
 
     def context(self, view: View, alternates: dict[str, str]) -> dict[str, Any]:
         """Return what a template sees, all of it derived from the Site."""
@@ -382,14 +279,6 @@ class RegionRenderer:
         return Output(f"{region.id}/{NOT_FOUND}", data.encode("utf-8"))
 
 
-def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None:
-    """Render only the Markdown of every page, to report its broken links."""
-    for region in site.regions:
-        renderer = RegionRenderer(site, region, None, md, {}, {}, {})  # type: ignore[arg-type]
-        for page in region.pages:
-            renderer.body_html(View("page.html", page.url, page.lang, page.title, page=page), problems)
-
-
 @dataclass
 class ChunkResult:
     """What rendering some views gave: pages, problems, new Markdown, the error that stopped it."""
@@ -399,17 +288,6 @@ class ChunkResult:
     markdown: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # by page source
     pages: dict[str, list] = field(default_factory=dict)  # what the page cache noted
     error: RusgenError | None = None
-
-
-def _memory_key(page: Page) -> tuple[str, str, str]:
-    return (page.source, page.url, page.body)
-
-
-def _resolution(href: str, target: LinkTarget | None) -> list:
-    """Write down what a link resolved to, as the cache stores it."""
-    if target is None:
-        return [href]
-    return [href, target.url, target.file_kind, target.file_size]
 
 
 def _render(env: ThemeEnvironment, template: str, context: dict[str, Any]) -> str:
