@@ -1,7 +1,8 @@
 """What a build keeps between runs, in <project>/.rusgen-cache/ and nowhere else.
 
-- Rendered Markdown, one entry per page body, keyed by a hash of the code that renders it
-  and the page's region, source, address, language and text. A body's HTML also depends
+- Rendered Markdown (markdown/, sixteen files by key), one entry per page body, keyed
+  by a hash of the code that renders it and the page's region, source, address,
+  language and text. A body's HTML also depends
   on what its links resolved to (other pages' addresses, file sizes in labels), so each
   entry stores every question it asked and its answer; the build reuses the entry only
   when asking those questions again gives the same answers.
@@ -126,17 +127,27 @@ Resolution = list
 
 
 class MarkdownStore:
-    """Rendered page bodies by content hash, each with the link answers it depends on."""
+    """Rendered page bodies by content hash, each with the link answers it depends on.
+
+    The entries are spread over SHARDS files by the first digit of their key, so a build
+    that changed one page writes one small file again, not the Markdown of the whole site.
+    """
+
+    SHARDS = "0123456789abcdef"
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.folder = folder / "markdown"
         self.used: dict[str, Any] = {}
 
     @functools.cached_property
     def entries(self) -> dict[str, Any]:
         """Read the stored entries on first use: a build with nothing changed never needs them."""
-        entries = CacheFile(self.folder, "markdown.json").data.get("entries")
-        return entries if isinstance(entries, dict) else {}
+        entries: dict[str, Any] = {}
+        for shard in self.SHARDS:
+            found = CacheFile(self.folder, f"{shard}.json").data.get("entries")
+            if isinstance(found, dict):
+                entries.update((key, entry) for key, entry in found.items() if key[:1] == shard)
+        return entries
 
     @staticmethod
     def key(region: str, source: str, url: str, lang: str, body: str) -> str:
@@ -150,8 +161,18 @@ class MarkdownStore:
         self.used[key] = entry
 
     def save(self) -> None:
-        """Keep the entries this build used: a page deleted or edited leaves nothing behind."""
-        CacheFile(self.folder, "markdown.json", read=False).save({"entries": self.used})
+        """Keep the entries this build used: a page deleted or edited leaves nothing behind.
+
+        A file whose entries are the ones read from it, unchanged, is left as it is.
+        """
+        stored = self.__dict__.get("entries", {})  # what was read, if anything was
+        for shard in self.SHARDS:
+            used = {key: entry for key, entry in self.used.items() if key[:1] == shard}
+            before = {key: entry for key, entry in stored.items() if key[:1] == shard}
+            if used == before and (used or not (self.folder / f"{shard}.json").exists()):
+                continue
+            CacheFile(self.folder, f"{shard}.json", read=False).save({"entries": used})
+        (self.folder.parent / "markdown.json").unlink(missing_ok=True)  # the one file of old
 
 
 def _valid_entry(entry: Any) -> bool:

@@ -29,11 +29,13 @@ def poison_markdown(source: Path, marker: str) -> None:
 
     If a build then shows the marker, it served the body from the cache.
     """
-    path = source / CACHE / "markdown.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for entry in data["entries"].values():
-        entry["html"] = f"<p>{marker}</p>\n"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    shards = sorted((source / CACHE / "markdown").glob("*.json"))
+    assert shards
+    for path in shards:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for entry in data["entries"].values():
+            entry["html"] = f"<p>{marker}</p>\n"
+        path.write_text(json.dumps(data), encoding="utf-8")
     (source / CACHE / "build.json").unlink()
 
 
@@ -217,3 +219,18 @@ def test_a_region_keeps_only_the_files_of_its_last_input(tmp_path: Path) -> None
     assert [p.name for p in (tmp_path / "search" / "r").iterdir()] == ["key-2.json"]
     assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-1") is None
     assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-2") == [("r/a", b"two")]
+
+
+def test_an_edit_rewrites_only_the_markdown_file_of_its_page(site_copy, tmp_path: Path) -> None:
+    source, output = site_copy("full"), tmp_path / "out"
+    build(source, output)
+    shards = source / CACHE / "markdown"
+    before = {p.name: p.stat().st_ino for p in shards.glob("*.json")}
+    topic = source / "content" / "vast" / "kraftsamlingar" / "elektrifiering.md"
+    topic.write_text(topic.read_text("utf-8") + "\nEn mening till.\n", "utf-8")
+    build(source, output)
+    after = {p.name: p.stat().st_ino for p in shards.glob("*.json")}
+    replaced = [name for name in after if before.get(name) != after[name]]
+    assert 1 <= len(replaced) <= 2, replaced  # the new entry's file, and the old one's
+    entries = [json.loads((shards / name).read_text("utf-8"))["entries"] for name in replaced]
+    assert any("En mening till." in e["html"] for found in entries for e in found.values())
