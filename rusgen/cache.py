@@ -108,6 +108,12 @@ def write_json(data: dict[str, Any], handle: Any) -> None:
     def encode(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
+    def write_value(value: Any) -> None:
+        if isinstance(value, Base64Text):
+            value.write_to(handle)
+        else:
+            handle.write(encode(value))
+
     handle.write("{")
     for index, key in enumerate(sorted(data)):
         value = data[key]
@@ -115,11 +121,31 @@ def write_json(data: dict[str, Any], handle: Any) -> None:
         if isinstance(value, Mapping) and value:
             handle.write("{")
             for inner, name in enumerate(sorted(value)):
-                handle.write(f"{', ' if inner else ''}{encode(name)}: {encode(value[name])}")
+                handle.write(f"{', ' if inner else ''}{encode(name)}: ")
+                write_value(value[name])
             handle.write("}")
         else:
-            handle.write(encode(value))
+            write_value(value)
     handle.write("}")
+
+
+class Base64Text:
+    """Bytes that write_json writes as a JSON string of base64, a slice at a time.
+
+    A search index holds files of megabytes (search-index.js): encoded whole, each would
+    sit in memory three times over (base64, JSON, the line written) at the build's end.
+    """
+
+    SLICE = 3 * 2**18  # a multiple of 3 bytes: the slices' base64 joins without padding
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def write_to(self, handle: Any) -> None:
+        handle.write('"')
+        for start in range(0, len(self.data), self.SLICE):
+            handle.write(base64.b64encode(self.data[start:start + self.SLICE]).decode("ascii"))
+        handle.write('"')
 
 
 # Resolution of one link as stored: [href, url, file kind, file size], or [href] for none.
@@ -235,10 +261,9 @@ class _Base64Files(Mapping):
     def __init__(self, files: dict[str, Output]) -> None:
         self.files = files
 
-    def __getitem__(self, path: str) -> str:
+    def __getitem__(self, path: str) -> Base64Text:
         output = self.files[path]
-        data = Path(output.source).read_bytes() if output.source else output.data
-        return base64.b64encode(data).decode("ascii")
+        return Base64Text(Path(output.source).read_bytes() if output.source else output.data)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.files)

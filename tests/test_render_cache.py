@@ -234,3 +234,12 @@ def test_an_edit_rewrites_only_the_markdown_file_of_its_page(site_copy, tmp_path
     assert 1 <= len(replaced) <= 2, replaced  # the new entry's file, and the old one's
     entries = [json.loads((shards / name).read_text("utf-8"))["entries"] for name in replaced]
     assert any("En mening till." in e["html"] for found in entries for e in found.values())
+
+
+@pytest.mark.parametrize("size", [0, 1, 786431, 786432, 786433, 2_000_001])
+def test_large_stored_files_are_written_in_slices_as_one_base64_string(tmp_path: Path, size: int) -> None:
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    store = rusgen.cache.OutputStore(tmp_path, "search")
+    store.put("r", "key", [Output("r/search-index.js", data)])
+    store.save()
+    assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key") == [("r/search-index.js", data)]
