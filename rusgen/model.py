@@ -356,3 +356,8 @@ class Output:
     path: str
     data: bytes = b""
     source: str = ""  # a file on disk to copy instead of data, for documents and images
+
+    def is_rendered_page(self, prefix: str = "") -> bool:
+        """Tell whether this is an HTML page held as bytes (not a file to copy) below `prefix`:
+        what the search indexes read."""
+        return self.path.endswith(".html") and self.path.startswith(prefix) and not self.source

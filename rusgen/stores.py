@@ -108,7 +108,7 @@ def search_key(region: Region, pages: list[Output]) -> str:
     """Hash what a region's search index is made from: Pagefind and the HTML pages."""
     digests = [
         f"{page.path}\0{hashlib.sha256(page.data).hexdigest()}" for page in pages
-        if page.path.endswith(".html") and not page.source
+        if page.is_rendered_page()
     ]
     return hash_text(pagefind_identity(), region.id, *digests)
 

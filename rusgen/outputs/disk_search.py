@@ -36,7 +36,7 @@ def render(region_id: str, pages: Iterable[Output]) -> Iterator[Output]:
     prefix = f"{region_id}/"
     entries = []
     for page in pages:
-        if not (page.path.endswith(".html") and page.path.startswith(prefix)) or page.source:
+        if not page.is_rendered_page(prefix):
             continue
         entry = page_entry(page.data.decode("utf-8"))
         if entry is not None:

@@ -120,7 +120,7 @@ class PendingIndex:
         site = self.folder / SITE_FOLDER
         return [
             Output(output.path, source=str(site / output.path[len(prefix):]))
-            if _is_page_of(output, prefix) else output
+            if output.is_rendered_page(prefix) else output
             for output in outputs
         ]
 
@@ -177,15 +177,10 @@ def _write_pages(region_id: str, pages: Sequence[Output], site: Path) -> None:
     """Write the region's rendered HTML pages below `site`, as the region's folder has them."""
     prefix = f"{region_id}/"
     for page in pages:
-        if _is_page_of(page, prefix):
+        if page.is_rendered_page(prefix):
             target = site / page.path[len(prefix):]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(page.data)
-
-
-def _is_page_of(output: Output, prefix: str) -> bool:
-    """Tell whether an output is a rendered HTML page of the region (not a copied file)."""
-    return output.path.endswith(".html") and output.path.startswith(prefix) and not output.source
 
 
 def _start_pagefind(folder: Path) -> subprocess.Popen:
