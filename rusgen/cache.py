@@ -222,7 +222,7 @@ class OutputStore:
         # Until saved, the outputs themselves (the bytes this build writes, not copies).
         self.pending: dict[str, tuple[str, list[Output]]] = {}
 
-    def get(self, region: str, key: str) -> list[tuple[str, bytes]] | None:
+    def get(self, region: str, key: str) -> list[Output] | None:
         if not (self.folder / region / f"{key}.json").is_file():
             return None
         data = CacheFile(self.folder / region, f"{key}.json").data
@@ -230,7 +230,7 @@ class OutputStore:
         if data.get("key") != key or not isinstance(paths, list) or not isinstance(files, dict):
             return None
         try:
-            return [(str(path), base64.b64decode(files[path], validate=True)) for path in paths]
+            return [Output(str(path), base64.b64decode(files[path], validate=True)) for path in paths]
         except (KeyError, TypeError, ValueError):
             return None
 

@@ -90,8 +90,7 @@ def start_search_index(
     key = search_key(region, pages) if stores else ""
     stored = stores.search.get(region.id, key) if stores else None
     if stored is not None:
-        index = [Output(path, data) for path, data in stored]
-        return (lambda: index), None
+        return (lambda: stored), None
     pagefind = indexes.start(region, pages)
     from_disk = list(disk_search.render(region.id, pages))
 
@@ -130,7 +129,7 @@ def stored_or_made(
     key = input_key()
     stored = store.get(region_id, key)
     if stored is not None:
-        return [Output(path, data) for path, data in stored]
+        return stored
     made = list(make())
     store.put(region_id, key, made)
     return made

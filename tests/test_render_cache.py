@@ -204,7 +204,7 @@ def test_stored_files_come_back_in_their_order_and_bytes(tmp_path: Path) -> None
     store.put("r", "key-1", files)
     store.save()
     again = rusgen.cache.OutputStore(tmp_path, "search")
-    expected = [("r/pagefind/z.pf", b"\x00\xff binary"), ("r/pagefind/a.json", "å".encode())]
+    expected = [Output("r/pagefind/z.pf", b"\x00\xff binary"), Output("r/pagefind/a.json", "å".encode())]
     assert again.get("r", "key-1") == expected
     assert again.get("r", "key-2") is None
 
@@ -218,7 +218,7 @@ def test_a_region_keeps_only_the_files_of_its_last_input(tmp_path: Path) -> None
     store.save()
     assert [p.name for p in (tmp_path / "search" / "r").iterdir()] == ["key-2.json"]
     assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-1") is None
-    assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-2") == [("r/a", b"two")]
+    assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-2") == [Output("r/a", b"two")]
 
 
 def test_an_edit_rewrites_only_the_markdown_file_of_its_page(site_copy, tmp_path: Path) -> None:
@@ -242,4 +242,4 @@ def test_large_stored_files_are_written_in_slices_as_one_base64_string(tmp_path:
     store = rusgen.cache.OutputStore(tmp_path, "search")
     store.put("r", "key", [Output("r/search-index.js", data)])
     store.save()
-    assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key") == [("r/search-index.js", data)]
+    assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key") == [Output("r/search-index.js", data)]
