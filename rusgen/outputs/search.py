@@ -148,13 +148,13 @@ class PendingIndexes:
     pages from the folders (PendingIndex.spilled) leaves it after writing.
     """
 
-    def __init__(self, limit: int | Callable[[], int]) -> None:
-        self._limit = limit  # a callable is asked only when a run starts
+    def __init__(self, limit: Callable[[], int]) -> None:
+        self._limit = limit  # asked when a run starts: a build that starts none never counts cores
         self.started: list[PendingIndex] = []
 
     @property
     def limit(self) -> int:
-        return max(1, self._limit() if callable(self._limit) else self._limit)
+        return max(1, self._limit())
 
     def start(self, region: Region, pages: Sequence[Output]) -> PendingIndex:
         """Start indexing the region, first waiting for the oldest run when `limit` run."""
