@@ -169,14 +169,11 @@ class RegionRenderer:
         """Render one page; `alternates` are the language versions of all the region's pages."""
         html = self.bodies.html(view, problems)
         path = self.view_path(view)
-        key = self.pages.key(view, html) if self.pages is not None else ""
-        data = self.pages.reuse(path, key) if self.pages is not None else None
-        if data is None:
-            self.env.read_page_text = False
-            data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
-            # Its key leaves page text out: a template that read some is not described by it.
-            if self.pages is not None and not self.env.read_page_text:
-                self.pages.note(path, key, data)
+        self.env.read_page_text = False
+        data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
+        # Its key leaves page text out: a template that read some is not described by it.
+        if self.pages is not None and not self.env.read_page_text:
+            self.pages.note(path, self.pages.key(view, html), data)
         return Output(path, data)
 
     def extra_pages(self) -> Iterator[Output]:
