@@ -356,6 +356,9 @@ class Output:
     path: str
     data: bytes = b""
     source: str = ""  # a file on disk to copy instead of data, for documents and images
+    # The SHA-256 of the bytes, where the build has it already (a page it noted or read
+    # back): the writer and the search store's key then need not hash them again.
+    digest: str = field(default="", compare=False)
 
     def is_rendered_page(self, prefix: str = "") -> bool:
         """Tell whether this is an HTML page held as bytes (not a file to copy) below `prefix`:

@@ -106,7 +106,7 @@ def start_search_index(
 def search_key(region: Region, pages: list[Output]) -> str:
     """Hash what a region's search index is made from: Pagefind and the HTML pages."""
     digests = [
-        f"{page.path}\0{hashlib.sha256(page.data).hexdigest()}" for page in pages
+        f"{page.path}\0{page.digest or hashlib.sha256(page.data).hexdigest()}" for page in pages
         if page.is_rendered_page()
     ]
     return hash_text(pagefind_identity(), region.id, *digests)

@@ -76,7 +76,7 @@ def write_outputs(
             raise RusgenError(f"two outputs write {item.path}; this is a bug in rusgen or a theme")
         data = Path(item.source).read_bytes() if item.source else item.data
         path = output / item.path
-        digest = hashlib.sha256(data).hexdigest()
+        digest = item.digest or hashlib.sha256(data).hexdigest()
         if is_unchanged(path, known.get(item.path), digest) or not write_file_if_changed(path, data):
             unchanged += 1
         else:

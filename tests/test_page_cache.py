@@ -8,6 +8,7 @@ pages the edit could change.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,9 @@ import pytest
 from conftest import run_rusgen
 from test_golden import first_difference, tree
 
+from rusgen.build import BuildOptions, render_site
 from rusgen.outputs import html
+from rusgen.stores import Stores
 
 CACHE = ".rusgen-cache"
 NEWS = "content/vast/news/2021-04-21-digital-uppstart.md"
@@ -161,3 +164,20 @@ def test_a_page_read_back_still_reports_its_warnings(built, tmp_path: Path, rend
     warning = [line for line in first.output.splitlines() if "elektrifiering.md" in line]
     assert warning and "level 1 heading" in warning[0]
     assert [line for line in second.output.splitlines() if "elektrifiering.md" in line] == warning
+
+
+def test_every_hash_a_page_carries_is_the_hash_of_its_bytes(built) -> None:
+    """The writer and the search store trust the hash an Output carries instead of hashing
+    it again: it must be the hash of the bytes that will be written."""
+    source, output, _ = built
+    edit(source, TOPIC, "Elektrifiera transporterna.", "Elektrifiera transporterna i dag.")
+    with Stores.open(source) as stores:
+        outputs = render_site(BuildOptions(source=source, output=output), stores=stores).outputs
+        carried = {
+            o.path: (Path(o.source).read_bytes() if o.source else o.data, o.digest)
+            for o in outputs if o.digest
+        }
+    assert len(carried) > 30  # read back or rendered, every page carries one
+    assert {path: hashlib.sha256(data).hexdigest() for path, (data, _) in carried.items()} == {
+        path: digest for path, (_, digest) in carried.items()
+    }

@@ -155,10 +155,10 @@ class RegionRenderer:
             if html is None:
                 continue
             path = self.view_path(view)
-            data = self.pages.reuse(path, self.pages.key(view, html))
-            if data is not None:
+            page = self.pages.reuse(path, self.pages.key(view, html))
+            if page is not None:
                 problems.items.extend(local.items)  # a rendered page reports its own
-                found[path] = Output(path, data)
+                found[path] = page
         return found
 
     def view_path(self, view: View) -> str:
@@ -173,7 +173,7 @@ class RegionRenderer:
         data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
         # Its key leaves page text out: a template that read some is not described by it.
         if self.pages is not None and not self.env.read_page_text:
-            self.pages.note(path, self.pages.key(view, html), data)
+            return self.pages.note(path, self.pages.key(view, html), data)
         return Output(path, data)
 
     def extra_pages(self) -> Iterator[Output]:

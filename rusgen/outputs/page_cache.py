@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from rusgen.keys import hash_text
-from rusgen.model import Page, Site
+from rusgen.model import Output, Page, Site
 from rusgen.outputs.region_view import View
 
 # What the record keeps of a page: [key, sha256 of the bytes written].
@@ -80,7 +80,7 @@ class PageCache:
     def key(self, view: View, content: str) -> str:
         return hash_text(self.region_digest, view_identity(view), content)
 
-    def reuse(self, path: str, key: str) -> bytes | None:
+    def reuse(self, path: str, key: str) -> Output | None:
         """Return the page written last time under this key, if it is still on disk as written."""
         entry = self.previous.get(path)
         if not isinstance(entry, list) or len(entry) != 2 or entry[0] != key:
@@ -92,10 +92,13 @@ class PageCache:
         if hashlib.sha256(data).hexdigest() != entry[1]:
             return None
         self.noted[path] = entry
-        return data
+        return Output(path, data, digest=entry[1])
 
-    def note(self, path: str, key: str, data: bytes) -> None:
-        self.noted[path] = [key, hashlib.sha256(data).hexdigest()]
+    def note(self, path: str, key: str, data: bytes) -> Output:
+        """Note the key of a page this build rendered; return it as an Output."""
+        digest = hashlib.sha256(data).hexdigest()
+        self.noted[path] = [key, digest]
+        return Output(path, data, digest=digest)
 
 
 def region_digest(site_part: str, region_id: str, templates: str, strings: Any, assets: Any) -> str:

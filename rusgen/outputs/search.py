@@ -119,7 +119,7 @@ class PendingIndex:
         prefix = f"{self.region_id}/"
         site = self.folder / SITE_FOLDER
         return [
-            Output(output.path, source=str(site / output.path[len(prefix):]))
+            Output(output.path, source=str(site / output.path[len(prefix):]), digest=output.digest)
             if output.is_rendered_page(prefix) else output
             for output in outputs
         ]
