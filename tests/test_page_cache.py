@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_rusgen
+from conftest import GOLDEN_EPOCH, run_rusgen
 from test_golden import first_difference, tree
 
 from rusgen.build import BuildOptions, render_site
@@ -166,10 +166,14 @@ def test_a_page_read_back_still_reports_its_warnings(built, tmp_path: Path, rend
     assert [line for line in second.output.splitlines() if "elektrifiering.md" in line] == warning
 
 
-def test_every_hash_a_page_carries_is_the_hash_of_its_bytes(built) -> None:
+def test_every_hash_a_page_carries_is_the_hash_of_its_bytes(
+    built, rendered: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The writer and the search store trust the hash an Output carries instead of hashing
-    it again: it must be the hash of the bytes that will be written."""
+    it again: it must be the hash of the bytes that will be written, for a page read back
+    as for one rendered."""
     source, output, _ = built
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", GOLDEN_EPOCH)  # as the first build, so pages match
     edit(source, TOPIC, "Elektrifiera transporterna.", "Elektrifiera transporterna i dag.")
     with Stores.open(source) as stores:
         outputs = render_site(BuildOptions(source=source, output=output), stores=stores).outputs
@@ -177,6 +181,7 @@ def test_every_hash_a_page_carries_is_the_hash_of_its_bytes(built) -> None:
             o.path: (Path(o.source).read_bytes() if o.source else o.data, o.digest)
             for o in outputs if o.digest
         }
+    assert rendered == ["vast/kraftsamlingar/elektrifiering/"]  # the rest were read back
     assert len(carried) > 30  # read back or rendered, every page carries one
     assert {path: hashlib.sha256(data).hexdigest() for path, (data, _) in carried.items()} == {
         path: digest for path, (_, digest) in carried.items()
