@@ -22,7 +22,7 @@ from rusgen.stores import Stores, calendars, pagefind_identity, pages_to_keep, s
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
 
 if TYPE_CHECKING:
-    from rusgen.outputs.html import LastPages
+    from rusgen.outputs.page_cache import LastPages
 
 # The renderers (Jinja, markdown-it, icalendar and the output modules) are imported where
 # they are used, in render_site and render_outputs: a build whose output is still current
@@ -176,8 +176,7 @@ def render_outputs(
 
 def last_pages(site: Site, options: BuildOptions, record: BuildRecord) -> LastPages:
     """Return what this build needs to reuse the pages the last one wrote, unchanged."""
-    from rusgen.outputs.html import LastPages
-    from rusgen.outputs.page_cache import site_digest
+    from rusgen.outputs.page_cache import LastPages, site_digest
 
     output = output_folder(site, options)
     clock = themes_read_the_clock(options.source)

@@ -21,7 +21,7 @@ from rusgen.model import Output, Region
 from rusgen.outputs import disk_search, search
 
 if TYPE_CHECKING:
-    from rusgen.outputs.html import LastPages
+    from rusgen.outputs.page_cache import LastPages
     from rusgen.outputs.region_view import RegionView
 
 

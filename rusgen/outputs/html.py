@@ -19,7 +19,7 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
 from rusgen.outputs.page_bodies import PageBodies, memory_key
-from rusgen.outputs.page_cache import PageCache, region_digest, templates_digest
+from rusgen.outputs.page_cache import LastPages, PageCache
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
@@ -70,24 +70,11 @@ def region_renderer(
     env = make_environment(theme, cache)
     strings = {lang: theme.strings(lang, cache) for lang in region.languages}
     assets = asset_urls(theme.static_files(), hashed=hashed)
-    pages = None
-    if last_pages is not None:
-        digest = region_digest(last_pages.site_digest, region.id, templates_digest(theme.folders),
-                               strings, assets)
-        pages = PageCache(last_pages.entries, last_pages.output, digest)
+    pages = last_pages.for_region(region.id, theme.folders, strings, assets) if last_pages else None
     renderer = RegionRenderer(
         site, region, env, md, strings, assets, markdown_cache, store, parallel, pages
     )
     return renderer, theme
-
-
-@dataclass(frozen=True)
-class LastPages:
-    """What a build knows of the pages the last one wrote (outputs/page_cache.py)."""
-
-    entries: dict[str, Any]  # output path -> [key, sha256], from the build record
-    output: Path  # where they were written, and this build writes
-    site_digest: str  # this build's Site, without the pages' text
 
 
 class RegionRenderer:

@@ -21,7 +21,7 @@ when the file there still has those bytes.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,22 @@ def view_identity(view: View) -> str:
         named((view.page,)) if view.page else (), named(view.items), named(view.upcoming),
         named(view.past), view.taxonomy, view.term, view.terms, view.key,
     ))
+
+
+@dataclass(frozen=True)
+class LastPages:
+    """What a build knows of the pages the last one wrote, for every region."""
+
+    entries: dict[str, Any]  # output path -> PageEntry, from the build record
+    output: Path  # where they were written, and this build writes
+    site_digest: str  # this build's Site, without the pages' text
+
+    def for_region(self, region_id: str, theme_folders: tuple[Path, ...], strings: Any,
+                   assets: Any) -> PageCache:
+        """Return the page cache of one region, rendered with this theme, strings and assets."""
+        digest = region_digest(self.site_digest, region_id, templates_digest(theme_folders),
+                               strings, assets)
+        return PageCache(self.entries, self.output, digest)
 
 
 class PageCache:
