@@ -191,14 +191,22 @@ class MarkdownStore:
 
         A file whose entries are the ones read from it, unchanged, is left as it is.
         """
-        stored = self.__dict__.get("entries", {})  # what was read, if anything was
+        used = _by_shard(self.used)
+        before = _by_shard(self.__dict__.get("entries", {}))  # what was read, if anything was
         for shard in self.SHARDS:
-            used = {key: entry for key, entry in self.used.items() if key[:1] == shard}
-            before = {key: entry for key, entry in stored.items() if key[:1] == shard}
-            if used == before and (used or not (self.folder / f"{shard}.json").exists()):
+            now = used.get(shard, {})
+            if now == before.get(shard, {}) and (now or not (self.folder / f"{shard}.json").exists()):
                 continue
-            CacheFile(self.folder, f"{shard}.json", read=False).save({"entries": used})
+            CacheFile(self.folder, f"{shard}.json", read=False).save({"entries": now})
         (self.folder.parent / "markdown.json").unlink(missing_ok=True)  # the one file of old
+
+
+def _by_shard(entries: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Group entries by the first digit of their key: the file they are kept in."""
+    shards: dict[str, dict[str, Any]] = {}
+    for key, entry in entries.items():
+        shards.setdefault(key[:1], {})[key] = entry
+    return shards
 
 
 def _valid_entry(entry: Any) -> bool:
