@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rusgen.cache import BuildRecord, input_fingerprint
 from rusgen.errors import ContentError, Problems, RusgenError
-from rusgen.loader import load_project
+from rusgen.loader import configured_language, load_project
 from rusgen.model import Output, Site
 from rusgen.outputs import search
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
@@ -74,7 +74,7 @@ def render_site(
     from rusgen.markdown import make_markdown
     from rusgen.outputs import page_bodies
 
-    problems = Problems()
+    problems = Problems(configured_language(options.source))
     # The preview keeps `cache` between rebuilds, the files it read included. A build
     # needs nothing it read once the Site is made: that memory is freed before rendering.
     read_cache = {} if cache is None else cache

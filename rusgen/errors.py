@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rusgen.messages import DEFAULT_LANGUAGE, say
+
 
 class RusgenError(Exception):
     """An error the CLI prints as a message, never as a traceback."""
@@ -11,13 +13,20 @@ class RusgenError(Exception):
 
 @dataclass(frozen=True, order=True)
 class ContentError:
-    """One problem in one file: `path:line: field: message`."""
+    """One problem in one file: `path:line: field: message`.
+
+    `code` names the message in the catalogue (for tools reading JSON); `about` names the
+    file a follow-on error depends on (a link to a page that could not be read), so the
+    report can fold it under that file's own error instead of repeating it.
+    """
 
     path: str
     line: int
     field: str
     message: str
     warning: bool = False
+    code: str = ""
+    about: str = ""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -28,25 +37,50 @@ class ContentError:
 class ContentErrors(RusgenError):
     """Every content error of one build, reported together."""
 
-    def __init__(self, errors: list[ContentError], warnings: list[ContentError] = ()) -> None:
+    def __init__(
+        self, errors: list[ContentError], warnings: list[ContentError] = (),  # type: ignore[assignment]
+        lang: str = DEFAULT_LANGUAGE,
+    ) -> None:
         self.errors = sorted(errors)
         self.warnings = sorted(warnings)
+        self.lang = lang
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
 class Problems:
-    """Collects errors and warnings while a stage runs, so a build reports them all at once."""
+    """Collects errors and warnings while a stage runs, so a build reports them all at once.
 
-    def __init__(self) -> None:
+    It knows the language messages are written in, so a stage says what is wrong by a
+    message code and never picks the words itself.
+    """
+
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
         self.items: list[ContentError] = []
+        self.lang = lang
+
+    def text(self, code: str, **args: object) -> str:
+        """Return the message `code` in this build's language."""
+        return say(code, self.lang, **args)
+
+    def say(self, path: str, line: int, field: str, code: str, about: str = "", **args: object) -> None:
+        """Record an error by its message code."""
+        self.add(ContentError(path, line, field, self.text(code, **args), False, code, about))
+
+    def say_warning(self, path: str, line: int, field: str, code: str, **args: object) -> None:
+        """Record a warning by its message code."""
+        self.add(ContentError(path, line, field, self.text(code, **args), True, code))
 
     def error(self, path: str, line: int, field: str, message: str) -> None:
         """Record an error that stops the build."""
-        self.items.append(ContentError(path, line, field, message))
+        self.add(ContentError(path, line, field, message))
 
     def warn(self, path: str, line: int, field: str, message: str) -> None:
         """Record a warning that the build reports but survives."""
-        self.items.append(ContentError(path, line, field, message, warning=True))
+        self.add(ContentError(path, line, field, message, warning=True))
+
+    def add(self, item: ContentError) -> None:
+        """Record a problem found earlier (a cached page's, replayed)."""
+        self.items.append(item)
 
     @property
     def errors(self) -> list[ContentError]:
@@ -59,4 +93,4 @@ class Problems:
     def raise_if_errors(self) -> None:
         """Stop the pipeline when any error was recorded."""
         if self.errors:
-            raise ContentErrors(self.errors, self.warnings)
+            raise ContentErrors(self.errors, self.warnings, self.lang)

@@ -1,4 +1,8 @@
-"""Read one YAML mapping field by field, recording what is wrong and what to write instead."""
+"""Read one YAML mapping field by field, recording what is wrong and what to write instead.
+
+`Fields.read(field)` reads a field as the content model describes it (rusgen/contentmodel);
+the typed getters below it do the work and are also used where the model has no entry.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
+from rusgen.contentmodel.spec import Field
 from rusgen.errors import Problems
 from rusgen.yamlfile import YamlList, YamlMap
 
@@ -27,7 +32,7 @@ def parse_date(value: str) -> date | None:
 
 
 def parse_datetime(value: str) -> datetime | None:
-    """Parse 2021-05-27 13:30 (seconds optional), or return None."""
+    """Parse 2021-05-27 13:30 or 2021-05-27 9.30 (seconds optional), or return None."""
     match = DATETIME_RE.match(value.strip())
     if not match:
         return None
@@ -48,12 +53,14 @@ def parse_time(value: str) -> time | None:
         return None
 
 
-def describe(value: Any) -> str:
+def describe(value: Any, problems: Problems) -> str:
     """Say what the user wrote, in the words of the message."""
     if isinstance(value, list):
-        return "a list"
+        return problems.text("got.list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return problems.text("got.map")
+    if value is None:
+        return problems.text("got.nothing")
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     return f'"{value}"'
@@ -76,9 +83,16 @@ class Fields:
     def name(self, key: str) -> str:
         return f"{self.prefix}{key}"
 
+    def say(self, key: str, code: str, about: str = "", **args: object) -> None:
+        """Record an error on one field by its message code."""
+        self.problems.say(self.path, self.line(key), self.name(key), code, about=about, **args)
+
     def error(self, key: str, message: str) -> None:
         """Record an error on one field."""
         self.problems.error(self.path, self.line(key), self.name(key), message)
+
+    def got(self, key: str) -> str:
+        return describe(self.data.get(key), self.problems)
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
@@ -88,15 +102,35 @@ class Fields:
         for key in self.data:
             if key in known:
                 continue
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(known)}"
-            self.problems.warn(self.path, self.line(key), self.name(key), f"unknown field{hint}")
+            close = difflib.get_close_matches(str(key).lower(), known, n=1, cutoff=0.6)
+            if close:
+                self.problems.say_warning(
+                    self.path, self.line(key), self.name(key), "field.unknown_close", close=close[0]
+                )
+            else:
+                self.problems.say_warning(
+                    self.path, self.line(key), self.name(key), "field.unknown", known=", ".join(known)
+                )
 
     def _missing(self, key: str, example: str) -> None:
-        self.problems.error(
-            self.path, self.data.line or 1, self.name(key),
-            f"required; add a line like `{key}: {example}`",
+        self.problems.say(
+            self.path, self.data.line or 1, self.name(key), "field.required", field=key, example=example
         )
+
+    def read(self, field: Field) -> Any:
+        """Read a field as the content model describes it (required, example, choices)."""
+        name, example = field.name, field.example
+        if field.type == "bool":
+            return self.boolean(name, default=field.default == "true")
+        if field.type == "int":
+            return self.integer(name, default=int(field.default or 0))
+        if field.type == "date":
+            return self.date(name, required=field.required)
+        if field.type == "moment":
+            return self.date_or_datetime(name, required=field.required)
+        if field.type == "choice":
+            return self.choice(field)
+        return self.text(name, required=field.required, example=example)
 
     def text(self, key: str, required: bool = False, example: str = "...") -> str:
         """Return a piece of text; numbers are accepted as written."""
@@ -106,11 +140,11 @@ class Fields:
             return ""
         value = self.data[key]
         if isinstance(value, bool) or isinstance(value, list | dict):
-            self.error(key, f"expected text like `{key}: {example}`, got {describe(value)}")
+            self.say(key, "field.text", field=key, example=example, got=self.got(key))
             return ""
         text = str(value).strip()
         if required and not text:
-            self.error(key, f"must not be empty; write something like `{key}: {example}`")
+            self.say(key, "field.empty", field=key, example=example)
         return text
 
     def boolean(self, key: str, default: bool = False) -> bool:
@@ -118,7 +152,7 @@ class Fields:
             return default
         value = self.data[key]
         if not isinstance(value, bool):
-            self.error(key, f"expected true or false, got {describe(value)}")
+            self.say(key, "field.bool", field=key, got=self.got(key))
             return default
         return value
 
@@ -127,7 +161,7 @@ class Fields:
             return default
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(key, f"expected a whole number like `{key}: 10`, got {describe(value)}")
+            self.say(key, "field.int", field=key, got=self.got(key))
             return default
         return value
 
@@ -136,10 +170,9 @@ class Fields:
             if required:
                 self._missing(key, "2021-05-27")
             return None
-        value = str(self.data[key])
-        parsed = parse_date(value)
+        parsed = parse_date(str(self.data[key]))
         if parsed is None:
-            self.error(key, f"expected a date like 2021-05-27, got {describe(self.data[key])}")
+            self.say(key, "field.date", field=key, got=self.got(key))
         return parsed
 
     def date_or_datetime(self, key: str, required: bool = False) -> tuple[datetime, bool] | None:
@@ -148,39 +181,59 @@ class Fields:
             if required:
                 self._missing(key, "2020-10-15 09:30")
             return None
-        value = self.data[key]
-        text = str(value)
+        text = str(self.data[key])
         moment = parse_datetime(text)
         if moment is not None:
             return moment, True
         day = parse_date(text)
         if day is not None:
             return datetime.combine(day, time()), False
-        self.error(
-            key,
-            f"expected a date and time like 2020-10-15 09:30 (or a date like 2020-10-15), "
-            f"got {describe(value)}",
-        )
+        self.say(key, "field.datetime", field=key, got=self.got(key))
         return None
 
-    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+    def choice(self, field: Field) -> str:
+        """Return one of the field's values; a word that means one gets advice to write it."""
+        key, default = field.name, field.default
         if not self.has(key):
             return default
         value = self.data[key]
-        if not isinstance(value, str) or value not in choices:
-            self.error(key, f"expected one of {' | '.join(choices)}, got {describe(value)}")
+        if isinstance(value, str) and value in {c.value for c in field.choices}:
+            return value
+        meant = field.choice(value) if isinstance(value, str) else None
+        if meant is not None:
+            label = meant.label_en if self.problems.lang == "en" else meant.label_sv
+            self.say(key, "field.choice_word", field=key, got=self.got(key), value=meant.value, label=label)
             return default
-        return value
+        self.say(key, "field.choice", got=self.got(key), choices=self.choices_text(field))
+        return default
 
-    def mapping(self, key: str) -> Fields | None:
+    def choices_text(self, field: Field) -> str:
+        """Return "full (fullsatt), cancelled (inställt) eller ..." in the build's language."""
+        english = self.problems.lang == "en"
+        names = [
+            c.value if english or c.label_sv == c.value else f"{c.value} ({c.label_sv})"
+            for c in field.choices
+        ]
+        if len(names) == 1:
+            return names[0]
+        return f"{', '.join(names[:-1])} {self.problems.text('choice.or')} {names[-1]}"
+
+    def mapping(self, key: str, example: str = "") -> Fields | None:
         """Return a nested mapping's fields, or None when absent or not a mapping."""
         if not self.has(key):
             return None
         value = self.data[key]
         if not isinstance(value, YamlMap):
-            self.error(key, f"expected fields beneath it, got {describe(value)}")
+            self.say(key, "field.map", example=example or f"`{key}: {{...}}`", got=self.got(key))
             return None
         return Fields(value, self.path, self.problems, prefix=f"{self.name(key)}.")
+
+    def section(self, field: Field) -> Fields | None:
+        """Return the fields beneath a MAP field, warning about unknown ones."""
+        block = self.mapping(field.name, example=f"`{field.name}: {field.example}`")
+        if block is not None:
+            block.warn_unknown(field.names)
+        return block
 
     def list_of(self, key: str) -> list[tuple[Any, int]]:
         """Return (item, line) pairs of a list; a single value counts as a list of one."""
@@ -192,18 +245,33 @@ class Fields:
         if isinstance(value, list):
             return [(item, self.line(key)) for item in value]
         if isinstance(value, dict):
-            self.error(key, f"expected a list like `{key}: [a, b]`, got {describe(value)}")
+            self.say(key, "field.list", field=key, got=self.got(key))
             return []
         return [(value, self.line(key))]
+
+    def maps(self, field: Field) -> list[Fields]:
+        """Return the fields of each item of a MAPS list; other items get an error."""
+        result = []
+        for item, line in self.list_of(field.name):
+            if not isinstance(item, YamlMap):
+                self.problems.say(
+                    self.path, line, self.name(field.name), "field.list_of_maps",
+                    example=f"`{field.name}: {field.example}`",
+                )
+                continue
+            entry = Fields(item, self.path, self.problems, prefix=f"{self.name(field.name)}.")
+            entry.warn_unknown(field.names)
+            result.append(entry)
+        return result
 
     def texts(self, key: str) -> tuple[tuple[str, int], ...]:
         """Return (text, line) pairs of a list of plain values."""
         result = []
         for item, line in self.list_of(key):
-            if isinstance(item, dict | list) or isinstance(item, bool):
-                self.problems.error(
-                    self.path, line, self.name(key),
-                    f"expected a list of names like `{key}: [a, b]`, got {describe(item)}",
+            if isinstance(item, dict | list) or isinstance(item, bool) or item is None:
+                self.problems.say(
+                    self.path, line, self.name(key), "field.list_item",
+                    field=key, got=describe(item, self.problems),
                 )
                 continue
             result.append((str(item).strip(), line))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rusgen.errors import Problems, RusgenError
+from rusgen.messages import message_language
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, RawFile, RawPage, RawProject, RawRegion
 from rusgen.yamlfile import YamlMap, YamlSyntaxError, parse_yaml
 
@@ -19,6 +20,20 @@ PAGE_SUFFIX = ".md"
 FILE_KEY = "file"  # cache keys of files read once: (FILE_KEY, absolute path, mtime, size, inode)
 T = TypeVar("T")
 SETTINGS_FILES = ("region.yaml", "contacts.yaml")
+
+
+def configured_language(root: Path) -> str:
+    """Return the language of messages for the project at `root`, before anything is checked.
+
+    The messages of the files read before rusgen.yaml is validated need it too; a
+    rusgen.yaml that cannot be read counts as Swedish, our users' language.
+    """
+    try:
+        config = parse_yaml((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlSyntaxError, RecursionError):
+        config = None
+    language = config.get("language") if isinstance(config, YamlMap) else None
+    return message_language(language if isinstance(language, str) else None)
 
 
 def load_project(
@@ -165,10 +180,10 @@ def _read_once(path: str, problems: Problems, cache: dict, read: Callable[[Probl
     its watcher reported (FILE_KEY), in case a save kept all three.
     """
     stat = os.stat(path)
-    key = (FILE_KEY, path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    key = (FILE_KEY, path, stat.st_mtime_ns, stat.st_size, stat.st_ino, problems.lang)
     hit = cache.get(key)
     if hit is None:
-        recorded = Problems()
+        recorded = Problems(problems.lang)
         hit = (read(recorded), tuple(recorded.items))
         cache[key] = hit
     value, items = hit

@@ -13,10 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
-EVENT_STATUSES = ("scheduled", "full", "cancelled", "postponed", "moved-online")
-NEWS_KINDS = ("news", "press")
-ACCESSIBILITY_STATUSES = ("helt", "delvis", "inte")
-
 
 @dataclass(frozen=True)
 class Contact:

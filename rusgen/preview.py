@@ -15,7 +15,7 @@ from pathlib import Path
 from rusgen.build import BuildOptions, build_time, with_base_url
 from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
 from rusgen.livesite import BuildFailed
-from rusgen.loader import FILE_KEY, load_project
+from rusgen.loader import FILE_KEY, configured_language, load_project
 from rusgen.model import Output
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.schema import build_site
@@ -57,7 +57,7 @@ class SiteRebuilder:
 
     def _load(self) -> SitePieces:
         """Load, validate and check links, as render_site does before it renders."""
-        problems = Problems()
+        problems = Problems(configured_language(self.options.source))
         raw = load_project(self.options.source, problems, self.options.regions, self.cache)
         site = build_site(raw, problems, build_time(), self.options.drafts, self.cache)
         check_links(site, self.markdown, problems)

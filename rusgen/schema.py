@@ -12,12 +12,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rusgen.colors import contrast_ratio, parse_hex
-from rusgen.errors import Problems
+from rusgen.contentmodel import CONTACTS, EVENT, NETWORK, NEWS, PAGE, REGION, Kind
+from rusgen.contentmodel import Field as ModelField
+from rusgen.errors import ContentError, Problems
 from rusgen.fields import Fields, describe
 from rusgen.model import (
-    ACCESSIBILITY_STATUSES,
-    EVENT_STATUSES,
-    NEWS_KINDS,
     Accessibility,
     AgendaItem,
     Contact,
@@ -43,23 +42,22 @@ from rusgen.yamlfile import YamlList, YamlMap
 MIN_CONTRAST = 4.5
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[a-z]{2}$")
-EVENTS, NEWS = "events", "news"
+EVENTS, NEWS_SECTION = "events", "news"
 
-NETWORK_FIELDS = ("name", "base_url", "output", "language", "theme")
-REGION_FIELDS = (
-    "name", "organisation", "base_url", "languages", "timezone", "parent", "theme",
-    "branding", "menu", "taxonomies", "contact", "accessibility",
-)
-CONTACT_FIELDS = ("name", "role", "organisation", "phone", "mobile", "email")
-PAGE_FIELDS = (
-    "title", "summary", "updated", "draft", "weight", "image", "contacts", "documents",
-    "aliases", "slug",
-)
-EVENT_FIELDS = (
-    "start", "end", "location", "online", "livestream", "registration", "status",
-    "status_note", "agenda", "series", "uid",
-)
-NEWS_FIELDS = ("date", "kind", "author", "press_contacts")
+ACCESSIBILITY = Kind("accessibility", "", "", "", REGION["accessibility"].fields)
+IMAGE = Kind("image", "", "", "", PAGE["image"].fields)
+DOCUMENT = Kind("document", "", "", "", PAGE["documents"].fields)
+AGENDA = Kind("agenda", "", "", "", EVENT["agenda"].fields)
+TAXONOMY_FIELDS_NAMES = REGION["taxonomies"].names
+TAXONOMY_TITLE = REGION["taxonomies"].child("title")
+TERM_FIELDS_NAMES = REGION["taxonomies"].child("terms").names
+TERM_TITLE = REGION["taxonomies"].child("terms").child("title")
+# The Swedish (and other) words users write in a menu for the generated lists.
+MENU_WORDS = {
+    "evenemang": EVENTS, "kalender": EVENTS, "kalendarium": EVENTS, "event": EVENTS,
+    "nyheter": NEWS_SECTION, "nyhet": NEWS_SECTION, "aktuellt": NEWS_SECTION,
+    "pressmeddelanden": NEWS_SECTION,
+}
 
 
 def build_site(
@@ -80,9 +78,8 @@ def build_site(
         if region.parent and region.parent not in {r.id for r in regions} and not raw_has(
             raw, region.parent
         ):
-            problems.error(
-                f"content/{region.id}/region.yaml", 0, "parent",
-                f'no region "{region.parent}" in content/; write the folder name of the parent',
+            problems.say(
+                f"content/{region.id}/region.yaml", 0, "parent", "region.no_parent", parent=region.parent
             )
     return Site(network=network, regions=regions, build_time=build_time, drafts=drafts)
 
@@ -94,20 +91,20 @@ def raw_has(raw: RawProject, region_id: str) -> bool:
 
 def _network(config: YamlMap, problems: Problems) -> Network:
     fields = Fields(config, CONFIG_FILE, problems)
-    fields.warn_unknown(NETWORK_FIELDS)
+    fields.warn_unknown(NETWORK.names)
     return Network(
-        name=fields.text("name", required=True, example="Regionala utvecklingsstrategier"),
-        base_url=_base_url(fields, "base_url", required=False),
-        output=fields.text("output") or "public",
-        language=fields.text("language") or "sv",
-        theme=fields.text("theme") or "default",
+        name=fields.read(NETWORK["name"]),
+        base_url=_base_url(fields, NETWORK["base_url"]),
+        output=fields.read(NETWORK["output"]) or "public",
+        language=fields.read(NETWORK["language"]),
+        theme=fields.read(NETWORK["theme"]) or "default",
     )
 
 
-def _base_url(fields: Fields, key: str, required: bool = True) -> str:
-    url = fields.text(key, required=required, example="https://rus.example.se/vg/")
+def _base_url(fields: Fields, field: ModelField) -> str:
+    url = fields.read(field)
     if url and not re.match(r"^https?://[^/\s]+", url):
-        fields.error(key, f"expected an absolute address like https://rus.example.se/vg/, got {url!r}")
+        fields.say(field.name, "field.url", field=field.name, example=field.example, got=f'"{url}"')
         return ""
     return url if not url or url.endswith("/") else url + "/"
 
@@ -117,31 +114,27 @@ def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool, 
     settings = raw.settings
     if settings is None:
         if not (raw.folder / "region.yaml").is_file():
-            problems.error(
-                path, 0, "", "missing; every region folder needs a region.yaml with at least "
-                "name, organisation and base_url",
-            )
+            problems.say(path, 0, "", "region.no_settings")
         # Carry on with empty settings, so the pages' own errors are reported in this run too,
         # but without repeating "required" for every field of the missing or broken file.
         settings = YamlMap()
         settings.line, settings.key_lines = 1, {}
         problems = _Silenced(problems, path)
     f = Fields(settings, path, problems)
-    f.warn_unknown(REGION_FIELDS)
+    f.warn_unknown(REGION.names)
     languages = tuple(lang for lang, _ in f.texts("languages")) or (network.language,)
     for lang in languages:
         if not LANG_RE.match(lang):
-            f.error("languages", f'expected two-letter language codes like [sv, en], got "{lang}"')
+            f.say("languages", "field.language", field="languages", got=f'"{lang}"')
     tz_name = f.text("timezone") or "Europe/Stockholm"
     try:
         tz = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
-        f.error("timezone", f'unknown time zone "{tz_name}"; write Europe/Stockholm')
+        f.say("timezone", "region.timezone", zone=tz_name)
         tz = ZoneInfo("Europe/Stockholm")
-    branding = f.mapping("branding")
+    branding = f.section(REGION["branding"])
     color, logo = "#00609c", ""
     if branding is not None:
-        branding.warn_unknown(("color", "logo"))
         color = _accent(branding) or color
         logo = branding.text("logo")
     files = tuple(
@@ -149,12 +142,10 @@ def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool, 
     )
     file_sizes = {file.url: file.size for file in files}
     if logo and logo not in file_sizes:
-        branding.error("logo", _missing_file(logo, raw.display))  # type: ignore[union-attr]
+        branding.say("logo", "file.missing", file=logo, folder=raw.display)  # type: ignore[union-attr]
     contacts = _contacts(raw, problems)
     taxonomies = _taxonomies(f)
-    contact = f.mapping("contact")
-    if contact is not None:
-        contact.warn_unknown(("email", "phone"))
+    contact = f.section(REGION["contact"])
     region_context = _RegionContext(
         id=raw.id, display=raw.display, languages=languages, tz=tz,
         files=file_sizes, contacts={c.id for c in contacts}, taxonomies=taxonomies,
@@ -168,9 +159,9 @@ def _region(raw: RawRegion, network: Network, problems: Problems, drafts: bool, 
     menu = _menu(f, pages, taxonomies)
     return Region(
         id=raw.id,
-        name=f.text("name", required=True, example="Västra Götaland"),
-        organisation=f.text("organisation", required=True, example="Västra Götalandsregionen"),
-        base_url=_base_url(f, "base_url"),
+        name=f.read(REGION["name"]),
+        organisation=f.read(REGION["organisation"]),
+        base_url=_base_url(f, REGION["base_url"]),
         languages=languages,
         timezone=tz_name,
         theme=f.text("theme") or network.theme,
@@ -196,13 +187,11 @@ class _Silenced(Problems):
         self.path = path
         self.items = inner.items
 
-    def error(self, path: str, line: int, field: str, message: str) -> None:
-        if path != self.path:
-            self.inner.error(path, line, field, message)
+        self.lang = inner.lang
 
-    def warn(self, path: str, line: int, field: str, message: str) -> None:
-        if path != self.path:
-            self.inner.warn(path, line, field, message)
+    def add(self, item: ContentError) -> None:
+        if item.path != self.path:
+            self.inner.add(item)
 
 
 def _accent(branding: Fields) -> str:
@@ -210,21 +199,17 @@ def _accent(branding: Fields) -> str:
     if not color:
         return ""
     if parse_hex(color) is None:
-        branding.error("color", f'expected a colour like "#00609c" (in quotes), got "{color}"')
+        branding.say("color", "region.color_format", color=color)
         return ""
     ratio = contrast_ratio(color)
     if ratio < MIN_CONTRAST:
-        branding.error(
-            "color",
-            f"{color} has a contrast of {ratio:.2f}:1 on white; text needs at least "
-            f"{MIN_CONTRAST}:1 (WCAG 2.1 AA); choose a darker colour",
+        decimal = "." if branding.problems.lang == "en" else ","
+        branding.say(
+            "color", "region.color_contrast", color=color,
+            ratio=f"{ratio:.2f}".replace(".", decimal), needed=f"{MIN_CONTRAST}".replace(".", decimal),
         )
         return ""
     return color
-
-
-def _missing_file(rel: str, display: str) -> str:
-    return f'no file "{rel}" in {display}/; put the file there or correct the path'
 
 
 def _contacts(raw: RawRegion, problems: Problems) -> tuple[Contact, ...]:
@@ -235,27 +220,21 @@ def _contacts(raw: RawRegion, problems: Problems) -> tuple[Contact, ...]:
     for contact_id, value in raw.contacts.items():
         line = raw.contacts.line_of(contact_id)
         if not SLUG_RE.match(contact_id):
-            problems.error(
-                path, line, contact_id,
-                "a contact id is written in lower case with hyphens, like robin-kalmendal",
-            )
+            problems.say(path, line, contact_id, "contact.id")
         if not isinstance(value, YamlMap):
-            problems.error(
-                path, line, contact_id,
-                f"expected the person's fields beneath it (name: ...), got {describe(value)}",
-            )
+            problems.say(path, line, contact_id, "contact.fields", got=describe(value, problems))
             continue
         f = Fields(value, path, problems, prefix=f"{contact_id}.")
-        f.warn_unknown(CONTACT_FIELDS)
+        f.warn_unknown(CONTACTS.names)
         result.append(
             Contact(
                 id=contact_id,
-                name=f.text("name", required=True, example="Robin Kalmendal"),
-                role=f.text("role"),
-                organisation=f.text("organisation"),
+                name=f.read(CONTACTS["name"]),
+                role=f.read(CONTACTS["role"]),
+                organisation=f.read(CONTACTS["organisation"]),
                 phone=_phone(f, "phone"),
                 mobile=_phone(f, "mobile"),
-                email=f.text("email"),
+                email=f.read(CONTACTS["email"]),
             )
         )
     return tuple(result)
@@ -264,44 +243,38 @@ def _contacts(raw: RawRegion, problems: Problems) -> tuple[Contact, ...]:
 def _phone(f: Fields, key: str) -> str:
     phone = f.text(key)
     if phone and not any(c.isdigit() for c in phone):
-        f.error(key, f'expected a phone number like "010-441 00 00" (in quotes), got "{phone}"')
+        f.say(key, "field.phone", field=key, got=f'"{phone}"')
         return ""
     return phone
 
 
 def _taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
-    block = f.mapping("taxonomies")
+    block = f.mapping("taxonomies", example=f"`taxonomies: {REGION['taxonomies'].example}`")
     if block is None:
         return ()
     result = []
     for taxonomy_id in block.data:
-        if not SLUG_RE.match(taxonomy_id) or taxonomy_id in PAGE_FIELDS + EVENT_FIELDS + NEWS_FIELDS:
-            block.error(
-                taxonomy_id,
-                "a taxonomy id is a lower-case word with hyphens that is not a page field, "
-                "like kraftsamlingar",
-            )
+        if not SLUG_RE.match(taxonomy_id) or taxonomy_id in EVENT.names + NEWS.names:
+            block.say(taxonomy_id, "taxonomy.id")
             continue
         tax = block.mapping(taxonomy_id)
         if tax is None:
             continue
-        tax.warn_unknown(("title", "terms"))
+        tax.warn_unknown(TAXONOMY_FIELDS_NAMES)
         terms_block = tax.mapping("terms")
         terms = []
         for term_id in terms_block.data if terms_block else ():
             if not SLUG_RE.match(term_id):
-                terms_block.error(  # type: ignore[union-attr]
-                    term_id, "a term id is written in lower case with hyphens, like elektrifiering"
-                )
+                terms_block.say(term_id, "term.id")  # type: ignore[union-attr]
             term = terms_block.mapping(term_id)  # type: ignore[union-attr]
             if term is None:
                 continue
-            term.warn_unknown(("title", "period", "summary"))
+            term.warn_unknown(TERM_FIELDS_NAMES)
             terms.append(
                 Term(
                     taxonomy=taxonomy_id,
                     id=term_id,
-                    title=term.text("title", required=True, example="Elektrifiering"),
+                    title=term.read(TERM_TITLE),
                     period=term.text("period"),
                     summary=term.text("summary"),
                 )
@@ -309,7 +282,7 @@ def _taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
         result.append(
             Taxonomy(
                 id=taxonomy_id,
-                title=tax.text("title", required=True, example="Kraftsamlingar"),
+                title=tax.read(TAXONOMY_TITLE),
                 terms=tuple(terms),
             )
         )
@@ -324,34 +297,26 @@ ACCESSIBILITY_EXAMPLE = (
 
 def _accessibility(f: Fields) -> Accessibility | None:
     """Read the facts of the accessibility statement, which DOS-lagen requires of every site."""
-    block = f.mapping("accessibility")
+    block = f.section(REGION["accessibility"])
     if block is None:
         if not f.has("accessibility"):
-            f.problems.error(
-                f.path, 1, "accessibility",
-                "required: every public site must publish an accessibility statement "
-                "(tillgänglighetsredogörelse); add a block like\n" + ACCESSIBILITY_EXAMPLE,
+            f.problems.say(
+                f.path, 1, "accessibility", "statement.required", example=ACCESSIBILITY_EXAMPLE
             )
         return None
-    block.warn_unknown(("status", "method", "assessed", "updated", "known_issues", "feedback"))
+    status_field = ACCESSIBILITY["status"]
     if not block.has("status"):
-        block.error("status", "required; write `status: helt`, `delvis` or `inte` (förenlig med lagen)")
-    method = block.text(
-        "method", required=True, example="Egen granskning med automatiska verktyg och manuell kontroll"
-    )
-    assessed = block.date("assessed", required=True)
-    feedback = block.mapping("feedback")
-    if feedback is not None:
-        feedback.warn_unknown(("email", "url", "phone"))
+        block.say("status", "field.required", field="status", example=block.choices_text(status_field))
+    method = block.read(ACCESSIBILITY["method"])
+    assessed = block.read(ACCESSIBILITY["assessed"])
+    feedback = block.section(ACCESSIBILITY["feedback"])
     routes = {key: feedback.text(key) if feedback else "" for key in ("email", "url", "phone")}
     if not any(routes.values()):
-        block.problems.error(
-            block.path, block.line("feedback") or 1, block.name("feedback"),
-            "required: how readers report inaccessible content; add a line like "
-            "`feedback: {email: tillganglighet@example.se}` (email, url or phone)",
+        block.problems.say(
+            block.path, block.line("feedback") or 1, block.name("feedback"), "statement.feedback"
         )
     return Accessibility(
-        status=block.choice("status", ACCESSIBILITY_STATUSES, "delvis"),
+        status=block.choice(status_field) or "delvis",
         method=method,
         assessed=assessed or datetime(1970, 1, 1).date(),
         updated=block.date("updated") or assessed or datetime(1970, 1, 1).date(),
@@ -396,17 +361,16 @@ class _Key:
 
 def _page_once(raw: RawPage, region: _RegionContext, problems: Problems, cache: dict) -> Page | None:
     """Validate a page once per text and region; replay its problems on later runs."""
-    key = ("page", raw.display, raw.text, raw.body_line, region.key)
+    key = ("page", raw.display, raw.text, raw.body_line, region.key, problems.lang)
     hit = cache.get(key) if raw.text else None
     if hit is None:
-        recorded = Problems()
+        recorded = Problems(problems.lang)
         hit = (_page(raw, region, recorded), tuple(recorded.items))
         if raw.text:
             cache[key] = hit
     page, items = hit
     for item in items:
-        report = problems.warn if item.warning else problems.error
-        report(item.path, item.line, item.field, item.message)
+        problems.add(item)
     return page
 
 
@@ -435,18 +399,17 @@ def _page(raw: RawPage, region: _RegionContext, problems: Problems) -> Page | No
     f = Fields(raw.front, raw.display, problems)
     section = raw.rel.split("/")[0] if "/" in raw.rel else ""
     is_event = section == EVENTS and not raw.rel.split("/")[-1].startswith("index.")
-    is_news = section == NEWS and not raw.rel.split("/")[-1].startswith("index.")
-    known = PAGE_FIELDS + tuple(t.id for t in region.taxonomies)
-    known += EVENT_FIELDS if is_event else NEWS_FIELDS if is_news else ()
-    f.warn_unknown(known)
+    is_news = section == NEWS_SECTION and not raw.rel.split("/")[-1].startswith("index.")
+    kind = EVENT if is_event else NEWS if is_news else PAGE
+    f.warn_unknown(kind.names + tuple(t.id for t in region.taxonomies))
 
     lang = _language(raw, region, problems)
-    slug = f.text("slug")
+    slug = f.read(PAGE["slug"])
     if slug and not SLUG_RE.match(slug):
-        f.error("slug", f'expected lower-case letters, digits and hyphens like "ny-rus", got "{slug}"')
+        f.say("slug", "field.slug", field="slug", example=PAGE["slug"].example, got=f.got("slug"))
         slug = ""
-    title = f.text("title", required=True, example="Kraftsamlingar")
-    updated = f.date_or_datetime("updated")
+    title = f.read(PAGE["title"])
+    updated = f.read(PAGE["updated"])
     return Page(
         source=raw.rel,
         lang=lang,
@@ -455,10 +418,10 @@ def _page(raw: RawPage, region: _RegionContext, problems: Problems) -> Page | No
         body=raw.body,
         body_line=raw.body_line,
         field_lines=field_lines(raw.front),
-        summary=f.text("summary"),
+        summary=f.read(PAGE["summary"]),
         updated=updated[0].replace(tzinfo=region.tz) if updated else None,
-        draft=f.boolean("draft"),
-        weight=f.integer("weight"),
+        draft=f.read(PAGE["draft"]),
+        weight=f.read(PAGE["weight"]),
         image=_image(f, region),
         contacts=_contact_ids(f, "contacts", region),
         documents=_documents(f, region),
@@ -474,31 +437,23 @@ def _language(raw: RawPage, region: _RegionContext, problems: Problems) -> str:
     if len(parts) >= 3:
         lang = parts[-2]
         if lang not in region.languages:
-            problems.error(
-                raw.display, 1, "",
-                f'the file name says language "{lang}", but {region.display}/region.yaml '
-                f"lists languages: [{', '.join(region.languages)}]; add it there or rename the file",
+            problems.say(
+                raw.display, 1, "", "page.language", lang=lang, folder=region.display,
+                languages=", ".join(region.languages),
             )
         return lang
     return region.languages[0]
 
 
 def _image(f: Fields, region: _RegionContext) -> Image | None:
-    block = f.mapping("image")
+    block = f.section(PAGE["image"])
     if block is None:
-        if f.has("image"):
-            return None
         return None
-    block.warn_unknown(("src", "alt", "credit"))
-    src = block.text("src", required=True, example="files/bild.jpg")
+    src = block.read(IMAGE["src"])
     if src and src not in region.files:
-        block.error("src", _missing_file(src, region.display))
+        block.say("src", "file.missing", file=src, folder=region.display)
     if "alt" not in block.data:
-        block.error(
-            "alt",
-            'required: describe the image for readers who cannot see it, like alt: "Två personer '
-            'vid ett bord", or write alt: "" if it is only decoration',
-        )
+        block.say("alt", "image.alt")
     return Image(src=src, alt=block.text("alt"), credit=block.text("credit"))
 
 
@@ -506,10 +461,10 @@ def _contact_ids(f: Fields, key: str, region: _RegionContext) -> tuple[str, ...]
     result = []
     for contact_id, line in f.texts(key):
         if contact_id not in region.contacts:
-            known = ", ".join(sorted(region.contacts)) or "none yet"
-            f.problems.error(
-                f.path, line, key,
-                f'no contact "{contact_id}" in {region.display}/contacts.yaml (known: {known})',
+            known = ", ".join(sorted(region.contacts)) or f.problems.text("contact.none_yet")
+            f.problems.say(
+                f.path, line, key, "contact.unknown", about=f"{region.display}/contacts.yaml",
+                contact=contact_id, folder=region.display, known=known,
             )
             continue
         result.append(contact_id)
@@ -518,19 +473,11 @@ def _contact_ids(f: Fields, key: str, region: _RegionContext) -> tuple[str, ...]
 
 def _documents(f: Fields, region: _RegionContext) -> tuple[Document, ...]:
     result = []
-    for item, line in f.list_of("documents"):
-        if not isinstance(item, YamlMap):
-            f.problems.error(
-                f.path, line, "documents",
-                "each document is written as {file: files/x.pdf, title: Title of the document}",
-            )
-            continue
-        doc = Fields(item, f.path, f.problems, prefix="documents.")
-        doc.warn_unknown(("file", "title", "lang"))
-        rel = doc.text("file", required=True, example="files/rapport.pdf")
-        title = doc.text("title", required=True, example="Rapport 2021")
+    for doc in f.maps(PAGE["documents"]):
+        rel = doc.read(DOCUMENT["file"])
+        title = doc.read(DOCUMENT["title"])
         if rel and rel not in region.files:
-            doc.error("file", _missing_file(rel, region.display))
+            doc.say("file", "file.missing", file=rel, folder=region.display)
             continue
         if rel:
             result.append(
@@ -545,9 +492,9 @@ def _terms(f: Fields, region: _RegionContext) -> tuple[tuple[str, str], ...]:
         for term_id, line in f.texts(taxonomy.id):
             if taxonomy.term(term_id) is None:
                 known = ", ".join(t.id for t in taxonomy.terms)
-                f.problems.error(
-                    f.path, line, taxonomy.id,
-                    f'no term "{term_id}" in {region.display}/region.yaml (known: {known})',
+                f.problems.say(
+                    f.path, line, taxonomy.id, "term.unknown", about=f"{region.display}/region.yaml",
+                    term=term_id, folder=region.display, known=known,
                 )
                 continue
             result.append((taxonomy.id, term_id))
@@ -559,18 +506,15 @@ def _aliases(f: Fields) -> tuple[str, ...]:
     for alias, line in f.texts("aliases"):
         cleaned = alias.strip("/")
         if not cleaned or ".." in cleaned.split("/") or "://" in alias:
-            f.problems.error(
-                f.path, line, "aliases",
-                f'expected an old address within the site like /gamla-adressen/, got "{alias}"',
-            )
+            f.problems.say(f.path, line, "aliases", "alias.invalid", alias=alias)
             continue
         result.append(cleaned if posixpath.splitext(cleaned)[1] else cleaned + "/")
     return tuple(result)
 
 
 def _event(f: Fields, region: _RegionContext) -> EventInfo | None:
-    start = f.date_or_datetime("start", required=True)
-    end = f.date_or_datetime("end")
+    start = f.read(EVENT["start"])
+    end = f.read(EVENT["end"])
     if start is None:
         return None
     start_at, start_has_time = start
@@ -579,52 +523,36 @@ def _event(f: Fields, region: _RegionContext) -> EventInfo | None:
     if end is not None:
         end_at, end_has_time = end
         if all_day and end_has_time:
-            f.error("end", "the start is a date alone (all day), so the end must be a date too")
+            f.say("end", "event.all_day_end")
         elif not all_day and not end_has_time:
             end_at = end_at.replace(hour=23, minute=59)
         if end_at < start_at:
-            f.error(
-                "end",
-                f"the event ends ({f.data['end']}) before it starts ({f.data['start']}); "
-                "correct one of them",
-            )
+            f.say("end", "event.end_before_start", end=f.data["end"], start=f.data["start"])
     if all_day and end_at is not None:
         end_at = end_at.replace(hour=23, minute=59, second=59)
-    online = f.mapping("online")
-    if online is not None:
-        online.warn_unknown(("url", "platform", "phone", "conference_id"))
-    registration = f.mapping("registration")
-    if registration is not None:
-        registration.warn_unknown(("url", "email", "deadline", "note"))
-    agenda = []
-    for item, line in f.list_of("agenda"):
-        if not isinstance(item, YamlMap):
-            f.problems.error(
-                f.path, line, "agenda", 'each item is written as {time: "09:30", title: Fika}'
-            )
-            continue
-        entry = Fields(item, f.path, f.problems, prefix="agenda.")
-        entry.warn_unknown(("time", "title", "who"))
-        agenda.append(
-            AgendaItem(
-                time=entry.text("time"),
-                title=entry.text("title", required=True, example="Fika"),
-                who=entry.text("who"),
-            )
+    online = f.section(EVENT["online"])
+    registration = f.section(EVENT["registration"])
+    agenda = [
+        AgendaItem(
+            time=entry.read(AGENDA["time"]),
+            title=entry.read(AGENDA["title"]),
+            who=entry.read(AGENDA["who"]),
         )
+        for entry in f.maps(EVENT["agenda"])
+    ]
     return EventInfo(
         start=start_at.replace(tzinfo=region.tz),
         end=end_at.replace(tzinfo=region.tz) if end_at else None,
         all_day=all_day,
-        location=f.text("location"),
+        location=f.read(EVENT["location"]),
         online=_online(online),
-        livestream=f.text("livestream"),
+        livestream=f.read(EVENT["livestream"]),
         registration=_registration(registration),
-        status=f.choice("status", EVENT_STATUSES, "scheduled"),
-        status_note=f.text("status_note"),
+        status=f.read(EVENT["status"]),
+        status_note=f.read(EVENT["status_note"]),
         agenda=tuple(agenda),
-        series=f.text("series"),
-        uid=f.text("uid"),
+        series=f.read(EVENT["series"]),
+        uid=f.read(EVENT["uid"]),
     )
 
 
@@ -651,13 +579,13 @@ def _registration(block: Fields | None) -> Registration | None:
 
 
 def _news(f: Fields, region: _RegionContext) -> NewsInfo | None:
-    day = f.date("date", required=True)
+    day = f.read(NEWS["date"])
     if day is None:
         return None
     return NewsInfo(
         date=day,
-        kind=f.choice("kind", NEWS_KINDS, "news"),
-        author=f.text("author"),
+        kind=f.read(NEWS["kind"]),
+        author=f.read(NEWS["author"]),
         press_contacts=_contact_ids(f, "press_contacts", region),
     )
 
@@ -669,10 +597,9 @@ def _check_urls(pages: tuple[Page, ...], display: str, problems: Problems) -> No
         for url in (page.url, *page.aliases):
             other = claimed.get(url)
             if other is not None and other != page.source:
-                problems.error(
+                problems.say(
                     f"{display}/{page.source}", 1, "slug" if url == page.url else "aliases",
-                    f'the address /{url} is also claimed by {display}/{other}; '
-                    "rename one file or give it another slug",
+                    "url.claimed", url=url, other=f"{display}/{other}",
                 )
             claimed.setdefault(url, page.source)
 
@@ -680,16 +607,16 @@ def _check_urls(pages: tuple[Page, ...], display: str, problems: Problems) -> No
 def _menu(f: Fields, pages: tuple[Page, ...], taxonomies: tuple[Taxonomy, ...]) -> tuple[str, ...]:
     targets = {posixpath.splitext(p.translation_key)[0] for p in pages}
     targets |= {t.removesuffix("/index") for t in targets}
-    targets |= {EVENTS, NEWS} | {t.id for t in taxonomies}
+    targets |= {EVENTS, NEWS_SECTION} | {t.id for t in taxonomies}
     result = []
     for entry, line in f.texts("menu"):
         entry = entry.strip("/").removesuffix(".md")
         if entry not in targets:
-            f.problems.error(
-                f.path, line, "menu",
-                f'no page "{entry}"; write a page path without .md (like kraftsamlingar), '
-                "or events or news",
-            )
+            word = MENU_WORDS.get(entry.lower())
+            if word is not None:
+                f.problems.say(f.path, line, "menu", "menu.word", entry=entry, word=word)
+            else:
+                f.problems.say(f.path, line, "menu", "menu.unknown", entry=entry)
             continue
         result.append(entry)
     return tuple(result)

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from rusgen.cache import MarkdownStore
 from rusgen.errors import ContentError, Problems, RusgenError
+from rusgen.messages import message_language
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
 from rusgen.outputs.page_bodies import PageBodies, memory_key
@@ -137,7 +138,7 @@ class RegionRenderer:
             return {}
         found: dict[str, Output] = {}
         for view in views:
-            local = Problems()
+            local = Problems(problems.lang)
             html = self.bodies.html(view, local, stored_only=True)
             if html is None:
                 continue
@@ -173,7 +174,7 @@ class RegionRenderer:
     def _render_views(self, views: list[View], alternates: dict) -> ChunkResult:
         """Render some views; stop at a theme error, as a build in one process would."""
         result = ChunkResult()
-        local = Problems()
+        local = Problems(message_language(self.site.network.language))
         try:
             for view in views:
                 result.outputs.append(self.render_view(view, alternates, local))

@@ -1,0 +1,142 @@
+"""Pages, events and news: Markdown files with front matter."""
+
+from rusgen.contentmodel.spec import (
+    BOOL,
+    CHOICE,
+    DATE,
+    EMAIL,
+    FILE,
+    INT,
+    MAP,
+    MAPS,
+    MOMENT,
+    NAMES,
+    PHONE,
+    SLUG,
+    TEXT,
+    TIME,
+    URL,
+    Choice,
+    Field,
+    Kind,
+)
+
+PAGE_FIELDS = (
+    Field("title", TEXT, "Sidans rubrik.", "The page's title.", example="Kraftsamlingar", required=True),
+    Field("summary", TEXT, "En mening för listor, sökning och sökmotorer.",
+          "One sentence for lists, search and search engines.",
+          example="Fyra tvärsektoriella kraftsamlingar för omställningen."),
+    Field("updated", MOMENT, "Visas som ”Senast uppdaterad”.", "Shown as “Last updated”.",
+          example="2021-04-21 15:51"),
+    Field("draft", BOOL, "Ett utkast publiceras inte; det syns bara i förhandsvisningen.",
+          "A draft is not published; only the preview shows it.", example="true", default="false"),
+    Field("weight", INT, "Ordning i listor och menyer; lägre först.",
+          "Order in lists and menus; lower first.", example="10", default="0"),
+    Field("image", MAP, "En bild överst på sidan.", "An image at the top of the page.",
+          example='{src: files/bild.jpg, alt: "Två personer vid ett bord"}', fields=(
+              Field("src", FILE, "Bildfilen i files/.", "The image file in files/.",
+                    example="files/bild.jpg", required=True),
+              Field("alt", TEXT, 'Vad bilden visar, för den som inte ser den; alt: "" om den bara är '
+                    "dekoration.", 'What the image shows, for readers who cannot see it; alt: "" if '
+                    "it is only decoration.", example='"Två personer vid ett bord"', required=True),
+              Field("credit", TEXT, "Fotograf eller källa.", "Photographer or source.",
+                    example='"Foto: Robin Aron"'),
+          )),
+    Field("contacts", NAMES, "Kontaktpersoner, med id från contacts.yaml.",
+          "Contact people, by id from contacts.yaml.", example="[robin-kalmendal]"),
+    Field("documents", MAPS, "Dokument att ladda ner; länken visar typ och storlek.",
+          "Documents to download; the link shows type and size.",
+          example="[{file: files/rapport.pdf, title: Rapport 2021}]", fields=(
+              Field("file", FILE, "Filen i files/.", "The file in files/.",
+                    example="files/rapport.pdf", required=True),
+              Field("title", TEXT, "Dokumentets titel.", "The document's title.",
+                    example="Rapport 2021", required=True),
+              Field("lang", TEXT, "Dokumentets språk, om det inte är sidans.",
+                    "The document's language, if not the page's.", example="en"),
+          )),
+    Field("aliases", NAMES, "Gamla adresser som ska leda hit.", "Old addresses that redirect here.",
+          example="[/gamla-adressen/]"),
+    Field("slug", SLUG, "Sidans adress, om den inte ska följa filnamnet.",
+          "The page's address, if not its file name.", example="ny-rus"),
+)
+
+EVENT_STATUSES = (
+    Choice("scheduled", "planerat", "scheduled", ("planerat", "planerad", "genomförs", "som planerat")),
+    Choice("full", "fullsatt", "full", ("fullsatt", "fullbokat", "fullbokad", "fullt")),
+    Choice("cancelled", "inställt", "cancelled",
+           ("inställt", "inställd", "installt", "canceled", "avlyst", "ställs in")),
+    Choice("postponed", "uppskjutet", "postponed",
+           ("uppskjutet", "uppskjuten", "skjuts upp", "framflyttat", "flyttat")),
+    Choice("moved-online", "flyttat till webben", "moved online",
+           ("digitalt", "digital", "online", "webb", "moved online", "flyttat till webben")),
+)
+
+ONLINE_FIELDS = (
+    Field("url", URL, "Länk till mötet.", "Link to the meeting.",
+          example="https://teams.microsoft.com/l/meetup-join/..."),
+    Field("platform", TEXT, "Mötestjänst.", "Meeting service.", example="Microsoft Teams"),
+    Field("phone", PHONE, "Nummer för att ringa in.", "Dial-in number.", example='"+46 8 505 218 69"'),
+    Field("conference_id", TEXT, "Konferens-id.", "Conference id.", example='"243 401 317#"'),
+)
+
+REGISTRATION_FIELDS = (
+    Field("url", URL, "Anmälningsformulär.", "Registration form.", example="https://example.se/anmalan"),
+    Field("email", EMAIL, "E-post för anmälan.", "E-mail for registration.",
+          example="regionalutveckling@example.se"),
+    Field("deadline", DATE, "Sista dag att anmäla sig.", "Last day to register.", example="2020-10-10"),
+    Field("note", TEXT, "Kort upplysning om anmälan.", "A short note about registration.",
+          example="Ange eventuell specialkost."),
+)
+
+AGENDA_FIELDS = (
+    Field("time", TIME, "Klockslag, inom citattecken.", "Time of day, in quotes.", example='"09:30"'),
+    Field("title", TEXT, "Programpunkt.", "Programme item.", example="Fika", required=True),
+    Field("who", TEXT, "Vem som talar.", "Who speaks.", example="Anna Pettersson, regiondirektör"),
+)
+
+EVENT_FIELDS = (
+    Field("start", MOMENT, "När evenemanget börjar, i regionens tid; bara ett datum betyder heldag.",
+          "When the event starts, in the region's time; a date alone means all day.",
+          example="2020-10-15 09:30", required=True),
+    Field("end", MOMENT, "När evenemanget slutar.", "When the event ends.", example="2020-10-15 12:30"),
+    Field("location", TEXT, "Plats; utelämna för enbart digitala möten.",
+          "The place; omit for online-only meetings.", example="Hus U, campus Östersund"),
+    Field("online", MAP, "Deltagande på distans.", "Taking part online.",
+          example="{url: https://..., platform: Microsoft Teams}", fields=ONLINE_FIELDS),
+    Field("livestream", URL, "Länk till direktsändning.", "Link to a livestream.",
+          example="https://example.se/live"),
+    Field("registration", MAP, "Anmälan: url eller email, sista dag och en upplysning.",
+          "Registration: a url or an email, a deadline and a note.",
+          example="{email: regionalutveckling@example.se, deadline: 2020-10-10}",
+          fields=REGISTRATION_FIELDS),
+    Field("status", CHOICE, "Evenemangets läge.", "The event's status.", example="full",
+          default="scheduled", choices=EVENT_STATUSES),
+    Field("status_note", TEXT, "Förklaring till läget.", "A note on the status.",
+          example="Fullsatt i lokalen. Nu endast öppen för deltagande via länk."),
+    Field("agenda", MAPS, "Programmet, en punkt per rad.", "The programme, one item a line.",
+          example='[{time: "09:30", title: Fika}]', fields=AGENDA_FIELDS),
+    Field("series", SLUG, "Evenemang i samma serie listar varandra.",
+          "Events of one series list each other.", example="mobilisering-2020"),
+    Field("uid", TEXT, "Kalender-id; ändras aldrig efter publicering.",
+          "The calendar id; never changes once published.", example="jh-mobilisering-2020"),
+)
+
+NEWS_KINDS = (
+    Choice("news", "nyhet", "news", ("nyhet", "nyheter", "artikel")),
+    Choice("press", "pressmeddelande", "press release",
+           ("pressmeddelande", "pressmeddelanden", "press release", "pressrelease")),
+)
+
+NEWS_FIELDS = (
+    Field("date", DATE, "Publiceringsdag.", "The day it was published.", example="2012-09-21",
+          required=True),
+    Field("kind", CHOICE, "Nyhet eller pressmeddelande.", "News or press release.", example="press",
+          default="news", choices=NEWS_KINDS),
+    Field("author", TEXT, "Skribent.", "Author.", example="Jörgen Boström"),
+    Field("press_contacts", NAMES, "Presskontakter, med id från contacts.yaml.",
+          "Press contacts, by id from contacts.yaml.", example="[ingela-hjulfors-berg]"),
+)
+
+PAGE = Kind("page", "Sida", "Page", "content/REGION/*.md", PAGE_FIELDS)
+EVENT = Kind("event", "Evenemang", "Event", "content/REGION/events/*.md", PAGE_FIELDS + EVENT_FIELDS)
+NEWS = Kind("news", "Nyhet", "News item", "content/REGION/news/*.md", PAGE_FIELDS + NEWS_FIELDS)

@@ -1,0 +1,5 @@
+"""Messages: cli."""
+
+from rusgen.messages.template import Template as T
+
+MESSAGES: dict[str, T] = {}

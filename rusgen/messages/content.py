@@ -1,0 +1,113 @@
+"""Messages about what a field refers to: files, contacts, terms, pages, regions, dates."""
+
+from rusgen.messages.template import Template as T
+
+MESSAGES = {
+    "region.no_parent": T(
+        sv='det finns ingen region "{parent}" i content/; skriv namnet på huvudregionens mapp',
+        en='no region "{parent}" in content/; write the folder name of the parent',
+    ),
+    "region.no_settings": T(
+        sv="filen saknas; varje regionmapp behöver en region.yaml med minst name, organisation "
+        "och base_url",
+        en="missing; every region folder needs a region.yaml with at least name, organisation "
+        "and base_url",
+    ),
+    "region.timezone": T(
+        sv='okänd tidszon "{zone}"; skriv `timezone: Europe/Stockholm`',
+        en='unknown time zone "{zone}"; write `timezone: Europe/Stockholm`',
+    ),
+    "region.color_format": T(
+        sv='en färg skrivs med # och sex tecken inom citattecken, som `color: "#00609c"`, men här '
+        'står "{color}"',
+        en='expected a colour like `color: "#00609c"` (in quotes), got "{color}"',
+    ),
+    "region.color_contrast": T(
+        sv="{color} har kontrasten {ratio}:1 mot vitt; text behöver minst {needed}:1 (WCAG 2.1 AA); "
+        "välj en mörkare färg",
+        en="{color} has a contrast of {ratio}:1 on white; text needs at least {needed}:1 "
+        "(WCAG 2.1 AA); choose a darker colour",
+    ),
+    "file.missing": T(
+        sv='det finns ingen fil "{file}" i {folder}/; lägg filen där eller rätta sökvägen',
+        en='no file "{file}" in {folder}/; put the file there or correct the path',
+    ),
+    "contact.id": T(
+        sv="ett kontakt-id skrivs med små bokstäver och bindestreck, som robin-kalmendal",
+        en="a contact id is written in lower case with hyphens, like robin-kalmendal",
+    ),
+    "contact.fields": T(
+        sv="personens fält ska stå indragna på raderna under, som `  name: Robin Kalmendal`, men "
+        "här står {got}",
+        en="expected the person's fields beneath it (name: ...), got {got}",
+    ),
+    "contact.unknown": T(
+        sv='det finns ingen kontakt "{contact}" i {folder}/contacts.yaml (de som finns: {known})',
+        en='no contact "{contact}" in {folder}/contacts.yaml (known: {known})',
+    ),
+    "contact.none_yet": T(sv="inga ännu", en="none yet"),
+    "taxonomy.id": T(
+        sv="en gruppering skrivs med små bokstäver och bindestreck och får inte heta som ett "
+        "sidfält, som kraftsamlingar",
+        en="a taxonomy id is a lower-case word with hyphens that is not a page field, like "
+        "kraftsamlingar",
+    ),
+    "term.id": T(
+        sv="ett term-id skrivs med små bokstäver och bindestreck, som elektrifiering",
+        en="a term id is written in lower case with hyphens, like elektrifiering",
+    ),
+    "term.unknown": T(
+        sv='det finns ingen term "{term}" i {folder}/region.yaml (de som finns: {known})',
+        en='no term "{term}" in {folder}/region.yaml (known: {known})',
+    ),
+    "statement.required": T(
+        sv="saknas: varje offentlig webbplats ska ha en tillgänglighetsredogörelse; lägg till ett "
+        "block som\n{example}",
+        en="required: every public site must publish an accessibility statement "
+        "(tillgänglighetsredogörelse); add a block like\n{example}",
+    ),
+    "statement.feedback": T(
+        sv="saknas: hur läsare rapporterar brister; lägg till en rad som "
+        "`feedback: {{email: tillganglighet@example.se}}` (email, url eller phone)",
+        en="required: how readers report inaccessible content; add a line like "
+        "`feedback: {{email: tillganglighet@example.se}}` (email, url or phone)",
+    ),
+    "page.language": T(
+        sv='filnamnet säger språket "{lang}", men {folder}/region.yaml har languages: [{languages}]; '
+        "lägg till språket där eller byt namn på filen",
+        en='the file name says language "{lang}", but {folder}/region.yaml lists languages: '
+        "[{languages}]; add it there or rename the file",
+    ),
+    "image.alt": T(
+        sv='saknas: beskriv bilden för den som inte ser den, som alt: "Två personer vid ett bord", '
+        'eller skriv alt: "" om den bara är dekoration',
+        en='required: describe the image for readers who cannot see it, like alt: "Två personer '
+        'vid ett bord", or write alt: "" if it is only decoration',
+    ),
+    "alias.invalid": T(
+        sv='ska vara en gammal adress på webbplatsen, som /gamla-adressen/, men här står "{alias}"',
+        en='expected an old address within the site like /gamla-adressen/, got "{alias}"',
+    ),
+    "event.all_day_end": T(
+        sv="starten är bara ett datum (heldag), så slutet ska också vara bara ett datum",
+        en="the start is a date alone (all day), so the end must be a date too",
+    ),
+    "event.end_before_start": T(
+        sv="evenemanget slutar ({end}) innan det börjar ({start}); rätta en av dem",
+        en="the event ends ({end}) before it starts ({start}); correct one of them",
+    ),
+    "url.claimed": T(
+        sv="adressen /{url} används redan av {other}; byt namn på en av filerna eller ge den en "
+        "annan slug",
+        en="the address /{url} is also claimed by {other}; rename one file or give it another slug",
+    ),
+    "menu.unknown": T(
+        sv='det finns ingen sida "{entry}"; skriv en sidas sökväg utan .md (som kraftsamlingar), '
+        "eller events eller news",
+        en='no page "{entry}"; write a page path without .md (like kraftsamlingar), or events or news',
+    ),
+    "menu.word": T(
+        sv='"{entry}" skrivs {word} i menyn; ändra till `menu: [..., {word}, ...]`',
+        en='"{entry}" is written {word} in the menu; change it to `menu: [..., {word}, ...]`',
+    ),
+}
