@@ -69,7 +69,8 @@ def write_region(folder: Path, name: str, pages: int, rng: random.Random) -> Non
         f"base_url: https://rus.example.se/{name}/\nlanguages: [sv]\n"
         "menu: [sidor, events, news]\n"
         "accessibility:\n  status: delvis\n  method: Egen granskning\n  assessed: 2026-01-01\n"
-        "  updated: 2026-01-01\n  feedback: {email: a@example.se}\n",
+        "  updated: 2026-01-01\n  known_issues: [Vissa PDF-dokument saknar taggar.]\n"
+        "  feedback: {email: a@example.se}\n",
         encoding="utf-8",
     )
     (folder / "contacts.yaml").write_text("{}\n", encoding="utf-8")

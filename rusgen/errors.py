@@ -58,15 +58,17 @@ class Problems:
         self.items: list[ContentError] = []
         self.lang = lang
 
-    def text(self, code: str, **args: object) -> str:
+    def text(self, code: str, /, **args: object) -> str:
         """Return the message `code` in this build's language."""
         return say(code, self.lang, **args)
 
-    def say(self, path: str, line: int, field: str, code: str, about: str = "", **args: object) -> None:
+    def say(
+        self, path: str, line: int, field: str, code: str, /, about: str = "", **args: object
+    ) -> None:
         """Record an error by its message code."""
         self.add(ContentError(path, line, field, self.text(code, **args), False, code, about))
 
-    def say_warning(self, path: str, line: int, field: str, code: str, **args: object) -> None:
+    def say_warning(self, path: str, line: int, field: str, code: str, /, **args: object) -> None:
         """Record a warning by its message code."""
         self.add(ContentError(path, line, field, self.text(code, **args), True, code))
 

@@ -83,7 +83,7 @@ class Fields:
     def name(self, key: str) -> str:
         return f"{self.prefix}{key}"
 
-    def say(self, key: str, code: str, about: str = "", **args: object) -> None:
+    def say(self, key: str, code: str, /, about: str = "", **args: object) -> None:
         """Record an error on one field by its message code."""
         self.problems.say(self.path, self.line(key), self.name(key), code, about=about, **args)
 

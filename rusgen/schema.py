@@ -16,6 +16,7 @@ from rusgen.contentmodel import CONTACTS, EVENT, NETWORK, NEWS, PAGE, REGION, Ki
 from rusgen.contentmodel import Field as ModelField
 from rusgen.errors import ContentError, Problems
 from rusgen.fields import Fields, describe
+from rusgen.messages import plural
 from rusgen.model import (
     Accessibility,
     AgendaItem,
@@ -291,6 +292,7 @@ def _taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
 
 ACCESSIBILITY_EXAMPLE = (
     "accessibility:\n  status: delvis\n  method: Egen granskning\n  assessed: 2021-03-01\n"
+    "  known_issues:\n    - Vissa äldre PDF-dokument är inte tillgängliga.\n"
     "  feedback: {email: tillganglighet@example.se}"
 )
 
@@ -306,7 +308,7 @@ def _accessibility(f: Fields) -> Accessibility | None:
         return None
     status_field = ACCESSIBILITY["status"]
     if not block.has("status"):
-        block.say("status", "field.required", field="status", example=block.choices_text(status_field))
+        block.say("status", "statement.status")
     method = block.read(ACCESSIBILITY["method"])
     assessed = block.read(ACCESSIBILITY["assessed"])
     feedback = block.section(ACCESSIBILITY["feedback"])
@@ -315,16 +317,34 @@ def _accessibility(f: Fields) -> Accessibility | None:
         block.problems.say(
             block.path, block.line("feedback") or 1, block.name("feedback"), "statement.feedback"
         )
+    status = block.choice(status_field)
+    known_issues = tuple(text for text, _ in block.texts("known_issues"))
+    _statement_agrees(block, status, known_issues)
     return Accessibility(
-        status=block.choice(status_field) or "delvis",
+        status=status or "delvis",
         method=method,
         assessed=assessed or datetime(1970, 1, 1).date(),
         updated=block.date("updated") or assessed or datetime(1970, 1, 1).date(),
-        known_issues=tuple(text for text, _ in block.texts("known_issues")),
+        known_issues=known_issues,
         feedback_email=routes["email"],
         feedback_url=routes["url"],
         feedback_phone=routes["phone"],
     )
+
+
+def _statement_agrees(block: Fields, status: str, known_issues: tuple[str, ...]) -> None:
+    """Refuse a statement whose status and list of known issues contradict each other.
+
+    The statement is a legal document: "delvis förenlig ... på grund av de brister som
+    beskrivs nedan" followed by no brister is false, and so is "helt" with a list of them.
+    """
+    if status in ("delvis", "inte") and not known_issues:
+        block.say("status", "statement.issues_missing", status=status)
+    elif status == "helt" and known_issues:
+        count = len(known_issues)
+        english = block.problems.lang == "en"
+        words = ("known issue", "known issues") if english else ("brist", "brister")
+        block.say("known_issues", "statement.issues_but_full", issues=plural(count, *words))
 
 
 class _RegionContext:

@@ -24,6 +24,7 @@ accessibility:
   status: delvis
   method: Egen granskning
   assessed: 2021-03-01
+  known_issues: [Vissa äldre PDF-dokument är inte tillgängliga.]
   feedback: {email: tillganglighet@example.se}
 """
 
@@ -56,47 +57,86 @@ def warnings_of(root: Path) -> list[str]:
 
 def test_a_region_without_an_accessibility_block_is_refused(tmp_path: Path) -> None:
     assert errors_of(project(tmp_path, accessibility="")) == [
-        "content/test/region.yaml:1: accessibility: required: every public site must publish an "
-        "accessibility statement (tillgänglighetsredogörelse); add a block like\n"
+        "content/test/region.yaml:1: accessibility: saknas: varje offentlig webbplats ska ha en "
+        "tillgänglighetsredogörelse; lägg till ett block som\n"
         "accessibility:\n  status: delvis\n  method: Egen granskning\n  assessed: 2021-03-01\n"
+        "  known_issues:\n    - Vissa äldre PDF-dokument är inte tillgängliga.\n"
         "  feedback: {email: tillganglighet@example.se}"
     ]
 
 
 def test_each_missing_part_of_the_statement_is_named_with_its_line(tmp_path: Path) -> None:
     assert errors_of(project(tmp_path, accessibility="accessibility:\n  updated: 2021-04-21\n")) == [
-        "content/test/region.yaml:8: accessibility.assessed: required; add a line like "
+        "content/test/region.yaml:8: accessibility.assessed: saknas; lägg till en rad som "
         "`assessed: 2021-05-27`",
-        "content/test/region.yaml:8: accessibility.feedback: required: how readers report "
-        "inaccessible content; add a line like `feedback: {email: tillganglighet@example.se}` "
-        "(email, url or phone)",
-        "content/test/region.yaml:8: accessibility.method: required; add a line like "
+        "content/test/region.yaml:8: accessibility.feedback: saknas: hur läsare rapporterar "
+        "brister; lägg till en rad som `feedback: {email: tillganglighet@example.se}` "
+        "(email, url eller phone)",
+        "content/test/region.yaml:8: accessibility.method: saknas; lägg till en rad som "
         "`method: Egen granskning med automatiska verktyg och manuell kontroll`",
-        "content/test/region.yaml:8: accessibility.status: required; write `status: helt`, "
-        "`delvis` or `inte` (förenlig med lagen)",
+        "content/test/region.yaml:8: accessibility.status: saknas; skriv hur webbplatsen uppfyller "
+        "lagen: `status: helt`, `status: delvis` eller `status: inte` (förenlig med lagen)",
     ]
 
 
 def test_an_empty_feedback_block_is_refused_on_its_line(tmp_path: Path) -> None:
     block = ACCESSIBILITY.replace("{email: tillganglighet@example.se}", "{email: ''}")
     assert errors_of(project(tmp_path, accessibility=block)) == [
-        "content/test/region.yaml:11: accessibility.feedback: required: how readers report "
-        "inaccessible content; add a line like `feedback: {email: tillganglighet@example.se}` "
-        "(email, url or phone)",
+        "content/test/region.yaml:12: accessibility.feedback: saknas: hur läsare rapporterar "
+        "brister; lägg till en rad som `feedback: {email: tillganglighet@example.se}` "
+        "(email, url eller phone)",
     ]
 
 
 def test_an_unknown_status_is_refused(tmp_path: Path) -> None:
     block = ACCESSIBILITY.replace("status: delvis", "status: ok")
     assert errors_of(project(tmp_path, accessibility=block)) == [
-        'content/test/region.yaml:8: accessibility.status: expected one of helt | delvis | inte, got "ok"',
+        'content/test/region.yaml:8: accessibility.status: "ok" går inte att använda här; skriv ett '
+        "av: helt (helt förenlig med lagen), delvis (delvis förenlig med lagen) eller inte (inte "
+        "förenlig med lagen)",
+    ]
+
+
+def test_a_partial_statement_without_known_issues_is_refused(tmp_path: Path) -> None:
+    block = ACCESSIBILITY.replace("  known_issues: [Vissa äldre PDF-dokument är inte tillgängliga.]\n", "")
+    assert errors_of(project(tmp_path, accessibility=block)) == [
+        "content/test/region.yaml:8: accessibility.status: status: delvis betyder att webbplatsen "
+        "har brister, men inga brister står under known_issues; skriv varje känd brist på en egen "
+        "rad, som\n  known_issues:\n    - Vissa äldre PDF-dokument är inte tillgängliga.\neller "
+        "skriv status: helt om inga brister finns",
+    ]
+
+
+def test_a_full_statement_with_known_issues_is_refused(tmp_path: Path) -> None:
+    block = ACCESSIBILITY.replace("status: delvis", "status: helt")
+    assert errors_of(project(tmp_path, accessibility=block)) == [
+        "content/test/region.yaml:11: accessibility.known_issues: status: helt betyder att "
+        "webbplatsen uppfyller lagen helt, men 1 brist står under known_issues; skriv status: "
+        "delvis, eller ta bort bristerna som är åtgärdade",
+    ]
+
+
+def test_messages_are_english_with_rusgen_lang_en(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RUSGEN_LANG", "en")
+    block = ACCESSIBILITY.replace("status: delvis", "status: fullt")
+    assert errors_of(project(tmp_path, accessibility=block)) == [
+        'content/test/region.yaml:8: accessibility.status: "fullt" is not one of the values; write '
+        "one of: helt, delvis or inte",
+    ]
+
+
+def test_a_swedish_word_for_a_value_names_the_value_to_write(tmp_path: Path) -> None:
+    block = ACCESSIBILITY.replace("status: delvis", "status: ja")
+    assert errors_of(project(tmp_path, accessibility=block)) == [
+        'content/test/region.yaml:8: accessibility.status: "ja" skrivs `status: helt` (helt '
+        "förenlig med lagen); ändra raden till `status: helt`",
     ]
 
 
 def test_a_pale_branding_colour_is_refused_with_its_ratio(tmp_path: Path) -> None:
     assert errors_of(project(tmp_path, color="#ff9900")) == [
-        "content/test/region.yaml:6: branding.color: #ff9900 has a contrast of 2.14:1 on white; "
-        "text needs at least 4.5:1 (WCAG 2.1 AA); choose a darker colour",
+        "content/test/region.yaml:6: branding.color: #ff9900 har kontrasten 2,14:1 mot vitt; "
+        "text behöver minst 4,5:1 (WCAG 2.1 AA); välj en mörkare färg",
     ]
 
 
@@ -110,8 +150,8 @@ def test_an_image_without_alt_text_is_refused(tmp_path: Path) -> None:
         "files/a.jpg": "jpeg",
     })
     assert errors_of(root) == [
-        'content/test/index.md:3: image.alt: required: describe the image for readers who cannot '
-        'see it, like alt: "Två personer vid ett bord", or write alt: "" if it is only decoration',
+        'content/test/index.md:3: image.alt: saknas: beskriv bilden för den som inte ser den, som '
+        'alt: "Två personer vid ett bord", eller skriv alt: "" om den bara är dekoration',
     ]
 
 

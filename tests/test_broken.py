@@ -30,41 +30,42 @@ EXPECTED: dict[str, list[str]] = {
         "closed; add a line --- after the last field",
     ],
     "missing-title": [
-        "error: content/beta/utan-titel.md:2: title: required; add a line like "
+        "error: content/beta/utan-titel.md:2: title: saknas; lägg till en rad som "
         "`title: Kraftsamlingar`",
     ],
     "title-is-a-list": [
-        "error: content/beta/lista.md:2: title: expected text like `title: Kraftsamlingar`, "
-        "got a list",
+        "error: content/beta/lista.md:2: title: ska vara en text, som `title: Kraftsamlingar`, "
+        "men här står en lista",
     ],
     "not-a-date": [
-        "error: content/beta/events/2020-10-15-mobilisering.md:3: start: expected a date and "
-        'time like 2020-10-15 09:30 (or a date like 2020-10-15), got "15 okt"',
+        "error: content/beta/events/2020-10-15-mobilisering.md:3: start: ska vara datum och "
+        'klockslag, som `start: 2020-10-15 09:30` (eller bara ett datum, 2020-10-15), men här '
+        'står "15 okt"',
     ],
     "end-before-start": [
-        "error: content/beta/events/2020-10-15-baklanges.md:4: end: the event ends "
-        "(2020-10-15 09:30) before it starts (2020-10-15 12:30); correct one of them",
+        "error: content/beta/events/2020-10-15-baklanges.md:4: end: evenemanget slutar "
+        "(2020-10-15 09:30) innan det börjar (2020-10-15 12:30); rätta en av dem",
     ],
     "unknown-contact": [
-        'error: content/beta/okand-kontakt.md:3: contacts: no contact "anna-pettersson" in '
-        "content/beta/contacts.yaml (known: robin-kalmendal)",
+        'error: content/beta/okand-kontakt.md:3: contacts: det finns ingen kontakt "anna-pettersson" '
+        "i content/beta/contacts.yaml (de som finns: robin-kalmendal)",
     ],
     "unknown-term": [
-        'error: content/beta/okand-term.md:3: kraftsamlingar: no term "vatten" in '
-        "content/beta/region.yaml (known: elektrifiering, digitalisering)",
+        'error: content/beta/okand-term.md:3: kraftsamlingar: det finns ingen term "vatten" i '
+        "content/beta/region.yaml (de som finns: elektrifiering, digitalisering)",
     ],
     "missing-document": [
-        'error: content/beta/dokument.md:5: documents.file: no file "files/saknas.pdf" in '
-        "content/beta/; put the file there or correct the path",
+        'error: content/beta/dokument.md:5: documents.file: det finns ingen fil "files/saknas.pdf" '
+        "i content/beta/; lägg filen där eller rätta sökvägen",
     ],
     "image-without-alt": [
-        "error: content/beta/bild-utan-alt.md:4: image.alt: required: describe the image for "
-        'readers who cannot see it, like alt: "Två personer vid ett bord", or write alt: "" '
-        "if it is only decoration",
+        "error: content/beta/bild-utan-alt.md:4: image.alt: saknas: beskriv bilden för den som "
+        'inte ser den, som alt: "Två personer vid ett bord", eller skriv alt: "" om den bara är '
+        "dekoration",
     ],
     "image-file-missing": [
-        'error: content/beta/bild-saknas.md:3: image.src: no file "files/lindholmen.jpg" in '
-        "content/beta/; put the file there or correct the path",
+        'error: content/beta/bild-saknas.md:3: image.src: det finns ingen fil "files/lindholmen.jpg" '
+        "i content/beta/; lägg filen där eller rätta sökvägen",
     ],
     "not-utf8": [
         "error: content/beta/latin1.md:2: the file is not UTF-8 text; save it as UTF-8 in "
@@ -76,16 +77,16 @@ EXPECTED: dict[str, list[str]] = {
         "in files/",
     ],
     "slug-collision": [
-        "error: content/beta/om.md:1: slug: the address /om/ is also claimed by "
-        "content/beta/om-oss.md; rename one file or give it another slug",
+        "error: content/beta/om.md:1: slug: adressen /om/ används redan av "
+        "content/beta/om-oss.md; byt namn på en av filerna eller ge den en annan slug",
     ],
     "low-contrast": [
-        "error: content/beta/region.yaml:5: branding.color: #7fb3d5 has a contrast of 2.26:1 "
-        "on white; text needs at least 4.5:1 (WCAG 2.1 AA); choose a darker colour",
+        "error: content/beta/region.yaml:5: branding.color: #7fb3d5 har kontrasten 2,26:1 "
+        "mot vitt; text behöver minst 4,5:1 (WCAG 2.1 AA); välj en mörkare färg",
     ],
     "missing-region-yaml": [
-        "error: content/gamma/region.yaml: missing; every region folder needs a region.yaml "
-        "with at least name, organisation and base_url",
+        "error: content/gamma/region.yaml: filen saknas; varje regionmapp behöver en region.yaml "
+        "med minst name, organisation och base_url",
     ],
     "bad-rusgen-yaml": [
         'error: rusgen.yaml:3: invalid YAML: a colon inside a value; put the value in quotes, '
@@ -133,7 +134,8 @@ def test_unknown_key_is_a_warning_naming_the_closest_key(tmp_path: Path) -> None
     result = build(broken_site(tmp_path, "unknown-key"), output)
     lines = output_lines(result)
     assert lines[0] == (
-        'warning: content/beta/stavfel.md:3: sumary: unknown field; did you mean "summary"?'
+        "warning: content/beta/stavfel.md:3: sumary: okänt fält, så det används inte; menade du "
+        "`summary`?"
     )
     assert lines[1].startswith("Built 1 regions, 15 pages into ")
     assert len(lines) == 2
@@ -149,7 +151,10 @@ def test_every_error_of_one_run_is_reported(tmp_path: Path) -> None:
     output = tmp_path / "out"
     result = build(broken_site(tmp_path, *cases), output)
     errors = sorted(line for case in cases for line in EXPECTED.get(case, []))
-    warning = 'warning: content/beta/stavfel.md:3: sumary: unknown field; did you mean "summary"?'
+    warning = (
+        "warning: content/beta/stavfel.md:3: sumary: okänt fält, så det används inte; menade du "
+        "`summary`?"
+    )
     lines = output_lines(result)
     assert sorted(line for line in lines if line.startswith("error: ")) == errors
     assert lines[-1] == failed(len(errors))

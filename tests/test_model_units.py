@@ -97,8 +97,8 @@ def test_fields_report_a_bad_date_on_its_line() -> None:
     fields = Fields(parse_yaml("title: X\nstart: 15 okt\n", first_line=2), "x.md", problems)
     assert fields.date_or_datetime("start") is None
     assert [str(e) for e in problems.errors] == [
-        'x.md:3: start: expected a date and time like 2020-10-15 09:30 (or a date like '
-        '2020-10-15), got "15 okt"'
+        "x.md:3: start: ska vara datum och klockslag, som `start: 2020-10-15 09:30` (eller bara "
+        'ett datum, 2020-10-15), men här står "15 okt"'
     ]
 
 

@@ -41,7 +41,7 @@ def catalogue() -> dict[str, Template]:
     return merged
 
 
-def say(code: str, lang: str, **args: object) -> str:
+def say(code: str, lang: str, /, **args: object) -> str:
     """Return the message `code` in `lang` with its blanks filled."""
     return catalogue()[code].text(lang).format(**args)
 

@@ -72,6 +72,26 @@ MESSAGES = {
         en="required: how readers report inaccessible content; add a line like "
         "`feedback: {{email: tillganglighet@example.se}}` (email, url or phone)",
     ),
+    "statement.status": T(
+        sv="saknas; skriv hur webbplatsen uppfyller lagen: `status: helt`, `status: delvis` eller "
+        "`status: inte` (förenlig med lagen)",
+        en="required; write how the site complies with the law: `status: helt`, `status: delvis` "
+        "or `status: inte` (förenlig med lagen)",
+    ),
+    "statement.issues_missing": T(
+        sv="status: {status} betyder att webbplatsen har brister, men inga brister står under "
+        "known_issues; skriv varje känd brist på en egen rad, som\n  known_issues:\n    - Vissa "
+        "äldre PDF-dokument är inte tillgängliga.\neller skriv status: helt om inga brister finns",
+        en="status: {status} means the site has known issues, but none are listed under "
+        "known_issues; write each known issue on a line of its own, like\n  known_issues:\n    - "
+        "Vissa äldre PDF-dokument är inte tillgängliga.\nor write status: helt if there are none",
+    ),
+    "statement.issues_but_full": T(
+        sv="status: helt betyder att webbplatsen uppfyller lagen helt, men {issues} står "
+        "under known_issues; skriv status: delvis, eller ta bort bristerna som är åtgärdade",
+        en="status: helt says the site complies fully, but {issues} are listed under known_issues; "
+        "write status: delvis, or remove the issues that are fixed",
+    ),
     "page.language": T(
         sv='filnamnet säger språket "{lang}", men {folder}/region.yaml har languages: [{languages}]; '
         "lägg till språket där eller byt namn på filen",
