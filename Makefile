@@ -10,7 +10,7 @@ DEBIAN_PACKAGES := chromium nginx-light apache2-bin default-jre-headless npm
 # axe-core, the accessibility engine the browser tests inject; fetched, never committed.
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: install build test lint golden bench bench-peers serve clean system-packages axe
+.PHONY: install build test lint golden docs bench bench-peers serve clean system-packages axe
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ golden: install
 	SOURCE_DATE_EPOCH=1622505600 $(BIN)/rusgen build --source "$$tmp" --output "$(CURDIR)/tests/golden/full"; \
 	status=$$?; rm -rf "$$tmp"; exit $$status
 	rm -f tests/golden/full/.rusgen-output
+
+# Write the field tables of the docs anew from the content model; review the diff.
+docs: install
+	$(BIN)/python -m rusgen.contentmodel.reference docs/content.md docs/guide.md
 
 clean:
 	rm -rf public .rusgen-cache

@@ -21,6 +21,7 @@ LAYERS: dict[str, float] = {
     "messages.markdown": -2, "messages.site": -2, "messages.yaml_text": -2, "messages": -1,
     "contentmodel.spec": 0, "contentmodel.network": 0.5, "contentmodel.contacts": 0.5,
     "contentmodel.region": 0.5, "contentmodel.pages": 0.5, "contentmodel": 0.7,
+    "contentmodel.jsonschema": 1, "contentmodel.reference": 1,
     "errors": 0, "text": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
     "fields": 1, "markdown": 1, "raw": 1,
     "schema": 2, "render": 2,

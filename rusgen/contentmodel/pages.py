@@ -22,16 +22,24 @@ from rusgen.contentmodel.spec import (
 )
 
 PAGE_FIELDS = (
-    Field("title", TEXT, "Sidans rubrik.", "The page's title.", example="Kraftsamlingar", required=True),
-    Field("summary", TEXT, "En mening för listor, sökning och sökmotorer.",
-          "One sentence for lists, search and search engines.",
+    Field("title", TEXT, "Sidans rubrik (dess enda huvudrubrik); rubriker i texten börjar med ##.",
+          "The page's heading (its only main heading); headings in the text start at ##.",
+          example="Kraftsamlingar", required=True),
+    Field("summary", TEXT, "En eller två meningar: visas under rubriken, i listor, i sökningen och "
+          "i sökmotorer.", "One or two sentences: shown under the title, in lists, search and the "
+          "meta description.",
           example="Fyra tvärsektoriella kraftsamlingar för omställningen."),
-    Field("updated", MOMENT, "Visas som ”Senast uppdaterad”.", "Shown as “Last updated”.",
+    Field("updated", MOMENT, "Visas som ”Senast uppdaterad”; för evenemang även kalenderns "
+          "version (se nedan).", "Shown as “Senast uppdaterad”; for events also the calendar's "
+          "version (see below).",
           example="2021-04-21 15:51"),
-    Field("draft", BOOL, "Ett utkast publiceras inte; det syns bara i förhandsvisningen.",
-          "A draft is not published; only the preview shows it.", example="true", default="false"),
-    Field("weight", INT, "Ordning i listor och menyer; lägre först.",
-          "Order in lists and menus; lower first.", example="10", default="0"),
+    Field("draft", BOOL, "true: sidan publiceras inte; den syns bara i förhandsvisningen och med "
+          "--drafts, med en gul remsa ”Utkast”.", "true keeps the page out of the build unless "
+          "--drafts is given; the preview shows it with a band “Utkast”.",
+          example="true", default="false"),
+    Field("weight", INT, "Ordning i listor och menyer, lägst först; sedan rubriken i svensk "
+          "ordning (a–z, å, ä, ö).", "Lists and menus order by weight, lowest first, then by "
+          "title in Swedish order (a–z, å, ä, ö).", example="10", default="0"),
     Field("image", MAP, "En bild överst på sidan.", "An image at the top of the page.",
           example='{src: files/bild.jpg, alt: "Två personer vid ett bord"}', fields=(
               Field("src", FILE, "Bildfilen i files/.", "The image file in files/.",
@@ -44,8 +52,8 @@ PAGE_FIELDS = (
           )),
     Field("contacts", NAMES, "Kontaktpersoner, med id från contacts.yaml.",
           "Contact people, by id from contacts.yaml.", example="[robin-kalmendal]"),
-    Field("documents", MAPS, "Dokument att ladda ner; länken visar typ och storlek.",
-          "Documents to download; the link shows type and size.",
+    Field("documents", MAPS, "Dokument att ladda ner; länken visar typ och storlek: ”(pdf, 292 kB)”.",
+          "Documents to download; each link shows type and size: “(pdf, 292 kB)”.",
           example="[{file: files/rapport.pdf, title: Rapport 2021}]", fields=(
               Field("file", FILE, "Filen i files/.", "The file in files/.",
                     example="files/rapport.pdf", required=True),
@@ -56,8 +64,8 @@ PAGE_FIELDS = (
           )),
     Field("aliases", NAMES, "Gamla adresser som ska leda hit.", "Old addresses that redirect here.",
           example="[/gamla-adressen/]"),
-    Field("slug", SLUG, "Sidans adress, om den inte ska följa filnamnet.",
-          "The page's address, if not its file name.", example="ny-rus"),
+    Field("slug", SLUG, "Ersätter sista delen av sidans adress (annars filnamnet).",
+          "Replaces the last part of the address (the file name otherwise).", example="ny-rus"),
 )
 
 EVENT_STATUSES = (
@@ -98,7 +106,8 @@ EVENT_FIELDS = (
     Field("start", MOMENT, "När evenemanget börjar, i regionens tid; bara ett datum betyder heldag.",
           "When the event starts, in the region's time; a date alone means all day.",
           example="2020-10-15 09:30", required=True),
-    Field("end", MOMENT, "När evenemanget slutar.", "When the event ends.", example="2020-10-15 12:30"),
+    Field("end", MOMENT, "När evenemanget slutar; för ett heldagsevenemang ett datum (sista dagen).",
+          "When the event ends; for an all-day event a date (the last day).", example="2020-10-15 12:30"),
     Field("location", TEXT, "Plats; utelämna för enbart digitala möten.",
           "The place; omit for online-only meetings.", example="Hus U, campus Östersund"),
     Field("online", MAP, "Deltagande på distans.", "Taking part online.",
@@ -117,8 +126,8 @@ EVENT_FIELDS = (
           example='[{time: "09:30", title: Fika}]', fields=AGENDA_FIELDS),
     Field("series", SLUG, "Evenemang i samma serie listar varandra.",
           "Events of one series list each other.", example="mobilisering-2020"),
-    Field("uid", TEXT, "Kalender-id; ändras aldrig efter publicering.",
-          "The calendar id; never changes once published.", example="jh-mobilisering-2020"),
+    Field("uid", TEXT, "Evenemangets id i kalendrar; ändra det aldrig efter publicering.",
+          "The event's calendar id; never change it once published.", example="jh-mobilisering-2020"),
 )
 
 NEWS_KINDS = (
