@@ -1,0 +1,93 @@
+"""The fields of events and news items beyond those of every page."""
+
+from __future__ import annotations
+
+from rusgen.contentmodel import EVENT, NEWS
+from rusgen.fields import Fields
+from rusgen.model import (
+    AgendaItem,
+    EventInfo,
+    NewsInfo,
+    OnlineMeeting,
+    Registration,
+)
+from rusgen.schema.common import AGENDA, RegionContext
+from rusgen.schema.contacts import contact_ids
+
+
+def read_event(f: Fields, region: RegionContext) -> EventInfo | None:
+    start = f.read(EVENT["start"])
+    end = f.read(EVENT["end"])
+    if start is None:
+        return None
+    start_at, start_has_time = start
+    all_day = not start_has_time
+    end_at = None
+    if end is not None:
+        end_at, end_has_time = end
+        if all_day and end_has_time:
+            f.say("end", "event.all_day_end")
+        elif not all_day and not end_has_time:
+            end_at = end_at.replace(hour=23, minute=59)
+        if end_at < start_at:
+            f.say("end", "event.end_before_start", end=f.data["end"], start=f.data["start"])
+    if all_day and end_at is not None:
+        end_at = end_at.replace(hour=23, minute=59, second=59)
+    online = f.section(EVENT["online"])
+    registration = f.section(EVENT["registration"])
+    agenda = [
+        AgendaItem(
+            time=entry.read(AGENDA["time"]),
+            title=entry.read(AGENDA["title"]),
+            who=entry.read(AGENDA["who"]),
+        )
+        for entry in f.maps(EVENT["agenda"])
+    ]
+    return EventInfo(
+        start=start_at.replace(tzinfo=region.tz),
+        end=end_at.replace(tzinfo=region.tz) if end_at else None,
+        all_day=all_day,
+        location=f.read(EVENT["location"]),
+        online=_online(online),
+        livestream=f.read(EVENT["livestream"]),
+        registration=_registration(registration),
+        status=f.read(EVENT["status"]),
+        status_note=f.read(EVENT["status_note"]),
+        agenda=tuple(agenda),
+        series=f.read(EVENT["series"]),
+        uid=f.read(EVENT["uid"]),
+    )
+
+
+def _online(block: Fields | None) -> OnlineMeeting | None:
+    if block is None:
+        return None
+    return OnlineMeeting(
+        url=block.text("url"),
+        platform=block.text("platform"),
+        phone=block.text("phone"),
+        conference_id=block.text("conference_id"),
+    )
+
+
+def _registration(block: Fields | None) -> Registration | None:
+    if block is None:
+        return None
+    return Registration(
+        url=block.text("url"),
+        email=block.text("email"),
+        deadline=block.date("deadline"),
+        note=block.text("note"),
+    )
+
+
+def read_news(f: Fields, region: RegionContext) -> NewsInfo | None:
+    day = f.read(NEWS["date"])
+    if day is None:
+        return None
+    return NewsInfo(
+        date=day,
+        kind=f.read(NEWS["kind"]),
+        author=f.read(NEWS["author"]),
+        press_contacts=contact_ids(f, "press_contacts", region),
+    )

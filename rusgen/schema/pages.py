@@ -1,0 +1,175 @@
+"""One page's front matter -> Page, validated once per text and region."""
+
+from __future__ import annotations
+
+import posixpath
+
+from rusgen.contentmodel import EVENT, NEWS, PAGE
+from rusgen.errors import Problems
+from rusgen.fields import Fields
+from rusgen.model import (
+    Document,
+    FieldLines,
+    Image,
+    Page,
+    page_url,
+)
+from rusgen.raw import RawPage
+from rusgen.schema.common import DOCUMENT, EVENTS, IMAGE, NEWS_SECTION, SLUG_RE, RegionContext
+from rusgen.schema.contacts import contact_ids
+from rusgen.schema.events import read_event, read_news
+from rusgen.text import slug_path
+from rusgen.yamlfile import YamlList, YamlMap
+
+
+def page_once(raw: RawPage, region: RegionContext, problems: Problems, cache: dict) -> Page | None:
+    """Validate a page once per text and region; replay its problems on later runs."""
+    key = ("page", raw.display, raw.text, raw.body_line, region.key, problems.lang)
+    hit = cache.get(key) if raw.text else None
+    if hit is None:
+        recorded = Problems(problems.lang)
+        hit = (read_page(raw, region, recorded), tuple(recorded.items))
+        if raw.text:
+            cache[key] = hit
+    page, items = hit
+    for item in items:
+        problems.add(item)
+    return page
+
+
+def field_lines(front: YamlMap) -> FieldLines:
+    """Flatten front matter into (dotted path, line, value as text) for later checks."""
+    entries: list[tuple[str, int, str]] = []
+
+    def walk(value: object, path: str, line: int) -> None:
+        if isinstance(value, YamlMap):
+            entries.append((path, line, ""))
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else key, value.line_of(key))
+        elif isinstance(value, YamlList):
+            entries.append((path, line, ""))
+            for index, item in enumerate(value):
+                walk(item, f"{path}.{index}", value.item_lines[index])
+        else:
+            entries.append((path, line, "" if value is None else str(value)))
+
+    for key, value in front.items():
+        walk(value, key, front.line_of(key))
+    return FieldLines(tuple(entries))
+
+
+def read_page(raw: RawPage, region: RegionContext, problems: Problems) -> Page | None:
+    f = Fields(raw.front, raw.display, problems)
+    section = raw.rel.split("/")[0] if "/" in raw.rel else ""
+    is_event = section == EVENTS and not raw.rel.split("/")[-1].startswith("index.")
+    is_news = section == NEWS_SECTION and not raw.rel.split("/")[-1].startswith("index.")
+    kind = EVENT if is_event else NEWS if is_news else PAGE
+    f.warn_unknown(kind.names + tuple(t.id for t in region.taxonomies))
+
+    lang = _language(raw, region, problems)
+    slug = f.read(PAGE["slug"])
+    if slug and not SLUG_RE.match(slug):
+        f.say("slug", "field.slug", field="slug", example=PAGE["slug"].example, got=f.got("slug"))
+        slug = ""
+    title = f.read(PAGE["title"])
+    updated = f.read(PAGE["updated"])
+    return Page(
+        source=raw.rel,
+        lang=lang,
+        url=page_url(slug_path(raw.rel), lang, region.languages[0], slug or None),
+        title=title,
+        body=raw.body,
+        body_line=raw.body_line,
+        field_lines=field_lines(raw.front),
+        summary=f.read(PAGE["summary"]),
+        updated=updated[0].replace(tzinfo=region.tz) if updated else None,
+        draft=f.read(PAGE["draft"]),
+        weight=f.read(PAGE["weight"]),
+        image=_image(f, region),
+        contacts=contact_ids(f, "contacts", region),
+        documents=_documents(f, region),
+        terms=_terms(f, region),
+        aliases=_aliases(f),
+        event=read_event(f, region) if is_event else None,
+        news=read_news(f, region) if is_news else None,
+    )
+
+
+def _language(raw: RawPage, region: RegionContext, problems: Problems) -> str:
+    parts = posixpath.basename(raw.rel).split(".")
+    if len(parts) >= 3:
+        lang = parts[-2]
+        if lang not in region.languages:
+            problems.say(
+                raw.display, 1, "", "page.language", lang=lang, folder=region.display,
+                languages=", ".join(region.languages),
+            )
+        return lang
+    return region.languages[0]
+
+
+def _image(f: Fields, region: RegionContext) -> Image | None:
+    block = f.section(PAGE["image"])
+    if block is None:
+        return None
+    src = block.read(IMAGE["src"])
+    if src and src not in region.files:
+        block.say("src", "file.missing", file=src, folder=region.display)
+    if "alt" not in block.data:
+        block.say("alt", "image.alt")
+    return Image(src=src, alt=block.text("alt"), credit=block.text("credit"))
+
+
+def _documents(f: Fields, region: RegionContext) -> tuple[Document, ...]:
+    result = []
+    for doc in f.maps(PAGE["documents"]):
+        rel = doc.read(DOCUMENT["file"])
+        title = doc.read(DOCUMENT["title"])
+        if rel and rel not in region.files:
+            doc.say("file", "file.missing", file=rel, folder=region.display)
+            continue
+        if rel:
+            result.append(
+                Document(file=rel, title=title, size=region.files[rel], lang=doc.text("lang"))
+            )
+    return tuple(result)
+
+
+def _terms(f: Fields, region: RegionContext) -> tuple[tuple[str, str], ...]:
+    result = []
+    for taxonomy in region.taxonomies:
+        for term_id, line in f.texts(taxonomy.id):
+            if taxonomy.term(term_id) is None:
+                known = ", ".join(t.id for t in taxonomy.terms)
+                f.problems.say(
+                    f.path, line, taxonomy.id, "term.unknown", about=f"{region.display}/region.yaml",
+                    term=term_id, folder=region.display, known=known,
+                )
+                continue
+            result.append((taxonomy.id, term_id))
+    return tuple(result)
+
+
+def _aliases(f: Fields) -> tuple[str, ...]:
+    result = []
+    for alias, line in f.texts("aliases"):
+        cleaned = alias.strip("/")
+        if not cleaned or ".." in cleaned.split("/") or "://" in alias:
+            f.problems.say(f.path, line, "aliases", "alias.invalid", alias=alias)
+            continue
+        result.append(cleaned if posixpath.splitext(cleaned)[1] else cleaned + "/")
+    return tuple(result)
+
+
+def check_urls(pages: tuple[Page, ...], display: str, problems: Problems) -> None:
+    """Refuse two sources that would be published at one address."""
+    claimed: dict[str, str] = {}
+    for page in sorted(pages, key=lambda p: p.source):
+        for url in (page.url, *page.aliases):
+            other = claimed.get(url)
+            if other is not None and other != page.source:
+                problems.say(
+                    f"{display}/{page.source}", 1, "slug" if url == page.url else "aliases",
+                    "url.claimed", url=url, other=f"{display}/{other}",
+                )
+            claimed.setdefault(url, page.source)

@@ -1,0 +1,231 @@
+"""rusgen.yaml and region.yaml -> Network and Region, with the region's pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rusgen.colors import contrast_ratio, parse_hex
+from rusgen.contentmodel import EVENT, NETWORK, NEWS, REGION
+from rusgen.contentmodel import Field as ModelField
+from rusgen.errors import ContentError, Problems
+from rusgen.fields import Fields
+from rusgen.file_names import check_names
+from rusgen.model import (
+    Network,
+    Page,
+    Region,
+    StaticFile,
+    Taxonomy,
+    Term,
+)
+from rusgen.placeholders import check_placeholders
+from rusgen.raw import CONFIG_FILE, RawRegion
+from rusgen.schema.common import (
+    EVENTS,
+    LANG_RE,
+    MIN_CONTRAST,
+    NEWS_SECTION,
+    SLUG_RE,
+    TAXONOMY_FIELDS_NAMES,
+    TAXONOMY_TITLE,
+    TERM_FIELDS_NAMES,
+    TERM_TITLE,
+    RegionContext,
+)
+from rusgen.schema.contacts import read_contacts
+from rusgen.schema.pages import check_urls, page_once
+from rusgen.schema.statement import read_accessibility
+from rusgen.yamlfile import YamlMap
+
+# The Swedish (and other) words users write in a menu for the generated lists.
+MENU_WORDS = {
+    "evenemang": EVENTS, "kalender": EVENTS, "kalendarium": EVENTS, "event": EVENTS,
+    "nyheter": NEWS_SECTION, "nyhet": NEWS_SECTION, "aktuellt": NEWS_SECTION,
+    "pressmeddelanden": NEWS_SECTION,
+}
+
+
+def read_network(config: YamlMap, problems: Problems) -> Network:
+    fields = Fields(config, CONFIG_FILE, problems)
+    fields.warn_unknown(NETWORK.names)
+    return Network(
+        name=fields.read(NETWORK["name"]),
+        base_url=_base_url(fields, NETWORK["base_url"]),
+        output=fields.read(NETWORK["output"]) or "public",
+        language=fields.read(NETWORK["language"]),
+        theme=fields.read(NETWORK["theme"]) or "default",
+    )
+
+
+def _base_url(fields: Fields, field: ModelField) -> str:
+    url = fields.read(field)
+    if url and not re.match(r"^https?://[^/\s]+", url):
+        fields.say(field.name, "field.url", field=field.name, example=field.example, got=f'"{url}"')
+        return ""
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bool, cache: dict) -> Region:
+    path = f"{raw.display}/region.yaml"
+    settings = raw.settings
+    if settings is None:
+        if not (raw.folder / "region.yaml").is_file():
+            problems.say(path, 0, "", "region.no_settings")
+        # Carry on with empty settings, so the pages' own errors are reported in this run too,
+        # but without repeating "required" for every field of the missing or broken file.
+        settings = YamlMap()
+        settings.line, settings.key_lines = 1, {}
+        problems = Silenced(problems, path)
+    f = Fields(settings, path, problems)
+    f.warn_unknown(REGION.names)
+    languages = tuple(lang for lang, _ in f.texts("languages")) or (network.language,)
+    for lang in languages:
+        if not LANG_RE.match(lang):
+            f.say("languages", "field.language", field="languages", got=f'"{lang}"')
+    tz_name = f.text("timezone") or "Europe/Stockholm"
+    try:
+        tz = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        f.say("timezone", "region.timezone", zone=tz_name)
+        tz = ZoneInfo("Europe/Stockholm")
+    branding = f.section(REGION["branding"])
+    color, logo = "#00609c", ""
+    if branding is not None:
+        color = _accent(branding) or color
+        logo = branding.text("logo")
+    files = tuple(
+        StaticFile(url=file.rel, source=str(file.path), size=file.size) for file in raw.files
+    )
+    file_sizes = {file.url: file.size for file in files}
+    if logo and logo not in file_sizes:
+        branding.say("logo", "file.missing", file=logo, folder=raw.display)  # type: ignore[union-attr]
+    contacts = read_contacts(raw, problems)
+    taxonomies = read_taxonomies(f)
+    contact = f.section(REGION["contact"])
+    region_context = RegionContext(
+        id=raw.id, display=raw.display, languages=languages, tz=tz,
+        files=file_sizes, contacts={c.id for c in contacts}, taxonomies=taxonomies,
+    )
+    pages = tuple(
+        page
+        for page in (page_once(p, region_context, problems, cache) for p in raw.pages)
+        if page is not None and (drafts or not page.draft)
+    )
+    check_urls(pages, raw.display, problems)
+    check_names(pages, files, raw.display, problems)
+    check_placeholders(pages, raw.display, problems)
+    menu = read_menu(f, pages, taxonomies)
+    return Region(
+        id=raw.id,
+        name=f.read(REGION["name"]),
+        organisation=f.read(REGION["organisation"]),
+        base_url=_base_url(f, REGION["base_url"]),
+        languages=languages,
+        timezone=tz_name,
+        theme=f.text("theme") or network.theme,
+        color=color,
+        logo=logo,
+        menu=menu,
+        taxonomies=taxonomies,
+        contact_email=contact.text("email") if contact else "",
+        contact_phone=contact.text("phone") if contact else "",
+        accessibility=read_accessibility(f),
+        contacts=contacts,
+        pages=pages,
+        files=files,
+        parent=f.text("parent"),
+    )
+
+
+class Silenced(Problems):
+    """Drop the errors of one file already reported as missing or unreadable."""
+
+    def __init__(self, inner: Problems, path: str) -> None:
+        self.inner = inner
+        self.path = path
+        self.items = inner.items
+
+        self.lang = inner.lang
+
+    def add(self, item: ContentError) -> None:
+        if item.path != self.path:
+            self.inner.add(item)
+
+
+def _accent(branding: Fields) -> str:
+    color = branding.text("color")
+    if not color:
+        return ""
+    if parse_hex(color) is None:
+        branding.say("color", "region.color_format", color=color)
+        return ""
+    ratio = contrast_ratio(color)
+    if ratio < MIN_CONTRAST:
+        decimal = "." if branding.problems.lang == "en" else ","
+        branding.say(
+            "color", "region.color_contrast", color=color,
+            ratio=f"{ratio:.2f}".replace(".", decimal), needed=f"{MIN_CONTRAST}".replace(".", decimal),
+        )
+        return ""
+    return color
+
+
+def read_taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
+    block = f.mapping("taxonomies", example=f"`taxonomies: {REGION['taxonomies'].example}`")
+    if block is None:
+        return ()
+    result = []
+    for taxonomy_id in block.data:
+        if not SLUG_RE.match(taxonomy_id) or taxonomy_id in EVENT.names + NEWS.names:
+            block.say(taxonomy_id, "taxonomy.id")
+            continue
+        tax = block.mapping(taxonomy_id)
+        if tax is None:
+            continue
+        tax.warn_unknown(TAXONOMY_FIELDS_NAMES)
+        terms_block = tax.mapping("terms")
+        terms = []
+        for term_id in terms_block.data if terms_block else ():
+            if not SLUG_RE.match(term_id):
+                terms_block.say(term_id, "term.id")  # type: ignore[union-attr]
+            term = terms_block.mapping(term_id)  # type: ignore[union-attr]
+            if term is None:
+                continue
+            term.warn_unknown(TERM_FIELDS_NAMES)
+            terms.append(
+                Term(
+                    taxonomy=taxonomy_id,
+                    id=term_id,
+                    title=term.read(TERM_TITLE),
+                    period=term.text("period"),
+                    summary=term.text("summary"),
+                )
+            )
+        result.append(
+            Taxonomy(
+                id=taxonomy_id,
+                title=tax.read(TAXONOMY_TITLE),
+                terms=tuple(terms),
+            )
+        )
+    return tuple(result)
+
+
+def read_menu(f: Fields, pages: tuple[Page, ...], taxonomies: tuple[Taxonomy, ...]) -> tuple[str, ...]:
+    targets = {posixpath.splitext(p.translation_key)[0] for p in pages}
+    targets |= {t.removesuffix("/index") for t in targets}
+    targets |= {EVENTS, NEWS_SECTION} | {t.id for t in taxonomies}
+    result = []
+    for entry, line in f.texts("menu"):
+        entry = entry.strip("/").removesuffix(".md")
+        if entry not in targets:
+            word = MENU_WORDS.get(entry.lower())
+            if word is not None:
+                f.problems.say(f.path, line, "menu", "menu.word", entry=entry, word=word)
+            else:
+                f.problems.say(f.path, line, "menu", "menu.unknown", entry=entry)
+            continue
+        result.append(entry)
+    return tuple(result)
