@@ -18,6 +18,11 @@ from rusgen.yamlfile import YamlList, YamlMap
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+URL_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+# "www.region.se/anmalan" or "region.se": a host written without https://.
+LOOKS_LIKE_HOST_RE = re.compile(r"^(www\.|[\w-]+(\.[\w-]+)*\.(se|nu|com|org|net|eu|fi|no|dk)(/|$))", re.I)
+EMAIL_RE = re.compile(r"^[^@\s<>\"'#]+@[^@\s<>\"'#]+\.[^@\s<>\"'#]+$")
 
 
 def parse_date(value: str) -> date | None:
@@ -113,8 +118,11 @@ class Fields:
                 )
 
     def _missing(self, key: str, example: str) -> None:
+        # A line written without a value ("assessed:", as rusgen new leaves it) is named by
+        # its own line: the user need not look for it.
+        code = "field.empty" if key in self.data else "field.required"
         self.problems.say(
-            self.path, self.data.line or 1, self.name(key), "field.required", field=key, example=example
+            self.path, self.line(key) or 1, self.name(key), code, field=key, example=example
         )
 
     def read(self, field: Field) -> Any:
@@ -130,7 +138,41 @@ class Fields:
             return self.date_or_datetime(name, required=field.required)
         if field.type == "choice":
             return self.choice(field)
+        if field.type == "url":
+            return self.url(field)
+        if field.type == "email":
+            return self.email(field)
         return self.text(name, required=field.required, example=example)
+
+    def values(self, field: Field) -> dict[str, Any]:
+        """Read every field beneath a MAP field, by name, as the model describes them."""
+        return {child.name: self.read(child) for child in field.fields}
+
+    def url(self, field: Field) -> str:
+        """Return a web address; one that could run script or has no https:// is refused.
+
+        Only http, https, mailto and tel reach a page, and relative links within the site:
+        `javascript:` in a link would run in every reader's browser.
+        """
+        value = self.text(field.name, required=field.required, example=field.example)
+        scheme = URL_SCHEME_RE.match(value)
+        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+            self.say(field.name, "field.url_scheme", field=field.name, example=field.example,
+                     got=f'"{value}"', scheme=scheme.group(1))
+            return ""
+        if not scheme and LOOKS_LIKE_HOST_RE.match(value):
+            self.say(field.name, "field.url_no_scheme", field=field.name, got=f'"{value}"',
+                     fixed=f"https://{value}")
+            return ""
+        return value
+
+    def email(self, field: Field) -> str:
+        """Return an e-mail address, or refuse one that is not."""
+        value = self.text(field.name, required=field.required, example=field.example)
+        if value and not EMAIL_RE.match(value):
+            self.say(field.name, "field.email", field=field.name, example=field.example, got=f'"{value}"')
+            return ""
+        return value
 
     def text(self, key: str, required: bool = False, example: str = "...") -> str:
         """Return a piece of text; numbers are accepted as written."""

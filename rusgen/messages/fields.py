@@ -79,6 +79,19 @@ MESSAGES = {
         "men här står {got}",
         en="expected a full web address starting with https://, like `{field}: {example}`, got {got}",
     ),
+    "field.url_scheme": T(
+        sv="{got} publiceras inte: en länk som börjar med {scheme}: kan köra kod i läsarens "
+        "webbläsare eller fungerar inte för alla; skriv en webbadress som börjar med https://, som "
+        "`{field}: {example}`",
+        en="{got} is not published: a link starting with {scheme}: can run code in the reader's "
+        "browser or does not work for everyone; write a web address starting with https://, like "
+        "`{field}: {example}`",
+    ),
+    "field.url_no_scheme": T(
+        sv="{got} saknar https:// i början, så länken skulle leda fel; skriv `{field}: {fixed}`",
+        en="{got} lacks https:// at the start, so the link would lead nowhere; write "
+        "`{field}: {fixed}`",
+    ),
     "field.email": T(
         sv="ska vara en e-postadress, som `{field}: {example}`, men här står {got}",
         en="expected an e-mail address like `{field}: {example}`, got {got}",

@@ -60,25 +60,11 @@ def read_event(f: Fields, region: RegionContext) -> EventInfo | None:
 
 
 def _online(block: Fields | None) -> OnlineMeeting | None:
-    if block is None:
-        return None
-    return OnlineMeeting(
-        url=block.text("url"),
-        platform=block.text("platform"),
-        phone=block.text("phone"),
-        conference_id=block.text("conference_id"),
-    )
+    return OnlineMeeting(**block.values(EVENT["online"])) if block else None
 
 
 def _registration(block: Fields | None) -> Registration | None:
-    if block is None:
-        return None
-    return Registration(
-        url=block.text("url"),
-        email=block.text("email"),
-        deadline=block.date("deadline"),
-        note=block.text("note"),
-    )
+    return Registration(**block.values(EVENT["registration"])) if block else None
 
 
 def read_news(f: Fields, region: RegionContext) -> NewsInfo | None:

@@ -34,7 +34,8 @@ def read_accessibility(f: Fields) -> Accessibility | None:
     method = block.read(ACCESSIBILITY["method"])
     assessed = block.read(ACCESSIBILITY["assessed"])
     feedback = block.section(ACCESSIBILITY["feedback"])
-    routes = {key: feedback.text(key) if feedback else "" for key in ("email", "url", "phone")}
+    routes = feedback.values(ACCESSIBILITY["feedback"]) if feedback else {}
+    routes = {key: routes.get(key, "") for key in ("email", "url", "phone")}
     if not any(routes.values()):
         block.problems.say(
             block.path, block.line("feedback") or 1, block.name("feedback"), "statement.feedback"
