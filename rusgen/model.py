@@ -12,6 +12,7 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from urllib.parse import unquote
 
 
 @dataclass(frozen=True)
@@ -342,7 +343,8 @@ def relative_url(from_url: str, to_url: str) -> str:
         base = "./"
     elif (to_path == "" or to_path.endswith("/")) and not base.endswith("/"):
         base += "/"
-    return base + (f"#{fragment}" if fragment else "")
+    # Documents keep their names, spaces too ("files/Foto Kim.png"); an address has none.
+    return base.replace(" ", "%20") + (f"#{fragment}" if fragment else "")
 
 
 @dataclass(frozen=True)
@@ -360,3 +362,36 @@ class Output:
         """Tell whether this is an HTML page held as bytes (not a file to copy) below `prefix`:
         what the search indexes read."""
         return self.path.endswith(".html") and self.path.startswith(prefix) and not self.source
+
+
+def normalise_address(written: str) -> str | None:
+    """Return the region-relative address an old address means, or None if it is not one.
+
+    Servers read `/./a/`, `//a/`, `/A/`, `/%61/` and `/a/index.html` as `/a/`: an alias is
+    compared in this form, so no spelling of it can stand in for another page's address.
+    """
+    text = unquote(written.strip())
+    if not text or "://" in text or text.startswith("//") or any(ord(c) < 32 for c in text):
+        return None
+    parts: list[str] = []
+    for part in text.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                return None  # above the region's root
+            parts.pop()
+            continue
+        if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+            return None
+        parts.append(part)
+    if parts and parts[-1].lower() in ("index.html", "index.htm"):
+        parts.pop()
+    path = "/".join(parts).lower()
+    if not path:
+        return ""
+    return path if posixpath.splitext(parts[-1])[1] else path + "/"
+
+
+# The longest file or folder name most file systems take.
+MAX_NAME_BYTES = 255

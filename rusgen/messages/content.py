@@ -121,6 +121,12 @@ MESSAGES = {
         "annan slug",
         en="the address /{url} is also claimed by {other}; rename one file or give it another slug",
     ),
+    "alias.claimed": T(
+        sv="{alias} är samma adress som /{url}, som redan används av {other}; ett alias får inte "
+        "ta över en annan sidas eller fils adress; ta bort det ur aliases",
+        en="{alias} is the same address as /{url}, already used by {other}; an alias may not take "
+        "over another page's or file's address; remove it from aliases",
+    ),
     "menu.unknown": T(
         sv='det finns ingen sida "{entry}"; skriv en sidas sökväg utan .md (som kraftsamlingar), '
         "eller events eller news",

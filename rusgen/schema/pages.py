@@ -12,6 +12,7 @@ from rusgen.model import (
     FieldLines,
     Image,
     Page,
+    normalise_address,
     page_url,
 )
 from rusgen.raw import RawPage
@@ -153,23 +154,44 @@ def _terms(f: Fields, region: RegionContext) -> tuple[tuple[str, str], ...]:
 def _aliases(f: Fields) -> tuple[str, ...]:
     result = []
     for alias, line in f.texts("aliases"):
-        cleaned = alias.strip("/")
-        if not cleaned or ".." in cleaned.split("/") or "://" in alias:
+        address = normalise_address(alias)
+        if not address:  # None, or the home page: never an old address to redirect
             f.problems.say(f.path, line, "aliases", "alias.invalid", alias=alias)
             continue
-        result.append(cleaned if posixpath.splitext(cleaned)[1] else cleaned + "/")
+        result.append(address)
     return tuple(result)
 
 
-def check_urls(pages: tuple[Page, ...], display: str, problems: Problems) -> None:
-    """Refuse two sources that would be published at one address."""
-    claimed: dict[str, str] = {}
-    for page in sorted(pages, key=lambda p: p.source):
-        for url in (page.url, *page.aliases):
-            other = claimed.get(url)
-            if other is not None and other != page.source:
-                problems.say(
-                    f"{display}/{page.source}", 1, "slug" if url == page.url else "aliases",
-                    "url.claimed", url=url, other=f"{display}/{other}",
-                )
-            claimed.setdefault(url, page.source)
+def check_urls(
+    pages: tuple[Page, ...], files: tuple[str, ...], display: str, problems: Problems
+) -> None:
+    """Refuse two sources that would be published at one address, however it is spelled.
+
+    A page, an alias and a file in files/ each claim an address; addresses are compared in
+    lower case, as a server on Windows or macOS would serve them.
+    """
+    claimed: dict[str, str] = {rel.lower(): rel for rel in files}
+    ordered = sorted(pages, key=lambda p: p.source)
+    # Pages claim their own addresses first: an alias is what gives way.
+    claims = [(page, page.url) for page in ordered] + [
+        (page, alias) for page in ordered for alias in page.aliases
+    ]
+    for page, url in claims:
+        other = claimed.get(url.lower())
+        if other is not None and other != page.source:
+            _say_claimed(page, url, f"{display}/{other}", display, problems)
+        claimed.setdefault(url.lower(), page.source)
+
+
+def _say_claimed(page: Page, url: str, other: str, display: str, problems: Problems) -> None:
+    path = f"{display}/{page.source}"
+    if url == page.url:
+        problems.say(path, 1, "slug", "url.claimed", url=url, other=other)
+        return
+    # Name the alias as the user wrote it, on its own line.
+    line, written = next(
+        ((line, value) for key, line, value in page.field_lines.entries
+         if key.startswith("aliases") and value and normalise_address(value) == url),
+        (1, url),
+    )
+    problems.say(path, line, "aliases", "alias.claimed", alias=written, url=url, other=other)

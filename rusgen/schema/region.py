@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rusgen.colors import contrast_ratio, parse_hex
@@ -113,7 +114,7 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
         for page in (page_once(p, region_context, problems, cache) for p in raw.pages)
         if page is not None and (drafts or not page.draft)
     )
-    check_urls(pages, raw.display, problems)
+    check_urls(pages, tuple(file.rel for file in raw.files), raw.display, problems)
     check_names(pages, files, raw.display, problems)
     check_placeholders(pages, raw.display, problems)
     menu = read_menu(f, pages, taxonomies)
@@ -129,7 +130,7 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
         logo=logo,
         menu=menu,
         taxonomies=taxonomies,
-        contact_email=contact.text("email") if contact else "",
+        contact_email=contact.read(REGION["contact"].child("email")) if contact else "",
         contact_phone=contact.text("phone") if contact else "",
         accessibility=read_accessibility(f),
         contacts=contacts,
@@ -150,8 +151,16 @@ class Silenced(Problems):
         self.lang = inner.lang
 
     def add(self, item: ContentError) -> None:
-        if item.path != self.path:
-            self.inner.add(item)
+        if item.path == self.path:
+            return
+        if item.code in DEPENDS_ON_SETTINGS and not item.about:
+            item = replace(item, about=self.path)  # shown under region.yaml's own error
+        self.inner.add(item)
+
+
+# What pages say that region.yaml decides: a page's language, a field that may be one of the
+# region's taxonomies. While region.yaml cannot be read, these follow from it.
+DEPENDS_ON_SETTINGS = frozenset({"page.language", "field.unknown", "field.unknown_close"})
 
 
 def _accent(branding: Fields) -> str:

@@ -1,0 +1,72 @@
+"""No spelling of an old address lets one file take over another page's or file's address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitekit import write_site
+
+from rusgen.build import BuildOptions, render_site
+from rusgen.errors import ContentErrors
+from rusgen.model import normalise_address
+
+
+@pytest.mark.parametrize(
+    ("written", "address"),
+    [
+        ("/gamla-adressen/", "gamla-adressen/"),
+        ("gamla-adressen", "gamla-adressen/"),
+        ("/./om/", "om/"),
+        ("//om//", None),
+        ("/a//om/", "a/om/"),
+        ("/x/../om/", "om/"),
+        ("/OM/", "om/"),
+        ("/%6Fm/", "om/"),
+        ("/om/index.html", "om/"),
+        ("/om/INDEX.HTM", "om/"),
+        ("/gammal.pdf", "gammal.pdf"),
+        ("/../etc/passwd", None),
+        ("https://annan.se/om/", None),
+        ("/om\x00/", None),
+        ("/" + "a" * 256 + "/", None),
+        ("/", ""),
+    ],
+)
+def test_an_old_address_is_read_as_a_server_reads_it(written: str, address: str | None) -> None:
+    assert normalise_address(written) == address
+
+
+def errors_of(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        render_site(BuildOptions(source=root))
+    return [str(e) for e in caught.value.errors]
+
+
+@pytest.mark.parametrize("alias", ["/./om/", "/OM/", "/%6fm/", "/om/index.html", "/x/../om/"])
+def test_an_alias_cannot_take_over_another_page(tmp_path: Path, alias: str) -> None:
+    page = f"---\ntitle: Nytt\nsummary: S.\naliases: [{alias}]\n---\n\nText.\n"
+    assert errors_of(write_site(tmp_path, {"nytt.md": page})) == [
+        f"content/test/nytt.md:4: aliases: {alias} är samma adress som /om/, som redan används av "
+        "content/test/om.md; ett alias får inte ta över en annan sidas eller fils adress; ta bort "
+        "det ur aliases"
+    ]
+
+
+def test_an_alias_cannot_take_over_a_published_file(tmp_path: Path) -> None:
+    page = "---\ntitle: Nytt\nsummary: S.\naliases:\n  - /files/Rapport.pdf\n---\n\nText.\n"
+    root = write_site(tmp_path, {"nytt.md": page, "files/rapport.pdf": b"%PDF-1.4"})
+    assert errors_of(root) == [
+        "content/test/nytt.md:5: aliases: /files/Rapport.pdf är samma adress som /files/rapport.pdf, "
+        "som redan används av content/test/files/rapport.pdf; ett alias får inte ta över en annan "
+        "sidas eller fils adress; ta bort det ur aliases"
+    ]
+
+
+@pytest.mark.parametrize("alias", ["/../utanfor/", "https://annan.se/", "/"])
+def test_an_alias_outside_the_site_is_refused(tmp_path: Path, alias: str) -> None:
+    page = f"---\ntitle: Nytt\nsummary: S.\naliases: ['{alias}']\n---\n\nText.\n"
+    assert errors_of(write_site(tmp_path, {"nytt.md": page})) == [
+        f'content/test/nytt.md:4: aliases: ska vara en gammal adress på webbplatsen, som '
+        f'/gamla-adressen/, men här står "{alias}"'
+    ]
