@@ -14,12 +14,18 @@ from typing import TypeVar
 from rusgen.errors import Problems, RusgenError
 from rusgen.messages import message_language
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, RawFile, RawPage, RawProject, RawRegion
-from rusgen.yamlfile import YamlMap, YamlSyntaxError, parse_yaml
+from rusgen.yamlfile import ParsedYaml, YamlMap, YamlSyntaxError, parse_yaml, read_yaml
 
 PAGE_SUFFIX = ".md"
 FILE_KEY = "file"  # cache keys of files read once: (FILE_KEY, absolute path, mtime, size, inode)
 T = TypeVar("T")
 SETTINGS_FILES = ("region.yaml", "contacts.yaml")
+# What a settings file holds, for the message when it holds something else.
+FIELDS_EXAMPLE = {
+    CONFIG_FILE: "name: Regionala utvecklingsstrategier",
+    "region.yaml": "name: Västra Götaland",
+    "contacts.yaml": "robin-kalmendal: {name: Robin Kalmendal}",
+}
 
 
 def configured_language(root: Path) -> str:
@@ -112,9 +118,7 @@ def _read_text(path: Path, display: str, problems: Problems) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.error(
-            display, line, "", "the file is not UTF-8 text; save it as UTF-8 in your editor"
-        )
+        problems.say(display, line, "", "file.not_utf8")
         return None
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
@@ -125,17 +129,16 @@ def _read_yaml_file(path: Path, display: str, problems: Problems, cache: dict) -
     text = _read_text(path, display, problems)
     if text is None:
         return None
-    try:
-        data = _parse_cached(text, 1, cache)
-    except YamlSyntaxError as exc:
-        problems.error(display, exc.line, "", exc.message)
-        return None
+    data = _parse_recorded(text, 1, display, problems, cache)
     if data is None:
-        return YamlMap()
-    if not isinstance(data, YamlMap):
-        problems.error(display, 1, "", "expected fields like `name: ...`, one per line")
         return None
-    return data
+    if data.data is None:
+        return YamlMap()
+    if not isinstance(data.data, YamlMap):
+        example = FIELDS_EXAMPLE.get(path.name, FIELDS_EXAMPLE["region.yaml"])
+        problems.say(display, 1, "", "file.not_fields", example=example)
+        return None
+    return data.data
 
 
 def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: dict) -> RawPage | None:
@@ -144,29 +147,21 @@ def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: di
         return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        problems.error(
-            display, 1, "",
-            "a page starts with front matter: a line ---, then `title: ...`, then a line ---",
-        )
+        problems.say(display, 1, "", "page.no_front_matter")
         return None
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if closing is None:
-        problems.error(
-            display, 1, "",
-            "the front matter opened on line 1 is never closed; "
-            "add a line --- after the last field",
-        )
+        problems.say(display, 1, "", "page.unclosed_front_matter")
         return None
-    try:
-        front = _parse_cached("\n".join(lines[1:closing]), 2, cache)
-    except YamlSyntaxError as exc:
-        problems.error(display, exc.line, "", exc.message)
+    parsed = _parse_recorded("\n".join(lines[1:closing]), 2, display, problems, cache)
+    if parsed is None:
         return None
+    front = parsed.data
     if front is None:
         front = YamlMap()
         front.line, front.key_lines = 1, {}
     if not isinstance(front, YamlMap):
-        problems.error(display, 2, "", "the front matter must be fields like `title: ...`")
+        problems.say(display, 2, "", "page.front_not_fields")
         return None
     body = "\n".join(lines[closing + 1 :])
     return RawPage(display=display, rel=rel, front=front, body=body, body_line=closing + 2, text=text)
@@ -191,9 +186,18 @@ def _read_once(path: str, problems: Problems, cache: dict, read: Callable[[Probl
     return value
 
 
-def _parse_cached(text: str, first_line: int, cache: dict) -> object:
-    """Parse YAML once per distinct text; the parsed values are never changed afterwards."""
+def _parse_recorded(
+    text: str, first_line: int, display: str, problems: Problems, cache: dict
+) -> ParsedYaml | None:
+    """Parse YAML once per distinct text, recording its notes, or its error and None."""
     key = ("yaml", first_line, text)
-    if key not in cache:
-        cache[key] = parse_yaml(text, first_line=first_line)
-    return cache[key]
+    try:
+        parsed = cache[key] if key in cache else read_yaml(text, first_line=first_line)
+    except YamlSyntaxError as exc:
+        problems.say(display, exc.line, exc.field, exc.code, **exc.blanks)
+        return None
+    cache[key] = parsed  # the parsed values are never changed afterwards
+    for note in parsed.notes:
+        record = problems.say_warning if note.warning else problems.say
+        record(display, note.line, note.field, note.code, **dict(note.args))
+    return parsed

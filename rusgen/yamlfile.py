@@ -1,15 +1,23 @@
 """YAML that remembers where each value was written, so errors can name the line.
 
-The loader keeps dates, times and yes/no as the strings the user wrote: YAML 1.1 would
-turn "09:30" into 570 and "no" into False, which no communicator means. The schema
-parses dates itself and can then say exactly what it expected.
+The loader keeps what YAML 1.1 would turn into something else as the text the user
+wrote: "09:30" would become 570, "13.00" the number 13.0 (shown "13.0"), "no" False and
+the phone number 0104410000 the octal 17960960. The schema parses dates and times itself
+and can then say exactly what it expected. Values that a `#` cut short come back as notes,
+so the loader can warn before the cut value is published (rusgen/yamltraps.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
+
+from rusgen.yamlerrors import DuplicateKey, YamlSyntaxError, explain
+from rusgen.yamltraps import YamlNote, find_cut_values, unquote_word_quotes, yaml_lines
+
+__all__ = ["ParsedYaml", "YamlList", "YamlMap", "YamlNote", "YamlSyntaxError", "parse_yaml", "read_yaml"]
 
 
 class YamlMap(dict):
@@ -30,13 +38,12 @@ class YamlList(list):
     item_lines: list[int]
 
 
-class YamlSyntaxError(Exception):
-    """YAML that cannot be parsed, with the 1-based line and a plain-language message."""
+@dataclass(frozen=True)
+class ParsedYaml:
+    """The values of one YAML text, and the notes on values it read differently than meant."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
+    data: Any
+    notes: tuple[YamlNote, ...] = ()
 
 
 class _LineMarks:
@@ -46,16 +53,16 @@ class _LineMarks:
         result = YamlMap()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
+        marks: dict[str, yaml.Mark] = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f'the key "{key}" is written twice', key_node.start_mark
-                )
+                raise DuplicateKey(key, marks[key], key_node.start_mark)
             result[key] = self.construct_object(value_node, deep=True)
             result.key_lines[key] = key_node.start_mark.line + 1
+            marks[key] = key_node.start_mark
         return result
 
     def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
@@ -72,8 +79,14 @@ class _LineMarks:
         return str(self.construct_scalar(node))
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int | str:  # type: ignore[override]
-        if ":" in str(node.value):  # sexagesimal: "09:30" is a time, not 570
-            return str(node.value)
+        written = str(node.value)
+        digits = written.lstrip("-")
+        # 09:30 (sexagesimal), 0104410000 (octal), 0x1f, 1_000 and +4610... are not
+        # numbers anyone here means: times, phone numbers and codes, kept as written.
+        if written.startswith("+") or ":" in written or "_" in written or (
+            len(digits) > 1 and digits.startswith("0")
+        ):
+            return written
         return super().construct_yaml_int(node)
 
     def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool | str:  # type: ignore[override]
@@ -97,49 +110,45 @@ for _loader in (_LineLoader, _FastLineLoader):
     _loader.add_constructor("tag:yaml.org,2002:seq", _LineMarks.construct_yaml_seq)
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _LineMarks.construct_as_written)
     _loader.add_constructor("tag:yaml.org,2002:int", _LineMarks.construct_yaml_int)
+    # 13.00 and 9.30 are times; no field of the content model is a decimal number.
+    _loader.add_constructor("tag:yaml.org,2002:float", _LineMarks.construct_as_written)
     _loader.add_constructor("tag:yaml.org,2002:bool", _LineMarks.construct_yaml_bool)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> Any:
     """Parse YAML text whose first line is line `first_line` of its file."""
+    return read_yaml(text, first_line).data
+
+
+def read_yaml(text: str, first_line: int = 1) -> ParsedYaml:
+    """Parse YAML text, with notes on values a `#` cut short; raise YamlSyntaxError."""
+    source = unquote_word_quotes(text)
     try:
-        return _parse_fast(text, first_line)
+        parsed = _load(source, _FastLineLoader)
     except yaml.YAMLError:
-        pass  # parse again below, for the pure-Python parser's line and wording
+        # Parse again with the pure-Python parser: its errors name the problem and mark.
+        try:
+            parsed = _load(source, _LineLoader)
+        except yaml.YAMLError as exc:
+            raise explain(exc, yaml_lines(source), first_line) from None
+    if first_line == 1:
+        return parsed
+    _shift_lines(parsed.data, first_line - 1)
+    notes = tuple(replace(note, line=note.line + first_line - 1) for note in parsed.notes)
+    return ParsedYaml(parsed.data, notes)
+
+
+def _load(source: str, loader_class: type[yaml.SafeLoader]) -> ParsedYaml:
+    loader = loader_class(source)
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + first_line - 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlSyntaxError(line, _plain(problem)) from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(first_line, _plain(str(exc))) from None
-    if first_line != 1:
-        _shift_lines(data, first_line - 1)
-    return data
-
-
-def _parse_fast(text: str, first_line: int) -> Any:
-    data = yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a SafeLoader subclass
-    if first_line != 1:
-        _shift_lines(data, first_line - 1)
-    return data
-
-
-def _plain(problem: str) -> str:
-    hints = {
-        "mapping values are not allowed here": (
-            "a colon inside a value; put the value in quotes, like title: \"Uppstart: Digitalisering\""
-        ),
-        "found character '\\t' that cannot start any token": (
-            "a tab character; indent with spaces"
-        ),
-    }
-    for known, hint in hints.items():
-        if known in problem:
-            return f"invalid YAML: {hint}"
-    return f"invalid YAML: {problem}; check indentation, colons and quotes on this line"
+        node = loader.get_single_node()
+        if node is None:
+            return ParsedYaml(None)
+        # Without a # nothing can be cut short, and most front matter has none.
+        notes = find_cut_values(node, yaml_lines(source)) if "#" in source else []
+        return ParsedYaml(loader.construct_document(node), tuple(notes))
+    finally:
+        loader.dispose()
 
 
 def _shift_lines(value: Any, offset: int) -> None:

@@ -22,12 +22,12 @@ def failed(count: int) -> str:
 
 EXPECTED: dict[str, list[str]] = {
     "yaml-syntax": [
-        'error: content/beta/kolon.md:2: invalid YAML: a colon inside a value; put the value '
-        'in quotes, like title: "Uppstart: Digitalisering"',
+        "fel: content/beta/kolon.md:2: raden går inte att läsa: ett kolon inne i ett värde; "
+        'sätt värdet inom citattecken, som title: "Uppstart: Digitalisering"',
     ],
     "unclosed-front-matter": [
-        "error: content/beta/oavslutad.md:1: the front matter opened on line 1 is never "
-        "closed; add a line --- after the last field",
+        "fel: content/beta/oavslutad.md:1: huvudet som börjar med --- på rad 1 avslutas aldrig; "
+        "lägg till en rad --- efter det sista fältet",
     ],
     "missing-title": [
         "error: content/beta/utan-titel.md:2: title: saknas; lägg till en rad som "
@@ -68,8 +68,8 @@ EXPECTED: dict[str, list[str]] = {
         "i content/beta/; lägg filen där eller rätta sökvägen",
     ],
     "not-utf8": [
-        "error: content/beta/latin1.md:2: the file is not UTF-8 text; save it as UTF-8 in "
-        "your editor",
+        "fel: content/beta/latin1.md:2: filen är inte sparad som UTF-8; spara den som UTF-8 i "
+        "din textredigerare (i Anteckningar: Arkiv, Spara som, Kodning: UTF-8)",
     ],
     "broken-link": [
         'error: content/beta/trasig-lank.md:6: link: no page or file "kraftsamlingar/index.md" '
