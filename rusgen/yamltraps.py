@@ -25,6 +25,9 @@ WHOLE_VALUE = re.compile(
 # A line that starts a block of text (`summary: |`), whose lines are text, not YAML.
 BLOCK_START = re.compile(r"^(?P<indent> *)(?:- +)*(?:[\w.-]+: +)?[|>][-+0-9]*[ \t]*(?:#.*)?$")
 COMMENT_AFTER_VALUE = re.compile(r"^[ \t]+(#.*?)[ \t]*$")
+# A comment written on purpose stands apart: two spaces or a tab before `#`, a space after
+# it (`name: Kim   # required`). `Kraftsamling #1` and `Möte # 2` are text that YAML cut.
+MEANT_AS_COMMENT = re.compile(r"^(?: {2,}|\t)[ \t]*# ")
 COMMENT_AFTER_KEY = re.compile(r"^[ \t]*:[ \t]+(#.*?)[ \t]*$")
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")
 PLAIN_KEY = re.compile(r"^ *(?:- +)*(?:(?P<key>[\w.-]+): +|- +)(?P<value>.*?)[ \t]*$")
@@ -127,8 +130,9 @@ def _rest_of_line(mark: yaml.Mark, lines: list[str]) -> str:
 
 def _cut(node: yaml.ScalarNode, lines: list[str], field: str, lead: str) -> YamlNote | None:
     """Note a plain value whose line goes on with ` #…`, which YAML dropped as a comment."""
-    comment = COMMENT_AFTER_VALUE.match(_rest_of_line(node.end_mark, lines))
-    if not comment:
+    rest = _rest_of_line(node.end_mark, lines)
+    comment = COMMENT_AFTER_VALUE.match(rest)
+    if not comment or MEANT_AS_COMMENT.match(rest):
         return None
     dropped = comment[1]
     written = quoted(f"{node.value} {dropped}")

@@ -358,3 +358,11 @@ def test_every_problem_is_a_message_in_both_languages(text: str) -> None:
         assert note.line >= 2
         for lang in LANGUAGES:
             assert say(note.code, lang, **dict(note.args))
+
+
+def test_a_comment_set_apart_after_a_value_is_silent(tmp_path: Path) -> None:
+    """The docs' own examples write `name: Robin Kalmendal   # required`: a comment, not text."""
+    contacts = "robin:\n  name: Robin Kalmendal           # required\n  role: Regionutvecklare\t# roll\n"
+    root = write_site(tmp_path, {"contacts.yaml": contacts})
+    result = run_rusgen("check", "--strict", "--source", str(root))
+    assert result.exit_code == 0, result.output
