@@ -132,9 +132,11 @@ def _today() -> date:
     return build_time().astimezone(ZoneInfo("Europe/Stockholm")).date()
 
 
-def _made(paths: list[Path], root: Path) -> None:
+def _made(paths: list[Path], root: Path, lang: str, next_code: str, **args: str) -> None:
+    """Say which files were made, then what to do next."""
     for path in paths:
-        click.echo(f"Created {path.relative_to(root).as_posix()}")
+        click.echo(say("new.created", lang, path=path.relative_to(root).as_posix()))
+    click.echo(say(next_code, lang, **args))
 
 
 _SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -151,17 +153,19 @@ def new() -> None:
 @new.command("region")
 @click.argument("region_id", metavar="ID")
 @click.option("--name", default="", help='The region\'s name, like "Västra Götaland".')
-@click.option("--organisation", default="", help="Who publishes (default: Region NAME).")
+@click.option("--organisation", default="", help="Who publishes, like \"Region Halland\".")
 @click.option("--email", default="", help="Where readers write with questions and accessibility issues.")
 @_SOURCE
 def new_region(region_id: str, name: str, organisation: str, email: str, source: Path) -> None:
     """Create content/ID/ with region.yaml, contacts.yaml and index.md."""
     from rusgen.scaffold import new_region as make
+    from rusgen.scaffold import open_project
 
-    try:
-        _made(make(source, region_id, name, organisation, email, _today()), source)
-    except RusgenError as exc:
-        _fail(exc)
+    with _reported(source):
+        project = open_project(source)
+        made = make(project, region_id, name, organisation, email)
+    settings, _, index = (path.relative_to(source).as_posix() for path in made)
+    _made(made, source, project.lang, "new.region_next", settings=settings, index=index)
 
 
 @new.command("page")
@@ -172,29 +176,30 @@ def new_region(region_id: str, name: str, organisation: str, email: str, source:
 def new_page(path: str, title: str, region: str | None, source: Path) -> None:
     """Create a page, e.g. om-oss or kraftsamlingar/index (a section's own page)."""
     from rusgen.scaffold import new_page as make
-    from rusgen.scaffold import pick_region
+    from rusgen.scaffold import open_project, pick_region
 
-    try:
-        _made([make(source, pick_region(source, region), path, title)], source)
-    except RusgenError as exc:
-        _fail(exc)
+    with _reported(source):
+        project = open_project(source)
+        made = make(project, pick_region(project, region), path, title)
+    _made([made], source, project.lang, "new.page_next", path=made.relative_to(source).as_posix())
 
 
 @new.command("event")
 @click.argument("title")
-@click.option("--start", required=True, help='When it starts: "2026-12-01 13:00", or a date for all day.')
-@click.option("--end", default=None, help='When it ends: "2026-12-01 16:00".')
+@click.option("--start", default="",
+              help='When it starts: "2026-12-01 9.30" or "2026-12-01 13:00", or a date for all day.')
+@click.option("--end", default=None, help='When it ends: "2026-12-01 16.00", or "16.00" the same day.')
 @_REGION
 @_SOURCE
 def new_event(title: str, start: str, end: str | None, region: str | None, source: Path) -> None:
     """Create events/YYYY-MM-DD-title.md."""
     from rusgen.scaffold import new_event as make
-    from rusgen.scaffold import pick_region
+    from rusgen.scaffold import open_project, pick_region
 
-    try:
-        _made([make(source, pick_region(source, region), title, start, end)], source)
-    except RusgenError as exc:
-        _fail(exc)
+    with _reported(source):
+        project = open_project(source)
+        made = make(project, pick_region(project, region), title, start, end)
+    _made([made], source, project.lang, "new.page_next", path=made.relative_to(source).as_posix())
 
 
 @new.command("news")
@@ -205,13 +210,13 @@ def new_event(title: str, start: str, end: str | None, region: str | None, sourc
 def new_news(title: str, day: str | None, region: str | None, source: Path) -> None:
     """Create news/YYYY-MM-DD-title.md."""
     from rusgen.scaffold import new_news as make
-    from rusgen.scaffold import parse_when, pick_region
+    from rusgen.scaffold import news_date, open_project, pick_region
 
-    try:
-        when = parse_when(day, "--date")[0].date() if day else _today()
-        _made([make(source, pick_region(source, region), title, when)], source)
-    except RusgenError as exc:
-        _fail(exc)
+    with _reported(source):
+        project = open_project(source)
+        when = news_date(day) if day is not None else _today()
+        made = make(project, pick_region(project, region), title, when)
+    _made([made], source, project.lang, "new.page_next", path=made.relative_to(source).as_posix())
 
 
 # --- rusgen serve -------------------------------------------------------------------------

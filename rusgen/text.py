@@ -40,6 +40,7 @@ __all__ = [
     "format_size",
     "format_time",
     "format_time_range",
+    "slug_path",
     "slugify",
     "tel_uri",
 ]
@@ -101,6 +102,19 @@ def slugify(text: str) -> str:
     # Accents go quietly ("é" -> "e"); anything else left over becomes a hyphen.
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not _is_mark(ch))
     return _NOT_SLUG.sub("-", folded).strip("-")
+
+
+def slug_path(rel: str) -> str:
+    """Return a source path as its address spells it: "Hållbar energi.en.md" -> "hallbar-energi.en.md".
+
+    Every folder and the file's stem become slugs; what follows the stem's first dot (a
+    language and the extension) is kept. A name with nothing to make a slug of is kept as
+    it is, so it still has an address of its own (the build reports it).
+    """
+    *folders, name = rel.split("/")
+    stem, dot, rest = name.partition(".")
+    parts = [slugify(part) or part for part in folders] + [(slugify(stem) or stem) + dot + rest]
+    return "/".join(parts)
 
 
 # ------------------------------------------------------------------------ collation
