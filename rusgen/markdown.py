@@ -2,15 +2,16 @@
 
 Links written as source paths ("kraftsamlingar/index.md", "files/inbjudan.pdf") become
 relative URLs of the built site, and links to files get their type and size, as Swedish
-public sites write them: "Inbjudan (pdf, 291,8 kB)".
+public sites write them: "Inbjudan (pdf, 291,8 kB)". What must not reach the public as
+written (a link left as text, an image without a description) is noted by the guards in
+markdown_guards.py.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -19,7 +20,17 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from rusgen.markdown_guards import (
+    Note,
+    check_headings,
+    find_leftovers,
+    html_image_notes,
+    image_notes,
+    new_window_notes,
+)
 from rusgen.text import slugify
+
+__all__ = ["BrokenLink", "LinkTarget", "Note", "candidate_paths", "make_markdown", "render_markdown"]
 
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "tel:", "//", "#", "data:")
 
@@ -37,23 +48,8 @@ class LinkTarget:
 class BrokenLink:
     line: int  # line within the Markdown body, from 0
     href: str
-
-
-@dataclass(frozen=True)
-class Note:
-    """Something in a page body the build warns about: accessible, but worth fixing."""
-
-    line: int  # line within the Markdown body, from 0
-    field: str
-    message: str
-
-
-NEW_WINDOW_MARKERS = ("öppnas i nytt fönster", "opens in a new window")
-# A raw HTML link that opens another window or tab, and the text it shows.
-NEW_WINDOW_LINK_RE = re.compile(
-    r"<a\b[^>]*\btarget\s*=\s*[\"']?(?!(?:_self|_parent|_top)\b)\w[^>]*>(.*?)</a\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
+    image: bool = False
+    text: str = ""  # an image's description, for the example of what to write
 
 
 # resolve(href without fragment) -> LinkTarget | None
@@ -67,8 +63,9 @@ def make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": False}).enable("table")
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_anchor_slug)
     md.use(footnote_plugin)
+    md.core.ruler.before("text_join", "rusgen_leftovers", find_leftovers)
     md.core.ruler.push("rusgen_links", _rewrite_links)
-    md.core.ruler.push("rusgen_headings", _check_headings)
+    md.core.ruler.push("rusgen_headings", check_headings)
     return md
 
 
@@ -83,54 +80,12 @@ def render_markdown(
     link_to: Callable[[str], str],
     file_label: FileLabel,
 ) -> tuple[str, list[BrokenLink], list[Note]]:
-    """Render a page body; return its HTML, every link that leads nowhere, and warnings."""
+    """Render a page body; return its HTML, every link that leads nowhere, and its notes."""
     env = {
         "resolve": resolve, "link_to": link_to, "file_label": file_label, "broken": [], "notes": [],
     }
     html = md.render(body, env)
-    return html, env["broken"], env["notes"] + _new_window_notes(body, html)
-
-
-def _check_headings(state: StateCore) -> None:
-    """Note an h1 in the body (the title is the page's h1) and headings that skip a level."""
-    if "notes" not in state.env:
-        return
-    previous = 1  # the page title
-    for token in state.tokens:
-        if token.type != "heading_open":
-            continue
-        level = int(token.tag[1])
-        line = token.map[0] if token.map else 0
-        if level == 1:
-            state.env["notes"].append(Note(
-                line, "heading",
-                "a level 1 heading (# ...) in the body; the page title is the page's only h1, "
-                "so start the body's headings at ## (h2)",
-            ))
-        elif level > previous + 1:
-            state.env["notes"].append(Note(
-                line, "heading",
-                f"the heading skips from h{previous} to h{level}; use {'#' * (previous + 1)} "
-                f"(h{previous + 1}) here, so screen reader users can follow the outline",
-            ))
-        previous = level
-
-
-def _new_window_notes(body: str, html: str) -> list[Note]:
-    """Note raw HTML links that open a new window without saying so in their text."""
-    notes = []
-    for match in NEW_WINDOW_LINK_RE.finditer(html):
-        label = re.sub(r"<[^>]+>", "", match.group(1)).lower()
-        if any(marker in label for marker in NEW_WINDOW_MARKERS):
-            continue
-        opening = match.group(0)[: match.group(0).index(">") + 1]
-        at = body.find(opening)
-        notes.append(Note(
-            body.count("\n", 0, at) if at >= 0 else 0, "link",
-            "the link opens a new window without saying so; add \"(öppnas i nytt fönster)\" to "
-            "its text, or better, remove target and let the reader choose",
-        ))
-    return notes
+    return html, env["broken"], env["notes"] + new_window_notes(body, html)
 
 
 def _rewrite_links(state: StateCore) -> None:
@@ -141,22 +96,42 @@ def _rewrite_links(state: StateCore) -> None:
     for block in state.tokens:
         if block.map:
             line = block.map[0]
-        if block.type != "inline" or not block.children:
-            continue
-        children: list[Token] = []
-        pending_label = ""
-        for token in block.children:
-            if token.type == "link_open":
-                pending_label = _rewrite_one(token, env, line)
-            elif token.type == "link_close" and pending_label:
+        if block.type == "html_block":
+            env["notes"].extend(html_image_notes(block.content, line))
+        if block.type == "inline" and block.children:
+            block.children = _rewrite_inline(block.children, env, line)
+
+
+def _rewrite_inline(tokens: list[Token], env: dict, line: int) -> list[Token]:
+    """Rewrite the links and images of one paragraph; note a broken link with its text."""
+    children: list[Token] = []
+    pending_label = ""
+    link_text: list[str] | None = None  # the text of a broken link, while it is read
+    for token in tokens:
+        if token.type in ("softbreak", "hardbreak"):
+            line += 1
+        if token.type == "link_open":
+            known = len(env["broken"])
+            pending_label = _rewrite_one(token, env, line)
+            link_text = [] if len(env["broken"]) > known else None
+        elif token.type == "link_close":
+            if link_text is not None:
+                env["broken"][-1] = replace(env["broken"][-1], text="".join(link_text).strip())
+                link_text = None
+            if pending_label:
                 label = Token("text", "", 0)
                 label.content = pending_label
                 children.append(label)
                 pending_label = ""
-            elif token.type == "image":
-                _rewrite_one(token, env, line, attr="src")
-            children.append(token)
-        block.children = children
+        elif token.type in ("text", "code_inline") and link_text is not None:
+            link_text.append(token.content)
+        elif token.type == "image":
+            env["notes"].extend(image_notes(token, line))
+            _rewrite_one(token, env, line, attr="src")
+        elif token.type == "html_inline":
+            env["notes"].extend(html_image_notes(token.content, line))
+        children.append(token)
+    return children
 
 
 def _rewrite_one(token: Token, env: dict, line: int, attr: str = "href") -> str:
@@ -167,7 +142,8 @@ def _rewrite_one(token: Token, env: dict, line: int, attr: str = "href") -> str:
     path, _, fragment = href.partition("#")
     target = env["resolve"](unquote(path))
     if target is None:
-        env["broken"].append(BrokenLink(line=line, href=href))
+        image = attr == "src"
+        env["broken"].append(BrokenLink(line, href, image, token.content if image else ""))
         return ""
     url = target.url + (f"#{fragment}" if fragment else "")
     token.attrSet(attr, env["link_to"](url))

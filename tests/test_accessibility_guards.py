@@ -167,10 +167,10 @@ def test_headings_that_skip_a_level_or_repeat_the_h1_warn_with_their_line(tmp_pa
     body = "Intro\n\n# Andra titeln\n\n## Del\n\n#### Detalj\n\n### Rätt\n"
     root = project(tmp_path, pages={"index.md": PAGE.format(title="Start", front="", body=body)})
     assert warnings_of(root) == [
-        "content/test/index.md:6: heading: a level 1 heading (# ...) in the body; the page title "
-        "is the page's only h1, so start the body's headings at ## (h2)",
-        "content/test/index.md:10: heading: the heading skips from h2 to h4; use ### (h3) here, "
-        "so screen reader users can follow the outline",
+        "content/test/index.md:6: rubrik: en rubrik på nivå 1 (# ...) i texten; sidans titel är "
+        "sidans enda huvudrubrik, så börja textens rubriker med ## (nivå 2)",
+        "content/test/index.md:10: rubrik: rubriken hoppar från nivå 2 till nivå 4; skriv ### "
+        "(nivå 3) här, så att den som använder skärmläsare kan följa sidans rubriker",
     ]
 
 
@@ -182,8 +182,9 @@ def test_a_link_opening_a_new_window_must_say_so(tmp_path: Path) -> None:
     )
     root = project(tmp_path, pages={"index.md": PAGE.format(title="Start", front="", body=body)})
     assert warnings_of(root) == [
-        'content/test/index.md:4: link: the link opens a new window without saying so; add '
-        '"(öppnas i nytt fönster)" to its text, or better, remove target and let the reader choose',
+        "content/test/index.md:4: länk: länken öppnas i ett nytt fönster utan att säga det; lägg "
+        'till "(öppnas i nytt fönster)" i länktexten, eller hellre: ta bort target så att läsaren '
+        "själv väljer",
     ]
 
 

@@ -72,9 +72,10 @@ EXPECTED: dict[str, list[str]] = {
         "din textredigerare (i Anteckningar: Arkiv, Spara som, Kodning: UTF-8)",
     ],
     "broken-link": [
-        'error: content/beta/trasig-lank.md:6: link: no page or file "kraftsamlingar/index.md" '
-        "in content/beta/; link to a page by its file (kraftsamlingar/index.md) or to a file "
-        "in files/",
+        'fel: content/beta/trasig-lank.md:6: länk: det finns ingen sida eller fil '
+        '"kraftsamlingar/index.md" i content/beta/; länka till en sida med dess fil '
+        "(kraftsamlingar/index.md), med dess adress (/kraftsamlingar/) eller till en fil i files/ "
+        "(files/rapport.pdf)",
     ],
     "slug-collision": [
         "error: content/beta/om.md:1: slug: adressen /om/ används redan av "

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from rusgen.cli import main
-from tests.conftest import BUILD_EPOCH
+from tests.conftest import BUILD_EPOCH, ROOT
 from tests.sitekit import write_site
 
 ENV = {"SOURCE_DATE_EPOCH": BUILD_EPOCH}  # 2026-11-22 12:00 UTC
@@ -27,7 +27,7 @@ def lines(output: str) -> list[str]:
 
 def test_clean_site_passes_strict(tmp_path: Path) -> None:
     code, output = run_check(write_site(tmp_path), "--strict")
-    assert (code, output) == (0, "0 errors, 0 warnings\n")
+    assert (code, output) == (0, "0 fel, 0 varningar\n")
 
 
 def test_broken_anchor_is_an_error(tmp_path: Path) -> None:
@@ -38,10 +38,11 @@ def test_broken_anchor_is_an_error(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 1
     assert lines(output) == [
-        'content/test/extra.md:6: error: link: the link "../om/#finns-inte" points to a heading '
-        '"#finns-inte" that is not on that page; link to a heading that exists (its anchor is the '
-        "heading in lower case with hyphens, like #smart-specialisering) or drop the #part",
-        "1 error, 0 warnings",
+        'content/test/extra.md:6: fel: länk: länken "../om/#finns-inte" pekar på rubriken '
+        '"#finns-inte", som inte finns på den sidan; länka till en rubrik som finns på sidan '
+        '(rubriken "Smart specialisering" skrivs #smart-specialisering), eller ta bort delen från '
+        "# och framåt",
+        "1 fel, 0 varningar",
     ]
 
 
@@ -50,17 +51,22 @@ def test_broken_raw_html_link_and_image_are_errors(tmp_path: Path) -> None:
            '<img src="files/borta.png" alt="Karta">\n'
     root = write_site(tmp_path, {"index.md": body})
     code, output = run_check(root)
+    advice = ("länka till en sida med dess fil (kraftsamlingar/index.md), med dess adress "
+              "(/kraftsamlingar/) eller till en fil i files/ (files/rapport.pdf)")
     assert code == 1
-    assert lines(output)[0].startswith('content/test/index.md:8: error: link: the link "/saknas/"')
-    assert lines(output)[1].startswith(
-        'content/test/index.md:10: error: link: the image "files/borta.png" leads to a page')
-    assert lines(output)[-1] == "2 errors, 0 warnings"
+    assert lines(output) == [
+        'content/test/index.md:8: fel: länk: länken "/saknas/" leder till en sida eller fil som '
+        f"inte finns på webbplatsen; {advice}",
+        f'content/test/index.md:10: fel: länk: bilden "files/borta.png" finns inte på webbplatsen; '
+        f"{advice}",
+        "2 fel, 0 varningar",
+    ]
 
 
 def test_working_document_and_anchor_pass(tmp_path: Path) -> None:
     body = "---\ntitle: Start\nsummary: S.\n---\n\n[om](om.md#vilka-vi-ar) [pdf](files/a.pdf)\n"
     root = write_site(tmp_path, {"index.md": body, "files/a.pdf": b"%PDF-1.4"})
-    assert run_check(root, "--strict") == (0, "0 errors, 0 warnings\n")
+    assert run_check(root, "--strict") == (0, "0 fel, 0 varningar\n")
 
 
 def test_orphan_page_is_named(tmp_path: Path) -> None:
@@ -68,10 +74,10 @@ def test_orphan_page_is_named(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 0
     assert lines(output) == [
-        "content/test/ensam.md:1: warning: no menu, list or link leads to this page, so readers "
-        "will not find it; add it to menu: in content/test/region.yaml or link to it from another "
-        "page",
-        "0 errors, 1 warning",
+        "content/test/ensam.md:1: varning: ingen meny, lista eller länk leder till den här sidan, "
+        "så läsarna hittar den inte; lägg till den i menu: i content/test/region.yaml eller länka "
+        "till den från en annan sida",
+        "0 fel, 1 varning",
     ]
     assert run_check(root, "--strict")[0] == 1
 
@@ -82,7 +88,7 @@ def test_page_in_a_section_list_is_not_an_orphan(tmp_path: Path) -> None:
         "arbeten/index.md": "---\ntitle: Arbeten\nsummary: S.\n---\n",
         "arbeten/ett.md": "---\ntitle: Ett\nsummary: S.\n---\n",
     })
-    assert run_check(root, "--strict") == (0, "0 errors, 0 warnings\n")
+    assert run_check(root, "--strict") == (0, "0 fel, 0 varningar\n")
 
 
 def change_base_template(root: Path, old: str, new: str) -> None:
@@ -103,19 +109,15 @@ def test_broken_theme_link_is_reported_once(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 1
     assert lines(output) == [
-        'public/test/404.html:42: error: link: the link "../../kontakt/" leads to a page or '
-        "file that is not in the site (also on 15 more pages); the link comes from the theme's "
-        "templates, not from a page: ask whoever maintains the theme to correct it",
-        "1 error, 0 warnings",
+        'public/test/404.html:42: fel: länk: länken "../../kontakt/" leder till en sida eller fil '
+        "som inte finns på webbplatsen (också på 15 sidor till); länken kommer från temats mallar, "
+        "inte från en sida: be den som sköter temat att rätta den",
+        "1 fel, 0 varningar",
     ]
 
 
 def test_one_region_of_several_checks_cleanly() -> None:
-    from tests.conftest import ROOT
-
-    if not (ROOT / "content/borasregionen").is_dir():
-        pytest.skip("the repository's content/ is not here")
-    assert run_check(ROOT, "--region", "borasregionen", "--strict") == (0, "0 errors, 0 warnings\n")
+    assert run_check(ROOT, "--region", "borasregionen", "--strict") == (0, "0 fel, 0 varningar\n")
 
 
 def test_translation_without_hreflang_is_an_error(tmp_path: Path) -> None:
@@ -126,11 +128,15 @@ def test_translation_without_hreflang_is_an_error(tmp_path: Path) -> None:
     change_base_template(root, '<link rel="alternate" hreflang=', '<link rel="x" hreflang=')
     code, output = run_check(root)
     assert code == 1
-    assert lines(output)[0] == (
-        "content/test/om.en.md:1: error: the sv version (content/test/om.md) exists but this page "
-        "has no a <link rel=alternate hreflang> to it; the theme's base.html must list `alternates`"
-    )
-    assert lines(output)[-1] == "2 errors, 0 warnings"
+    assert lines(output) == [
+        "content/test/om.en.md:1: fel: versionen på språket sv (content/test/om.md) finns, men den "
+        "här sidan har ingen <link rel=alternate hreflang> i sidhuvudet till den; temats base.html "
+        "måste lista `alternates`",
+        "content/test/om.md:1: fel: versionen på språket en (content/test/om.en.md) finns, men den "
+        "här sidan har ingen <link rel=alternate hreflang> i sidhuvudet till den; temats base.html "
+        "måste lista `alternates`",
+        "2 fel, 0 varningar",
+    ]
 
 
 EVENT = """\
@@ -156,11 +162,11 @@ def test_passed_registration_deadline_warns(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 0
     assert lines(output) == [
-        "content/test/events/2026-12-01-seminarium.md:8: warning: registration.deadline: the "
-        "registration deadline 2026-11-20 has passed, but the event is still upcoming; move the "
-        "deadline if registration is still open, or set status: full and a status_note saying "
-        "registration has closed",
-        "0 errors, 1 warning",
+        "content/test/events/2026-12-01-seminarium.md:8: varning: registration.deadline: sista "
+        "anmälningsdag 2026-11-20 har passerat, men evenemanget har inte ägt rum än; flytta sista "
+        "anmälningsdag om anmälan fortfarande är öppen, eller skriv status: full och en status_note "
+        "som säger att anmälan har stängt",
+        "0 fel, 1 varning",
     ]
 
 
@@ -174,17 +180,17 @@ def test_future_deadline_and_past_event_pass(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("start", "end", "expected"),
     [
-        ("2026-12-01 13:00", "", "events/2026-12-01-seminarium.md:4: warning: end: the event has "
-         "a start time but no end; write end: like 2026-12-01 16:00, so readers and calendars "
-         "know how long it lasts"),
-        ("2026-12-01 13:00", "2026-12-03", "events/2026-12-01-seminarium.md:5: warning: end: the "
-         "event starts at a time of day but ends on a later date without a time; write the end "
-         "time, like end: 2026-12-03 16:00"),
+        ("2026-12-01 13:00", "", "events/2026-12-01-seminarium.md:4: varning: end: evenemanget "
+         "har en starttid men inget slut; skriv end: som 2026-12-01 16:00, så att läsare och "
+         "kalendrar vet hur länge det pågår"),
+        ("2026-12-01 13:00", "2026-12-03", "events/2026-12-01-seminarium.md:5: varning: end: "
+         "evenemanget börjar vid ett klockslag men slutar en senare dag utan klockslag; skriv "
+         "sluttiden, som end: 2026-12-03 16:00"),
     ],
 )
 def test_event_without_end_time_warns(tmp_path: Path, start: str, end: str, expected: str) -> None:
     code, output = run_check(event_site(tmp_path, start, end, "2026-11-30"))
-    assert lines(output) == [f"content/test/{expected}", "0 errors, 1 warning"]
+    assert lines(output) == [f"content/test/{expected}", "0 fel, 1 varning"]
 
 
 @pytest.mark.parametrize(("start", "end"), [
@@ -204,20 +210,21 @@ def calendar_site(tmp_path: Path, fields: str, english: str = "") -> Path:
 
 
 @pytest.mark.parametrize(("fields", "english", "expected"), [
-    ("status: cancelled\n", "", "events/2026-12-01-seminarium.md:6: warning: updated: the event is "
-     "cancelled, but has no updated:; calendars that already hold it take the change only when "
-     "updated: moves forward: write the date and time of the change, like updated: 2026-11-22 13:00"),
-    ("updated: 2026-12-24 10:00\n", "", "events/2026-12-01-seminarium.md:6: warning: updated: "
-     "updated: 2026-12-24 10:00 is later than now; calendars count changes from it, so a later "
-     "correction back would be ignored: write the time of the last change"),
+    ("status: cancelled\n", "", "events/2026-12-01-seminarium.md:6: varning: updated: evenemanget "
+     "har status: cancelled men ingen updated:; kalendrar som redan har evenemanget tar in "
+     "ändringen först när updated: flyttas fram: skriv datum och klockslag för ändringen, som "
+     "updated: 2026-11-22 13:00"),
+    ("updated: 2026-12-24 10:00\n", "", "events/2026-12-01-seminarium.md:6: varning: updated: "
+     "updated: 2026-12-24 10:00 ligger efter nu; kalendrar räknar ändringar från den, så en senare "
+     "rättelse bakåt skulle inte märkas: skriv tiden för den senaste ändringen"),
     ("location: Stadshuset\n", "location: Town hall\n", "events/2026-12-01-seminarium.en.md:6: "
-     "warning: location: location differs from content/test/events/2026-12-01-seminarium.md; both "
-     "are one event in readers' calendars: write the same in both"),
+     "varning: location: location skiljer sig från content/test/events/2026-12-01-seminarium.md; "
+     "båda är samma evenemang i läsarnas kalendrar: skriv samma i båda"),
 ])
 def test_changes_calendars_would_miss_warn(tmp_path: Path, fields: str, english: str,
                                            expected: str) -> None:
     code, output = run_check(calendar_site(tmp_path, fields, english))
-    assert lines(output) == [f"content/test/{expected}", "0 errors, 1 warning"]
+    assert lines(output) == [f"content/test/{expected}", "0 fel, 1 varning"]
 
 
 @pytest.mark.parametrize(("fields", "english"), [
@@ -239,36 +246,39 @@ PNG = bytes.fromhex(
 def test_file_name_alt_text_warns(tmp_path: Path, alt: str) -> None:
     body = f"---\ntitle: Om oss\nsummary: S.\n---\n\n![{alt}](files/karta.png)\n"
     root = write_site(tmp_path, {"om.md": body, "files/karta.png": PNG})
-    code, output = run_check(root)
-    assert lines(output)[0] == (
-        f'content/test/om.md:6: warning: alt: the alt text "{alt}" is a file name, which screen '
-        'readers read aloud; describe what the image shows, like alt: "Två personer vid ett bord", '
-        'or write alt: "" if it is only decoration'
-    )
+    assert run_check(root) == (0, (
+        f'content/test/om.md:6: varning: bild: bildens beskrivning "{alt}" är ett filnamn, som '
+        "skärmläsare läser upp; skriv vad bilden visar, som ![Två personer vid ett "
+        'bord](files/karta.png), eller ![](files/karta.png "dekor") om bilden bara är dekoration\n'
+        "0 fel, 1 varning\n"
+    ))
 
 
 def test_file_name_alt_text_in_front_matter_names_its_line(tmp_path: Path) -> None:
     front = ("---\ntitle: Om oss\nsummary: S.\nimage:\n  src: files/karta.png\n  alt: karta.png\n"
              "  credit: Foto\n---\n\nText.\n")
     root = write_site(tmp_path, {"om.md": front, "files/karta.png": PNG})
-    assert lines(run_check(root)[1])[0].startswith(
-        'content/test/om.md:6: warning: alt: the alt text "karta.png" is a file name'
-    )
+    assert lines(run_check(root)[1]) == [
+        'content/test/om.md:6: varning: image.alt: bildens beskrivning "karta.png" är ett '
+        'filnamn, som skärmläsare läser upp; skriv vad bilden visar, som alt: "Två personer vid '
+        'ett bord", eller alt: "" om bilden bara är dekoration',
+        "0 fel, 1 varning",
+    ]
 
 
 def test_descriptive_alt_text_passes(tmp_path: Path) -> None:
     front = ('---\ntitle: Om oss\nsummary: S.\nimage: {src: files/karta.png, alt: "Karta över '
              'länet"}\n---\n\n![Länets kommuner på en karta](files/karta.png)\n')
     root = write_site(tmp_path, {"om.md": front, "files/karta.png": PNG})
-    assert run_check(root, "--strict")[0] == 0
+    assert run_check(root, "--strict") == (0, "0 fel, 0 varningar\n")
 
 
 def test_missing_summary_warns(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"om.md": "---\ntitle: Om oss\n---\n\nText.\n"})
     assert lines(run_check(root)[1]) == [
-        "content/test/om.md:2: warning: summary: missing; write one or two sentences in summary: — "
-        "lists, search engines and shared links show it",
-        "0 errors, 1 warning",
+        "content/test/om.md:2: varning: summary: saknas; skriv en eller två meningar i summary: — "
+        "listor, sökmotorer och delade länkar visar dem",
+        "0 fel, 1 varning",
     ]
 
 
@@ -280,10 +290,10 @@ def test_large_document_warns_over_the_limit(tmp_path: Path) -> None:
     assert run_check(root, "--strict")[0] == 0
     code, output = run_check(root, "--max-document-mb", "1")
     assert lines(output) == [
-        "content/test/files/rapport.pdf: warning: is 1.5\u00a0MB, more than 1 MB; readers on "
-        "mobile data pay for every download: make it smaller (save the PDF for screen, or scale "
-        "the image down) or split it",
-        "0 errors, 1 warning",
+        "content/test/files/rapport.pdf: varning: är 1,5\u00a0MB, mer än 1 MB; den som läser i "
+        "mobilen betalar för varje nedladdning: gör filen mindre (spara PDF:en för skärm, eller gör "
+        "bilden mindre) eller dela upp den",
+        "0 fel, 1 varning",
     ]
 
 
@@ -294,10 +304,11 @@ def test_json_format_lists_problems_and_summary(tmp_path: Path) -> None:
     assert code == 1
     assert data["problems"] == [{
         "path": "content/test/om.md", "line": 2, "field": "summary", "level": "error",
-        "message": "missing; write one or two sentences in summary: — lists, search engines and "
-                   "shared links show it",
+        "message": "saknas; skriv en eller två meningar i summary: — listor, sökmotorer och delade "
+                   "länkar visar dem",
+        "code": "check.no_summary",
     }]
-    assert data["summary"] == {"errors": 1, "warnings": 0, "text": "1 error, 0 warnings"}
+    assert data["summary"] == {"errors": 1, "warnings": 0, "text": "1 fel, 0 varningar"}
 
 
 def test_build_errors_are_reported_in_the_same_format(tmp_path: Path) -> None:
@@ -305,17 +316,25 @@ def test_build_errors_are_reported_in_the_same_format(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 1
     assert lines(output) == [
-        "content/test/om.md:2: error: title: required; add a line like `title: Kraftsamlingar`",
-        'content/test/om.md:5: error: link: no page or file "saknas.md" in content/test/; link to a '
-        "page by its file (kraftsamlingar/index.md) or to a file in files/",
-        "2 errors, 0 warnings",
+        "content/test/om.md:2: fel: title: saknas; lägg till en rad som `title: Kraftsamlingar`",
+        'content/test/om.md:5: fel: länk: det finns ingen sida eller fil "saknas.md" i '
+        "content/test/; länka till en sida med dess fil (kraftsamlingar/index.md), med dess adress "
+        "(/kraftsamlingar/) eller till en fil i files/ (files/rapport.pdf)",
+        "2 fel, 0 varningar",
     ]
 
 
 def test_repository_content_passes_strict() -> None:
-    from tests.conftest import ROOT
+    assert run_check(ROOT, "--strict") == (0, "0 fel, 0 varningar\n")
 
-    if not (ROOT / "content").is_dir():
-        pytest.skip("the repository's content/ is not here")
-    code, output = run_check(ROOT, "--strict")
-    assert (code, output) == (0, "0 errors, 0 warnings\n")
+
+def test_check_speaks_english_with_rusgen_lang_en(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"ensam.md": "---\ntitle: Ensam\n---\n\nText.\n"})
+    result = CliRunner(env={**ENV, "RUSGEN_LANG": "en"}).invoke(main, ["check", "--source", str(root)])
+    assert lines(result.output)[:-1] == [
+        "content/test/ensam.md:1: warning: no menu, list or link leads to this page, so readers "
+        "will not find it; add it to menu: in content/test/region.yaml or link to it from another "
+        "page",
+        "content/test/ensam.md:2: warning: summary: missing; write one or two sentences in "
+        "summary: — lists, search engines and shared links show it",
+    ]

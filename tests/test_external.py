@@ -91,9 +91,9 @@ def test_check_external_reports_the_broken_link(server: str, tmp_path: Path) -> 
     code, output = run_check(root, "--external")
     assert code == 0
     assert lines(output) == [
-        f"content/test/om.md:8: warning: link: the outside address {server}/missing answered "
-        "404 Not Found; open it in a browser, then correct the link or remove it",
-        "0 errors, 1 warning",
+        f"content/test/om.md:8: varning: länk: adressen {server}/missing på en annan webbplats "
+        "svarade 404 Not Found; öppna den i en webbläsare och rätta länken eller ta bort den",
+        "0 fel, 1 varning",
     ]
     assert (root / ".rusgen-cache" / CACHE_FILE).is_file()
     assert run_check(root, "--external", "--strict")[0] == 1

@@ -18,12 +18,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "rusgen"
 LAYERS: dict[str, float] = {
     # The message catalogue and the content model are data that every stage reads.
     "messages.template": -3, "messages.cli": -2, "messages.content": -2, "messages.fields": -2,
-    "messages.markdown": -2, "messages.site": -2, "messages.yaml_text": -2, "messages": -1,
+    "messages.markdown": -2, "messages.checks": -2, "messages.site": -2, "messages.yaml_text": -2,
+    "messages": -1,
     "contentmodel.spec": 0, "contentmodel.network": 0.5, "contentmodel.contacts": 0.5,
     "contentmodel.region": 0.5, "contentmodel.pages": 0.5, "contentmodel": 0.7,
     "contentmodel.jsonschema": 1, "contentmodel.reference": 1,
     "yamltraps": -0.6, "yamlerrors": -0.5,
     "errors": 0, "text": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
+    "markdown_guards": 0.8,
     "fields": 1, "markdown": 1, "raw": 1, "file_names": 1.2, "placeholders": 1.2,
     "schema.common": 1.5, "schema.contacts": 1.6, "schema.statement": 1.6, "schema.events": 1.7,
     "schema.pages": 1.8, "schema.region": 1.9, "schema": 2, "render": 2,
@@ -33,7 +35,8 @@ LAYERS: dict[str, float] = {
     "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
     "outputs.disk_search": 1,
     "outputs.structured_data": 1, "outputs.page_cache": 4,
-    "htmlscan": 0, "report": 1, "external": 1, "checks": 2, "scaffold": 4,
+    "htmlscan": 0, "report": 1, "external": 1, "checks.context": 1.5, "checks.links": 1.7,
+    "checks.events": 1.7, "checks.pages": 1.7, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "stores": 7, "build": 8,
     "cli": 11,

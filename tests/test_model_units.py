@@ -210,7 +210,7 @@ def test_markdown_rewrites_page_and_file_links() -> None:
 
 def test_markdown_reports_a_broken_link_with_its_line() -> None:
     _, broken = render("Första stycket.\n\n- punkt\n- [saknas](saknas.md)\n")
-    assert broken == [BrokenLink(line=3, href="saknas.md")]
+    assert broken == [BrokenLink(line=3, href="saknas.md", text="saknas")]
 
 
 def test_built_page_labels_a_file_link_with_type_and_size(tmp_path: Path) -> None:
@@ -224,9 +224,10 @@ def test_built_page_labels_a_file_link_with_type_and_size(tmp_path: Path) -> Non
     )
     result = run_rusgen("build", "--source", str(site), "--output", str(tmp_path / "out"))
     assert output_lines(result) == [
-        'error: content/alpha/om.md:6: link: no page or file "saknad.md" in content/alpha/; '
-        "link to a page by its file (kraftsamlingar/index.md) or to a file in files/",
-        "Build failed: 1 error. The previous output was left as it was.",
+        'fel: content/alpha/om.md:6: länk: det finns ingen sida eller fil "saknad.md" i '
+        "content/alpha/; länka till en sida med dess fil (kraftsamlingar/index.md), med dess "
+        "adress (/kraftsamlingar/) eller till en fil i files/ (files/rapport.pdf)",
+        "Bygget misslyckades: 1 fel. Den tidigare publicerade versionen är orörd.",
     ]
     (region / "om.md").write_text(
         "---\ntitle: Om strategin\n---\nLäs [Inbjudan](files/inbjudan.pdf) och "

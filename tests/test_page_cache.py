@@ -162,7 +162,7 @@ def test_a_page_read_back_still_reports_its_warnings(built, tmp_path: Path, rend
     second = run_rusgen("build", "--source", str(source), "--output", str(output))
     assert "vast/kraftsamlingar/elektrifiering/" not in rendered  # read back, not rendered
     warning = [line for line in first.output.splitlines() if "elektrifiering.md" in line]
-    assert warning and "level 1 heading" in warning[0]
+    assert warning and "en rubrik på nivå 1" in warning[0]
     assert [line for line in second.output.splitlines() if "elektrifiering.md" in line] == warning
 
 

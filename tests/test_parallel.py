@@ -53,7 +53,8 @@ def test_workers_report_every_broken_link_as_one_process_does(
         result = build(corpus, tmp_path / name, min_items, monkeypatch)
         assert result.exit_code == 1
         results[name] = output_lines(result)
-    broken = [line for line in results["serial"] if 'no page or file "finns-inte.md"' in line]
+    broken = [line for line in results["serial"]
+              if 'det finns ingen sida eller fil "finns-inte.md"' in line]
     assert len(broken) == len(pages[::7])
     assert results["pooled"] == results["serial"]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from functools import cache
 
+from rusgen.messages.checks import MESSAGES as CHECKS
 from rusgen.messages.cli import MESSAGES as CLI
 from rusgen.messages.content import MESSAGES as CONTENT
 from rusgen.messages.fields import MESSAGES as FIELDS
@@ -33,7 +34,7 @@ ENV_VARIABLE = "RUSGEN_LANG"
 def catalogue() -> dict[str, Template]:
     """Return every message by its code."""
     merged: dict[str, Template] = {}
-    for part in (CLI, CONTENT, FIELDS, MARKDOWN, SITE, YAML_TEXT):
+    for part in (CHECKS, CLI, CONTENT, FIELDS, MARKDOWN, SITE, YAML_TEXT):
         for code, template in part.items():
             if code in merged:
                 raise AssertionError(f"message code {code} is defined twice")

@@ -7,16 +7,24 @@ so a rendering kept in memory (the preview, a build's workers) or in the store
 
 from __future__ import annotations
 
+import difflib
+import posixpath
+from dataclasses import replace
+from functools import cached_property
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
 from rusgen.cache import MarkdownStore
 from rusgen.errors import Problems
 from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, render_markdown
+from rusgen.markdown_guards import alt_notes, front_matter_examples, renamed
 from rusgen.model import Page, Region, Site, relative_url
 from rusgen.outputs.region_view import RegionView, View
 from rusgen.text import format_size
+
+BODY_PARTS = ("link", "image", "heading")
 
 
 class PageBodies:
@@ -37,24 +45,46 @@ class PageBodies:
         """Return the page's Markdown as HTML and report its problems; with `stored_only`,
         None when it would have to be rendered."""
         page = view.page
-        if page is None or not page.body.strip():
+        if page is None:
             return ""
-        rendered = self.markdown(page, stored_only)
-        if rendered is None:
-            return None
-        html, broken, notes = rendered
+        html, broken, notes = "", [], image_alt_notes(page)
+        if page.body.strip():
+            rendered = self.markdown(page, stored_only)
+            if rendered is None:
+                return None
+            html, broken, body_notes = rendered
+            notes = notes + [replace(n, line=page.body_line + n.line) for n in body_notes]
+        path = f"content/{self.region.id}/{page.source}"
         for note in notes:
-            problems.warn(
-                f"content/{self.region.id}/{page.source}", page.body_line + note.line, note.field,
-                note.message,
-            )
+            say = problems.say if note.error else problems.say_warning
+            say(path, note.line, part(note.field, problems), note.code, **dict(note.blanks))
         for link in broken:
-            problems.error(
-                f"content/{self.region.id}/{page.source}", page.body_line + link.line, "link",
-                f'no page or file "{link.href}" in content/{self.region.id}/; link to a page by '
-                "its file (kraftsamlingar/index.md) or to a file in files/",
-            )
+            self._report_broken(page, link, problems)
         return html
+
+    def _report_broken(self, page: Page, link: BrokenLink, problems: Problems) -> None:
+        """Report a link or image that leads nowhere, with what to write instead."""
+        path, folder = f"content/{self.region.id}/{page.source}", f"content/{self.region.id}"
+        line = page.body_line + link.line
+        field = part("image" if link.image else "link", problems)
+        if link.image:
+            name = posixpath.basename(link.href.split("#")[0])
+            problems.say(path, line, field, "image.missing", href=link.href, folder=folder,
+                         text=link.text, name=renamed(unquote(name)))
+            return
+        about = self._about(page, link.href, {e.path for e in problems.errors})
+        address = None if link.href.startswith("/") else self._address("/" + link.href.split("#")[0])
+        if address is not None:
+            problems.say(path, line, field, "link.needs_slash", about=about, href=link.href,
+                         text=link.text or "...", address=f"/{address.url}")
+            return
+        close = self._close(link.href)
+        if close:
+            problems.say(path, line, field, "link.missing_close", about=about, href=link.href,
+                         folder=folder, close=close, text=link.text or "...")
+            return
+        problems.say(path, line, field, "link.missing", about=about, href=link.href, folder=folder,
+                     advice=problems.text("link.advice"))
 
     def markdown(
         self, page: Page, stored_only: bool = False
@@ -75,8 +105,9 @@ class PageBodies:
                 return None
             entry = self._render_markdown(page)
         self.remember(page, entry, stored_key)
-        broken = [BrokenLink(line, href) for line, href in entry["broken"]]
-        notes = [Note(line, field, message) for line, field, message in entry["notes"]]
+        broken = [BrokenLink(*fields) for fields in entry["broken"]]
+        notes = [Note(line, field, code, tuple(tuple(pair) for pair in blanks), error)
+                 for line, field, code, blanks, error in entry["notes"]]
         return entry["html"], broken, notes
 
     def remember(self, page: Page, entry: dict[str, Any], stored_key: str = "") -> None:
@@ -106,8 +137,9 @@ class PageBodies:
         return {
             "html": html,
             "links": links,
-            "broken": [[b.line, b.href] for b in broken],
-            "notes": [[n.line, n.field, n.message] for n in notes],
+            "broken": [[b.line, b.href, b.image, b.text] for b in broken],
+            # Codes and blanks, not words: a later build may speak another language.
+            "notes": [[n.line, n.field, n.code, [list(b) for b in n.blanks], n.error] for n in notes],
         }
 
     def _links_resolve_alike(self, page: Page, links: list) -> bool:
@@ -127,10 +159,41 @@ class PageBodies:
             if file is not None:
                 kind = candidate.rsplit(".", 1)[-1].lower() if "." in candidate else ""
                 return LinkTarget(url=file.url, file_kind=kind, file_size=file.size)
-            as_url = candidate.strip("/") + "/" if candidate not in (".", "") else ""
-            if href.startswith("/") and as_url in self.view.by_url:
-                return LinkTarget(url=as_url)
-        return None
+        return self._address(href) if href.startswith("/") else None
+
+    def _address(self, href: str) -> LinkTarget | None:
+        """Resolve an address within the region: /events/, /sok, /kraftsamlingar/index.html."""
+        path = posixpath.normpath(href).strip("/")
+        path = "" if path in (".", "index.html") else path.removesuffix("/index.html")
+        url = f"{path}/" if path else ""
+        return LinkTarget(url=url) if url in self.addresses else None
+
+    @cached_property
+    def addresses(self) -> frozenset[str]:
+        """Return every page address of the region: written pages and the ones rusgen makes."""
+        return frozenset(self.view.by_url) | self.view.generated_urls()
+
+    def _about(self, page: Page, href: str, failed: set[str]) -> str:
+        """Return the page file a broken link means, preferring one that could not be read."""
+        path = unquote(href.split("#")[0])
+        if path.endswith(".md"):
+            sources = candidate_paths(page.source, path)
+        elif path.startswith("/"):  # an address: the page that would have had it
+            stem = posixpath.normpath(path).strip("/").removesuffix("index.html").strip("/")
+            sources = [f"{stem}/index.md", f"{stem}.md"] if stem not in ("", ".") else ["index.md"]
+        else:
+            return ""
+        candidates = [f"content/{self.region.id}/{source}" for source in sources]
+        fallback = candidates[-1] if path.endswith(".md") else ""
+        return next((c for c in candidates if c in failed), fallback)
+
+    def _close(self, href: str) -> str:
+        """Return the page, file or address closest to a mistyped link, or ""."""
+        path = unquote(href.split("#")[0])
+        known = ([f"/{url}" for url in self.addresses] if path.startswith("/")
+                 else [*self.view.by_source, *self.files])
+        found = difflib.get_close_matches(path.removeprefix("./"), known, n=1, cutoff=0.75)
+        return found[0] if found else ""
 
 
 def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None:
@@ -139,6 +202,19 @@ def check_markdown_links(site: Site, md: MarkdownIt, problems: Problems) -> None
         bodies = PageBodies(region, RegionView(region, site.build_time, {}), md, {})
         for page in region.pages:
             bodies.html(View("page.html", page.url, page.lang, page.title, page=page), problems)
+
+
+def part(field: str, problems: Problems) -> str:
+    """Name the part of a body a problem is in, in the build's language; a field stays as written."""
+    return problems.text(f"part.{field}") if field in BODY_PARTS else field
+
+
+def image_alt_notes(page: Page) -> list[Note]:
+    """Warn about a front matter image whose alt is a file name or only says "bild"."""
+    if page.image is None:
+        return []
+    line = page.field_lines.line_of("image.alt") or page.field_lines.line_of("image")
+    return alt_notes(page.image.alt, page.image.src, line, "image.alt", front_matter_examples())
 
 
 def memory_key(page: Page) -> tuple[str, str, str]:

@@ -231,6 +231,24 @@ class RegionView:
         )
         return result
 
+    @functools.cache  # noqa: B019
+    def generated_urls(self) -> frozenset[str]:
+        """Return the addresses of the pages rusgen makes, in every language (no strings needed).
+
+        Markdown links may lead to them by address (/events/, /sok/); a test keeps this
+        list equal to what _generated makes.
+        """
+        urls: set[str] = set()
+        for lang in self.region.languages:
+            prefix = self.prefix(lang)
+            urls.update((prefix, f"{prefix}{EVENTS}/", f"{prefix}{NEWS}/",
+                         search_url(lang, self.region.default_language)))
+            for taxonomy in self.region.taxonomies:
+                urls.add(f"{prefix}{taxonomy.id}/")
+                urls.update(f"{prefix}{taxonomy.id}/{term.id}/" for term in taxonomy.terms)
+            urls.update(url for _, _, _, url in self._legal(lang))
+        return frozenset(urls)
+
     def _legal(self, lang: str) -> list[tuple[str, str, str, str]]:
         prefix = self.prefix(lang)
         return [
