@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rusgen.cli import main
 from rusgen.text import slug_path, slugify
 from tests.conftest import BUILD_EPOCH
-from tests.sitekit import write_site
+from tests.sitekit import REGION, write_site
 
 ENV = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "RUSGEN_LANG": ""}
 PAGE = "---\ntitle: {title}\nsummary: Om {title}.\n---\n\n{body}\n"
@@ -95,8 +95,9 @@ def test_two_files_at_one_address_are_refused_naming_both(tmp_path: Path) -> Non
     code, lines = rusgen(root, "build")
     assert code == 1
     assert (
-        "fel: content/test/hallbar-energi.md:1: slug: adressen /hallbar-energi/ används redan av "
-        "content/test/Hållbar energi.md; byt namn på en av filerna eller ge den en annan slug"
+        "fel: content/test/hallbar-energi.md:1: adressen /hallbar-energi/ används redan av "
+        "content/test/Hållbar energi.md; byt namn på en av filerna, eller ge sidan en egen adress "
+        "med en rad som `slug: nytt-namn`"
     ) in lines
     assert not (root / "public").exists()
 
@@ -155,3 +156,12 @@ def test_slug_path_makes_every_part_an_address(parts: list[str], suffix: str) ->
     assert slug_path(slugged) == slugged
     for written, made in zip(parts, slugged.removesuffix(suffix).split("/"), strict=True):
         assert made == (slugify(written) or written)
+
+
+def test_the_menu_may_name_a_page_by_its_address(tmp_path: Path) -> None:
+    region = REGION.replace("menu: [om, events, news]", "menu: [om, hallbar-energi]")
+    root = write_site(tmp_path, {"Hållbar energi.md": page("Hållbar energi")}, region=region)
+    code, lines = rusgen(root, "build")
+    assert code == 0, lines
+    home = (root / "public" / "test" / "index.html").read_text("utf-8")
+    assert '<li><a href="hallbar-energi/">Hållbar energi</a></li>' in home  # the menu

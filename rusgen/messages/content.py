@@ -117,9 +117,10 @@ MESSAGES = {
         en="the event ends ({end}) before it starts ({start}); correct one of them",
     ),
     "url.claimed": T(
-        sv="adressen /{url} används redan av {other}; byt namn på en av filerna eller ge den en "
-        "annan slug",
-        en="the address /{url} is also claimed by {other}; rename one file or give it another slug",
+        sv="adressen /{url} används redan av {other}; byt namn på en av filerna, eller ge sidan en "
+        "egen adress med en rad som `slug: nytt-namn`",
+        en="the address /{url} is also claimed by {other}; rename one of the files, or give the "
+        "page an address of its own with a line like `slug: new-name`",
     ),
     "alias.claimed": T(
         sv="{alias} är samma adress som /{url}, som redan används av {other}; ett alias får inte "

@@ -186,7 +186,8 @@ def check_urls(
 def _say_claimed(page: Page, url: str, other: str, display: str, problems: Problems) -> None:
     path = f"{display}/{page.source}"
     if url == page.url:
-        problems.say(path, 1, "slug", "url.claimed", url=url, other=other)
+        line = page.field_lines.line_of("slug")
+        problems.say(path, line or 1, "slug" if line else "", "url.claimed", url=url, other=other)
         return
     # Name the alias as the user wrote it, on its own line.
     line, written = next(

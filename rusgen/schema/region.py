@@ -226,9 +226,12 @@ def read_menu(f: Fields, pages: tuple[Page, ...], taxonomies: tuple[Taxonomy, ..
     targets = {posixpath.splitext(p.translation_key)[0] for p in pages}
     targets |= {t.removesuffix("/index") for t in targets}
     targets |= {EVENTS, NEWS_SECTION} | {t.id for t in taxonomies}
+    # A page may also be named by its address: `hallbar-energi` for `Hållbar energi.md`.
+    by_address = {p.url.strip("/"): posixpath.splitext(p.translation_key)[0] for p in pages}
     result = []
     for entry, line in f.texts("menu"):
         entry = entry.strip("/").removesuffix(".md")
+        entry = entry if entry in targets else by_address.get(entry, entry)
         if entry not in targets:
             word = MENU_WORDS.get(entry.lower())
             if word is not None:
