@@ -57,9 +57,7 @@ def build_time() -> datetime:
         try:
             return datetime.fromtimestamp(int(epoch), UTC)
         except ValueError:
-            raise RusgenError(
-                f"SOURCE_DATE_EPOCH={epoch!r}: expected seconds since 1970, like 1700000000"
-            ) from None
+            raise RusgenError("cli.source_date_epoch", got=epoch) from None
     return datetime.now(UTC).replace(microsecond=0)
 
 
@@ -80,6 +78,7 @@ def render_site(
     read_cache = {} if cache is None else cache
     cache = {} if cache is None else cache
     raw = load_project(options.source, problems, options.regions, read_cache)
+    problems.note_unreadable()  # what the files that could not be read cause comes after them
     site = build_site(raw, problems, build_time(), options.drafts)
     del raw, read_cache
     if problems.errors:
@@ -105,14 +104,10 @@ def with_base_url(site: Site, options: BuildOptions) -> Site:
     if not options.base_url:
         return site
     if len(options.regions) != 1:
-        raise RusgenError(
-            "--base-url needs exactly one --region, e.g. "
-            "rusgen build --region vastra-gotaland --base-url https://staging.example.se/vg/"
-        )
+        raise RusgenError("cli.base_url_one_region")
     url = options.base_url
     if not re.match(r"^https?://[^/\s]+", url):
-        raise RusgenError(f"--base-url: expected an absolute address like https://staging.example.se/vg/, "
-                          f"got {url!r}")
+        raise RusgenError("cli.base_url_format", got=url)
     url = url if url.endswith("/") else url + "/"
     regions = tuple(replace(r, base_url=url) if r.id == options.regions[0] else r for r in site.regions)
     return replace(site, regions=regions)
@@ -211,7 +206,7 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
         "regions": len(result.site.regions),
         "pages": sum(1 for o in result.outputs if o.path.endswith(".html")),
         "output": str(output),
-        "warnings": [[w.path, w.line, w.field, w.message] for w in result.warnings],
+        "warnings": [[w.path, w.line, w.field, w.message, w.code] for w in result.warnings],
         "current_until": current_until(result.site),
     }
     stores.markdown.save()
@@ -235,7 +230,8 @@ def build_settings(options: BuildOptions) -> str:
     """
     now = build_time()
     clock = now.isoformat() if themes_read_the_clock(options.source) else now.date().isoformat()
-    return repr((options, clock, pagefind_identity()))
+    # The language of messages too: the warnings of a replayed build are shown as written.
+    return repr((options, clock, pagefind_identity(), configured_language(options.source)))
 
 
 # `now` (or the Site's `build_time`) as a word in a template: the default theme has none,
@@ -275,7 +271,10 @@ def still_current(summary: dict, now: datetime) -> bool:
 
 def replayed(summary: dict, record: BuildRecord) -> BuildResult:
     """Return the last build's result: its warnings again, every file unchanged."""
-    warnings = [ContentError(*w, warning=True) for w in summary.get("warnings", [])]
+    warnings = [
+        ContentError(*w[:4], warning=True, code=w[4] if len(w) > 4 else "")
+        for w in summary.get("warnings", [])
+    ]
     report = WriteReport(written=0, unchanged=len(record.files), removed=0, files=record.files)
     return BuildResult(site=None, outputs=[], warnings=warnings, report=report, summary=summary)
 

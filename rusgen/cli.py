@@ -3,37 +3,83 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from rusgen import __version__
 from rusgen.errors import ContentError, ContentErrors, RusgenError
+from rusgen.loader import configured_language
+from rusgen.messages import say
+from rusgen.raw import CONFIG_FILE
+
+# The exit code of a bug in rusgen (BSD's EX_SOFTWARE); content errors exit with 1.
+EXIT_BUG = 70
 
 
-def _print_warnings(warnings: list[ContentError]) -> None:
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+def _echo_problems(problems: list[ContentError], lang: str) -> None:
+    from rusgen.report import arrange, lines
+
+    for line in lines(arrange(problems), lang):
+        click.echo(line, err=True)
 
 
-def _fail(exc: RusgenError) -> None:
+def _fail(exc: RusgenError, source: Path = Path(".")) -> NoReturn:
+    """Print what stopped the command, root causes first, and exit 1."""
+    from rusgen.report import arrange, build_failed
+
     if isinstance(exc, ContentErrors):
-        _print_warnings(exc.warnings)
-        for error in exc.errors:
-            click.echo(f"error: {error}", err=True)
-        count = len(exc.errors)
-        click.echo(
-            f"Build failed: {count} error{'s' if count != 1 else ''}. "
-            "The previous output was left as it was.",
-            err=True,
-        )
+        entries = arrange([*exc.errors, *exc.warnings], exc.unreadable)
+        for line in build_failed(entries, exc.lang):
+            click.echo(line, err=True)
     else:
-        click.echo(f"error: {exc}", err=True)
+        lang = configured_language(source)
+        click.echo(f"{say('cli.level.error', lang)}: {exc.text(lang)}", err=True)
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@contextmanager
+def _reported(source: Path) -> Iterator[None]:
+    """Turn a RusgenError, or a file the system refused, into a message and exit 1."""
+    try:
+        yield
+    except RusgenError as exc:
+        _fail(exc, source)
+    except OSError as exc:
+        if exc.filename is None:
+            raise  # not about a file: a bug, reported as one
+        _fail(RusgenError.from_os_error(exc), source)
+
+
+class _Commands(click.Group):
+    """rusgen's commands: an unexpected exception is a bug, reported in a file, exit 70."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["rusgen.args"] = list(args)  # the command line, for the report of a bug
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug must never show the user a traceback
+            _bug(exc, ctx.meta.get("rusgen.args", []))
+
+
+def _bug(exc: Exception, args: list[str]) -> NoReturn:
+    """Save a report of a bug, say where in one line, and exit 70."""
+    from rusgen.crash import bug_line
+
+    click.echo(bug_line(exc, args), err=True)
+    sys.exit(EXIT_BUG)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rusgen")
 def main() -> None:
     """Build the strategy microsites of Swedish regions from content/ and themes/."""
@@ -55,21 +101,21 @@ def build(
     """Build every region's microsite and the network index."""
     from rusgen.build import BuildOptions
     from rusgen.build import build as run_build
+    from rusgen.report import count
 
     options = BuildOptions(
         source=source, output=output, drafts=drafts, regions=regions, base_url=base_url
     )
-    try:
+    with _reported(source):
         result = run_build(options)
-    except RusgenError as exc:
-        _fail(exc)
-        return
-    _print_warnings(result.warnings)
+    lang = configured_language(source)
+    _echo_problems(result.warnings, lang)
     report, summary = result.report, result.summary
-    click.echo(
-        f"Built {summary['regions']} regions, {summary['pages']} pages into {summary['output']}/ "
-        f"({report.written} written, {report.unchanged} unchanged, {report.removed} removed)."
-    )
+    click.echo(say(
+        "cli.built", lang, regions=count(lang, "region", summary["regions"]),
+        pages=count(lang, "page", summary["pages"]), output=summary["output"],
+        written=report.written, unchanged=report.unchanged, removed=report.removed,
+    ))
 
 
 # --- check -------------------------------------------------------------------------------
@@ -98,26 +144,49 @@ def check(source: Path, drafts: bool, regions: tuple[str, ...], external: bool, 
     from rusgen.report import strict as make_strict
 
     options = BuildOptions(source=source, drafts=drafts, regions=regions)
-    try:
-        result = run_check(options)
-    except ContentErrors as exc:
-        problems = list(exc.errors)
-    except RusgenError as exc:
-        _fail(exc)
-        return
-    else:
-        ctx = CheckContext(
-            site=result.site, outputs=result.outputs, root=source,
-            output_dir=result.site.network.output, max_document_mb=max_document_mb,
-            cache_dir=source / ".rusgen-cache",
-        )
-        checks = CHECKS + ((check_external,) if external else ())
-        problems = result.warnings + run_checks(ctx, checks)
+    unreadable: frozenset[str] = frozenset()
+    with _reported(source):
+        try:
+            result = run_check(options)
+        except ContentErrors as exc:
+            problems, unreadable = [*exc.errors, *exc.warnings], exc.unreadable
+        else:
+            ctx = CheckContext(
+                site=result.site, outputs=result.outputs, root=source,
+                output_dir=result.site.network.output, max_document_mb=max_document_mb,
+                cache_dir=source / ".rusgen-cache",
+            )
+            checks = CHECKS + ((check_external,) if external else ())
+            problems = result.warnings + run_checks(ctx, checks)
     if strict:
         problems = make_strict(problems)
-    click.echo(as_json(problems) if fmt == "json" else as_text(problems))
+    lang = configured_language(source)
+    show = as_json if fmt == "json" else as_text
+    click.echo(show(problems, lang, unreadable))
     if any(not p.warning for p in problems):
         sys.exit(1)
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("kind", metavar="KIND")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a kind of file: network, region, contacts, page, event or news.
+
+    Editors use it to check region.yaml and contacts.yaml while you type.
+    """
+    import json
+
+    from rusgen.contentmodel import kinds
+    from rusgen.contentmodel.jsonschema import json_schema
+
+    lang = configured_language(Path("."))
+    known = list(kinds())
+    if kind not in known:
+        _fail(RusgenError("cli.unknown_kind", kind=kind, kinds=", ".join(known)))
+    click.echo(json.dumps(json_schema(kind, lang), ensure_ascii=False, indent=2))
 
 
 # --- new ---------------------------------------------------------------------------------
@@ -237,31 +306,29 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool) -> None:
     """Preview the sites at http://localhost:8000/, rebuilt and reloaded on every save."""
     from rusgen.build import BuildOptions
-    from rusgen.preview import SiteRebuilder
+    from rusgen.preview import SiteRebuilder, preview_words
     from rusgen.server import serve as run_server
 
-    if not (source / "rusgen.yaml").is_file():
-        _fail(RusgenError(f"{source / 'rusgen.yaml'}: not found. Run rusgen serve in the folder "
-                          "that holds rusgen.yaml, or name it with --source DIR."))
+    lang = configured_language(source)
+    if not (source / CONFIG_FILE).is_file():
+        _fail(RusgenError("cli.no_config", path=source / CONFIG_FILE, config=CONFIG_FILE), source)
     rebuild = SiteRebuilder(BuildOptions(source=source, drafts=drafts, preview=True))
     folders, files = rebuild.watched()
 
     def ready(url: str) -> None:
-        click.echo(f"Preview at {url} (only this computer can open it). Press Ctrl-C to stop."
-                   if host in LOOPBACK else f"Preview at {url}. Press Ctrl-C to stop.")
+        click.echo(say("cli.preview_at" if host in LOOPBACK else "cli.preview_at_network", lang, url=url))
         if host not in LOOPBACK:
-            click.echo(f"warning: --host {host}: anyone on the network can see the preview, "
-                       "drafts included.", err=True)
+            warning = say("cli.preview_open", lang, host=host)
+            click.echo(f"{say('cli.level.warning', lang)}: {warning}", err=True)
         if open_browser:
             import webbrowser
 
             webbrowser.open(url)
 
     try:
-        run_server(rebuild, folders, files, host=host, port=port,
+        run_server(rebuild, folders, files, host=host, port=port, words=preview_words(lang),
                    log=lambda line: click.echo(line, err=True), ready=ready)
     except KeyboardInterrupt:
-        click.echo("Stopped.", err=True)
+        click.echo(say("cli.stopped", lang), err=True)
     except OSError as exc:
-        _fail(RusgenError(f"cannot listen on {host}:{port}: {exc.strerror}; "
-                          "try another port with --port"))
+        _fail(RusgenError("cli.listen", host=host, port=port, reason=exc.strerror or exc), source)

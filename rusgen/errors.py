@@ -2,13 +2,45 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
-from rusgen.messages import DEFAULT_LANGUAGE, say
+from rusgen.messages import DEFAULT_LANGUAGE, catalogue, message_language, say
 
 
 class RusgenError(Exception):
-    """An error the CLI prints as a message, never as a traceback."""
+    """An error the CLI prints as a message, never as a traceback.
+
+    Raised with a message code and its blanks, `RusgenError("cli.no_config", path=...)`,
+    so the CLI says it in the project's language. Text that is no code is shown as it is.
+    """
+
+    def __init__(self, code: str, /, **blanks: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.blanks = blanks
+
+    def text(self, lang: str) -> str:
+        """Return the message in `lang`; a blank that is itself a RusgenError is said in it too."""
+        if self.code not in catalogue():
+            return self.code
+        blanks = {k: v.text(lang) if isinstance(v, RusgenError) else v for k, v in self.blanks.items()}
+        return say(self.code, lang, **blanks)
+
+    def __str__(self) -> str:
+        return self.text(message_language())
+
+    @classmethod
+    def from_os_error(cls, exc: OSError) -> RusgenError:
+        """Say why the system refused a file: a locked file, a full disk, a moved folder."""
+        path = exc.filename if exc.filename is not None else ""
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return cls("os.denied", path=path)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return cls("os.full", path=path)
+        if exc.errno == errno.ENOENT:
+            return cls("os.missing", path=path)
+        return cls("os.other", path=path, reason=exc.strerror or exc)
 
 
 @dataclass(frozen=True, order=True)
@@ -39,11 +71,12 @@ class ContentErrors(RusgenError):
 
     def __init__(
         self, errors: list[ContentError], warnings: list[ContentError] = (),  # type: ignore[assignment]
-        lang: str = DEFAULT_LANGUAGE,
+        lang: str = DEFAULT_LANGUAGE, unreadable: frozenset[str] = frozenset(),
     ) -> None:
         self.errors = sorted(errors)
         self.warnings = sorted(warnings)
         self.lang = lang
+        self.unreadable = unreadable  # files that could not be read: the root causes
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
@@ -57,6 +90,7 @@ class Problems:
     def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
         self.items: list[ContentError] = []
         self.lang = lang
+        self.unreadable: set[str] = set()
 
     def text(self, code: str, /, **args: object) -> str:
         """Return the message `code` in this build's language."""
@@ -92,7 +126,15 @@ class Problems:
     def warnings(self) -> list[ContentError]:
         return sorted(e for e in self.items if e.warning)
 
+    def note_unreadable(self) -> None:
+        """Mark the files with errors so far as unreadable: call it once the files are read.
+
+        What other files report about them (a link to a page that could not be read) is a
+        follow-on, shown under the cause (report.arrange).
+        """
+        self.unreadable.update(e.path for e in self.items if not e.warning)
+
     def raise_if_errors(self) -> None:
         """Stop the pipeline when any error was recorded."""
         if self.errors:
-            raise ContentErrors(self.errors, self.warnings, self.lang)
+            raise ContentErrors(self.errors, self.warnings, self.lang, frozenset(self.unreadable))

@@ -13,30 +13,38 @@
     box.setAttribute("style", "position:fixed;inset:auto 0 0 0;z-index:2147483647;max-height:60vh;" +
       "overflow:auto;background:#fff;color:#1a1a1a;border-top:6px solid #b00020;padding:1rem 1.25rem;" +
       "font:16px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.3)");
+    // The first cause comes right under the title, so it is seen without scrolling; the
+    // follow-on errors it causes are one line under it.
     var title = document.createElement("h2");
-    title.textContent = "Förhandsvisningen kunde inte byggas om / The preview could not be rebuilt";
+    title.textContent = setup.words[0];
     title.setAttribute("style", "margin:0 0 .5rem;font-size:1.2rem;color:#b00020");
-    var note = document.createElement("p");
-    note.textContent = "Sidan visar den senaste fungerande versionen. Rätta felet och spara, " +
-      "så försvinner rutan. (You see the last good version; fix and save.)";
-    note.setAttribute("style", "margin:0 0 .5rem");
     var list = document.createElement("ul");
     list.setAttribute("style", "margin:0 0 .75rem;padding-left:1.25rem");
     problems.forEach(function (p) {
       var item = document.createElement("li");
+      item.setAttribute("style", "white-space:pre-wrap");  // an example block keeps its lines
       var where = document.createElement("code");
       where.textContent = p.file + (p.line ? ":" + p.line : "");
       item.appendChild(where);
       item.appendChild(document.createTextNode(" " + p.message));
+      if (p.note) {
+        var note = document.createElement("div");
+        note.textContent = p.note;
+        note.setAttribute("style", "color:#4a4a4a");
+        item.appendChild(note);
+      }
       list.appendChild(item);
     });
+    var help = document.createElement("p");
+    help.textContent = setup.words[1];
+    help.setAttribute("style", "margin:0 0 .5rem");
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Stäng / Close";
+    close.textContent = setup.words[2];
     close.setAttribute("style", "font:inherit;padding:.25rem .75rem;border:2px solid #1a1a1a;" +
       "background:#fff;color:#1a1a1a;cursor:pointer");
     close.addEventListener("click", hide);
-    box.append(title, note, list, close);
+    box.append(title, list, help, close);
     document.body.appendChild(box);
   }
   function swapCss() {

@@ -53,19 +53,16 @@ def load_project(
     cache = {} if cache is None else cache
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
-        raise RusgenError(
-            f"{config_path}: not found. Run rusgen in the folder that holds {CONFIG_FILE}, "
-            "or name it with --source DIR."
-        )
+        raise RusgenError("cli.no_config", path=config_path, config=CONFIG_FILE)
     config = _read_yaml_file(config_path, CONFIG_FILE, problems, cache)
     content = root / CONTENT_DIR
     if not content.is_dir():
-        raise RusgenError(f"{content}: not found. Put one folder per region in {CONTENT_DIR}/.")
+        raise RusgenError("cli.no_content", path=content, content=CONTENT_DIR)
     folders = sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith("."))
     known = [p.name for p in folders]
     for wanted in only:
         if wanted not in known:
-            raise RusgenError(f"--region {wanted}: no such region; the regions are {', '.join(known)}")
+            raise RusgenError("cli.unknown_region", region=wanted, known=", ".join(known))
     regions = [
         _load_region(folder, problems, cache) for folder in folders if not only or folder.name in only
     ]

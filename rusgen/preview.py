@@ -13,13 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rusgen.build import BuildOptions, build_time, with_base_url
-from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
+from rusgen.errors import ContentErrors, Problems, RusgenError
 from rusgen.livesite import BuildFailed
 from rusgen.loader import FILE_KEY, configured_language, load_project
+from rusgen.messages import say
 from rusgen.model import Output
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
+from rusgen.report import Entry, arrange, folded
 from rusgen.schema import build_site
-from rusgen.server import Problem, Snapshot, SourceFile
+from rusgen.server import Problem, Snapshot, SourceFile, Words
 from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
 
 # "themes/default/templates/page.html:12: template error: ..." -> file, line, message
@@ -40,25 +42,29 @@ class SiteRebuilder:
         self.warnings: tuple[str, ...] = ()  # of the last rebuild that loaded
         root = options.source.resolve()
         # Documents are served from disk: only from here, so a symlink out is never followed.
+        # Documents are served from disk: only from here, so a symlink out is never followed.
         self.roots = (root / CONTENT_DIR, root / THEMES_DIR)
+        self.lang = configured_language(options.source)  # of messages
 
     def __call__(self, changed: frozenset[str] = frozenset()) -> Snapshot:
         """Return the copied files and the pages to render, or the problems that stopped it."""
         self._forget(changed)
+        self.lang = configured_language(self.options.source)  # rusgen.yaml may have changed
         self.cache.start_run()
         self.markdown.start_run()
         try:
             pieces = self._load()
         except Exception as exc:  # noqa: BLE001 - a bug in rusgen must not stop the preview
-            return Snapshot(files=None, problems=problems_of(exc))
+            return Snapshot(files=None, problems=problems_of(exc, self.lang))
         files, skipped = self._files(pieces.ready)
-        later = _Guarded(pieces, done=self._forget_unused)
+        later = _Guarded(pieces, done=self._forget_unused, lang=self.lang)
         return Snapshot(files=files, warnings=self.warnings + skipped, later=later)
 
     def _load(self) -> SitePieces:
         """Load, validate and check links, as render_site does before it renders."""
-        problems = Problems(configured_language(self.options.source))
+        problems = Problems(self.lang)
         raw = load_project(self.options.source, problems, self.options.regions, self.cache)
+        problems.note_unreadable()
         site = build_site(raw, problems, build_time(), self.options.drafts, self.cache)
         check_links(site, self.markdown, problems)
         problems.raise_if_errors()
@@ -101,7 +107,8 @@ class SiteRebuilder:
 class _Guarded:
     """SitePieces whose failures become the server's BuildFailed; the cache is pruned at the end."""
 
-    def __init__(self, pieces: SitePieces, done: Callable[[], None]) -> None:
+    def __init__(self, pieces: SitePieces, done: Callable[[], None], lang: str) -> None:
+        self.lang = lang
         self.pieces = pieces
         self.done = done
         self.paths = pieces.paths
@@ -110,31 +117,53 @@ class _Guarded:
         try:
             return self.pieces.render(path)
         except Exception as exc:  # noqa: BLE001 - a bug in rusgen must not stop the preview
-            raise BuildFailed(problems_of(exc)) from None
+            raise BuildFailed(problems_of(exc, self.lang)) from None
 
     def next(self) -> dict[str, bytes] | None:
         try:
             piece = self.pieces.next()
         except Exception as exc:  # noqa: BLE001
-            raise BuildFailed(problems_of(exc)) from None
+            raise BuildFailed(problems_of(exc, self.lang)) from None
         if piece is None:
             self.done()
         return piece
 
 
-def problems_of(exc: Exception) -> tuple[Problem, ...]:
+def problems_of(exc: Exception, lang: str) -> tuple[Problem, ...]:
     """Turn what stopped a build into problems for the overlay and the terminal."""
     if isinstance(exc, ContentErrors):
-        return tuple(_from_content_error(e) for e in exc.errors)
+        entries = arrange(exc.errors, exc.unreadable)  # root causes first, at the overlay's top
+        return tuple(_from_content_error(e, exc.lang) for e in entries)
     if isinstance(exc, RusgenError):
-        return (_from_message(str(exc)),)
+        return (_from_message(exc.text(lang)),)
     frame = traceback.extract_tb(exc.__traceback__)[-1]
-    return (_from_message(f"{frame.filename}:{frame.lineno}: unexpected error (a bug in rusgen): {exc!r}"),)
+    where = f"{frame.filename}:{frame.lineno}"
+    return (_from_message(say("preview.bug", lang, where=where, problem=repr(exc))),)
 
 
-def _from_content_error(error: ContentError) -> Problem:
+def _from_content_error(entry: Entry, lang: str) -> Problem:
+    error = entry.problem
     message = f"{error.field}: {error.message}" if error.field else error.message
-    return Problem(file=error.path, line=error.line, message=message, text=str(error))
+    note = folded(entry.followers, lang) if entry.followers else ""
+    followers = sum(1 for p in entry.followers if not p.warning)
+    return Problem(error.path, error.line, message, str(error), note, followers)
+
+
+def preview_words(lang: str) -> Words:
+    """Return what the preview server says, in `lang`."""
+    from rusgen.report import count, errors_and_followers
+
+    return Words(
+        error=say("cli.level.error", lang) + ": {text}",
+        warning=say("cli.level.warning", lang) + ": {text}",
+        failed=lambda errors, followers: say(
+            "preview.failed", lang, errors=errors_and_followers(lang, errors, followers)
+        ),
+        built=lambda ms, files: say("preview.built", lang, ms=ms, files=count(lang, "file", files)),
+        request_failed=say("preview.request_failed", lang, problem="{problem}"),
+        rebuild_bug=say("preview.rebuild_bug", lang, problem="{problem}"),
+        overlay=(say("preview.title", lang), say("preview.note", lang), say("preview.close", lang)),
+    )
 
 
 def _from_message(text: str) -> Problem:

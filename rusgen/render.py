@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from rusgen import text
@@ -19,6 +18,7 @@ from rusgen.errors import RusgenError
 from rusgen.fields import parse_time
 from rusgen.model import Page
 from rusgen.raw import THEMES_DIR
+from rusgen.yamlfile import YamlSyntaxError, parse_yaml
 
 # What of a Page holds or reads its Markdown text. A template that asks for any of these
 # depends on text that a page's cache key leaves out (outputs/page_cache.py); so do
@@ -44,23 +44,54 @@ class Theme:
                         found[path.relative_to(static).as_posix()] = path
         return dict(sorted(found.items()))
 
-    def strings(self, lang: str, cache: dict | None = None) -> dict[str, str]:
+    def strings(self, lang: str, cache: dict | None = None) -> UIStrings:
         """Return the UI strings of one language, the child's overriding the parent's."""
         merged: dict[str, str] = {}
-        for folder in reversed(self.folders):
-            path = folder / "i18n" / f"{lang}.yaml"
+        files = [folder / "i18n" / f"{lang}.yaml" for folder in self.folders]
+        for path in reversed(files):
             if path.is_file():
-                merged.update(_read_strings(path.read_text(encoding="utf-8"), {} if cache is None else cache))
-        return merged
+                text = path.read_text(encoding="utf-8")
+                merged.update(_read_strings(text, _shown(path), {} if cache is None else cache))
+        found = [path for path in files if path.is_file()]
+        # A missing string is best added to the nearest file that exists.
+        return UIStrings(merged, _shown(found[0] if found else files[0]), bool(found))
 
 
-def _read_strings(text: str, cache: dict) -> dict[str, str]:
+class UIStrings(dict[str, str]):
+    """A theme's UI strings of one language; a missing one is an error naming its file."""
+
+    def __init__(self, strings: dict[str, str], file: str, found: bool) -> None:
+        super().__init__(strings)
+        self.file = file  # where to add a missing string: themes/default/i18n/sv.yaml
+        self.found = found  # whether any theme in the chain has a file for the language
+
+    def __missing__(self, key: str) -> str:
+        raise RusgenError("theme.no_string", file=self.file, string=key)
+
+
+def _shown(path: Path) -> str:
+    """Return a theme file's path as the user finds it: themes/default/i18n/sv.yaml."""
+    return "/".join(path.parts[-4:]) if path.parts[-2] == "i18n" else "/".join(path.parts[-3:])
+
+
+def _read_strings(text: str, shown: str, cache: dict) -> dict[str, str]:
     """Parse a strings file once per distinct text."""
     key = ("strings", text)
     if key not in cache:
-        data = yaml.safe_load(text) or {}
+        data = _read_yaml(text, shown)
+        if not isinstance(data, dict):
+            raise RusgenError("theme.not_a_map", path=shown)
         cache[key] = {str(k): str(v) for k, v in data.items()}
     return cache[key]
+
+
+def _read_yaml(text: str, shown: str) -> object:
+    """Parse a theme's YAML file; a mistake in it is an error naming the file and line."""
+    try:
+        return parse_yaml(text) or {}
+    except YamlSyntaxError as exc:
+        problem = RusgenError(exc.code, **exc.blanks)
+        raise RusgenError("theme.yaml", path=shown, line=exc.line, problem=problem) from None
 
 
 def load_theme(root: Path, name: str) -> Theme:
@@ -69,19 +100,21 @@ def load_theme(root: Path, name: str) -> Theme:
     current: str | None = name
     while current:
         folder = root / THEMES_DIR / current
+        if not (root / THEMES_DIR).is_dir():
+            raise RusgenError("theme.no_folder", path=THEMES_DIR)
         if not folder.is_dir():
+            known = sorted(p.name for p in (root / THEMES_DIR).iterdir() if p.is_dir())
             raise RusgenError(
-                f'{THEMES_DIR}/{current}: no such theme; the themes are '
-                f"{', '.join(sorted(p.name for p in (root / THEMES_DIR).iterdir() if p.is_dir()))}"
-                if (root / THEMES_DIR).is_dir()
-                else f"{THEMES_DIR}/: not found next to rusgen.yaml"
+                "theme.missing", path=f"{THEMES_DIR}/{current}", theme=current, known=", ".join(known)
             )
+        shown = f"{THEMES_DIR}/{current}/theme.yaml"
         if folder in folders:
-            raise RusgenError(f"{THEMES_DIR}/{current}/theme.yaml: extends itself in a loop")
+            raise RusgenError("theme.loop", path=shown)
         folders.append(folder)
         settings = folder / "theme.yaml"
-        data = yaml.safe_load(settings.read_text(encoding="utf-8")) if settings.is_file() else None
-        current = (data or {}).get("extends")
+        data = _read_yaml(settings.read_text(encoding="utf-8"), shown) if settings.is_file() else None
+        parent = data.get("extends") if isinstance(data, dict) else None
+        current = str(parent) if parent else None
     return Theme(name=name, folders=tuple(folders))
 
 
@@ -192,8 +225,8 @@ class Translator:
     def __call__(self, key: str, **values: Any) -> str:
         try:
             template = self.strings[key]
-        except KeyError:
+        except KeyError:  # strings given as a plain dict
             raise RusgenError(
-                f"{THEMES_DIR}/{self.theme}/i18n/{self.lang}.yaml: no string `{key}`; add it"
+                "theme.no_string", file=f"{THEMES_DIR}/{self.theme}/i18n/{self.lang}.yaml", string=key
             ) from None
         return template.format(**values) if values else template

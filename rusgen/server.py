@@ -77,6 +77,40 @@ class Problem:
     line: int
     message: str
     text: str  # the whole message as the terminal prints it
+    note: str = ""  # the follow-on errors folded under this cause: "3 sidor länkar hit"
+    followers: int = 0  # how many follow-on errors the note stands for
+
+
+def _failed(errors: int, followers: int) -> str:
+    counted = f"{errors} error{'s' if errors != 1 else ''}"
+    if followers:
+        counted += f" and {followers} follow-on error{'s' if followers != 1 else ''}"
+    return f"Build failed: {counted}. The preview keeps showing the last good pages."
+
+
+def _built(ms: int, files: int) -> str:
+    return f"Built in {ms} ms: {files} file{'s' if files != 1 else ''} changed."
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the preview says, in the project's language; the CLI gives the catalogue's words.
+
+    English by default, for a server started on its own.
+    """
+
+    error: str = "error: {text}"
+    warning: str = "warning: {text}"
+    failed: Callable[[int, int], str] = _failed  # errors, follow-on errors
+    built: Callable[[int, int], str] = _built  # milliseconds, files changed
+    request_failed: str = "error: serving a request failed: {problem}"
+    rebuild_bug: str = "error: the rebuild failed unexpectedly (a bug in rusgen): {problem}"
+    # The overlay's title, its note and its close button.
+    overlay: tuple[str, str, str] = (
+        "The preview could not be rebuilt",
+        "You see the last version that worked. Correct the error and save, and the box goes away.",
+        "Close",
+    )
 
 
 @dataclass(frozen=True)
@@ -263,12 +297,15 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # an open event stream must never keep the process alive
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], rebuild: Rebuild, log: Log) -> None:
+    def __init__(
+        self, address: tuple[str, int], rebuild: Rebuild, log: Log, words: Words = Words()
+    ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, PreviewHandler)
         self.rebuild_site = rebuild
         self.log = log
+        self.words = words
         self.server_id = uuid.uuid4().hex
         self.events = Broadcaster()
         self._swapped = threading.Condition()
@@ -282,7 +319,7 @@ class PreviewServer(ThreadingHTTPServer):
         """Ignore a browser that hung up mid-answer (a reload does that); log anything else."""
         exc = sys.exc_info()[1]
         if not isinstance(exc, ConnectionError):
-            self.log(f"error: serving a request failed: {exc!r}")
+            self.log(self.words.request_failed.format(problem=repr(exc)))
 
     def refresh(self, changed: frozenset[str] = frozenset()) -> None:
         """Rebuild; render the open pages first and reload those that changed.
@@ -293,7 +330,7 @@ class PreviewServer(ThreadingHTTPServer):
         started = time.perf_counter()
         snapshot = self.rebuild_site(changed)
         for warning in snapshot.warnings:
-            self.log(f"warning: {warning}")
+            self.log(self.words.warning.format(text=warning))
         if snapshot.files is None:
             self._fail(snapshot.problems)
             return
@@ -359,8 +396,7 @@ class PreviewServer(ThreadingHTTPServer):
         previous, self.good, self._good_sources = self.good, state.site, state.sources
         changed = changed_paths(previous.files() if previous.complete else None, state.site.files())
         elapsed = (time.perf_counter() - state.started) * 1000
-        plural = "s" if len(changed) != 1 else ""
-        self.log(f"Built in {elapsed:.0f} ms: {len(changed)} file{plural} changed.")
+        self.log(self.words.built(round(elapsed), len(changed)))
         for tab in self.events.tabs():  # pages that were not rendered first, such as a 404
             self._tell(tab, state.site, set(), (), wait=True, only_reload=True)
 
@@ -383,13 +419,12 @@ class PreviewServer(ThreadingHTTPServer):
             self.events.send("ok", {}, to=[tab])
 
     def _fail(self, problems: tuple[Problem, ...]) -> None:
+        """Say what stopped the rebuild, root causes first, and show it in every open tab."""
         for problem in problems:
-            self.log(f"error: {problem.text}")
-        count = len(problems)
-        self.log(
-            f"Build failed: {count} error{'s' if count != 1 else ''}. "
-            "The preview keeps showing the last good pages."
-        )
+            self.log(self.words.error.format(text=problem.text))
+            if problem.note:
+                self.log(f"  {problem.note}")
+        self.log(self.words.failed(len(problems), sum(p.followers for p in problems)))
         self._swap(_State(self.good, self._good_sources, problems))
         self.events.send("problems", [_problem_json(p) for p in problems])
 
@@ -420,7 +455,8 @@ def _read(value: object) -> bytes:
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
-    return {"file": problem.file, "line": problem.line, "message": problem.message}
+    return {"file": problem.file, "line": problem.line, "message": problem.message,
+            "note": problem.note}
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
@@ -482,6 +518,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             "digest": digest(data),
             "styles": state.styles,
             "problems": [_problem_json(p) for p in state.problems],
+            "words": self.server.words.overlay,
         }
         script = CLIENT.replace("__SETUP__", json.dumps(setup).replace("<", "\\u003c"))
         return inject(data, script)
@@ -632,7 +669,7 @@ class Rebuilder:
                 if pause == 0:
                     continue  # more of the site is rendered while the saves settle
             except Exception as exc:  # noqa: BLE001 - the preview must outlive any bug
-                self.server.log(f"error: the rebuild failed unexpectedly: {exc!r}")
+                self.server.log(self.server.words.rebuild_bug.format(problem=repr(exc)))
                 pause = None
             waits = [t for t in (pause, None if quiet is None else debounce - quiet) if t is not None]
             self._wake.wait(min(waits) if waits else None)
@@ -674,10 +711,11 @@ def serve(
     port: int = 8000,
     log: Log = print,
     ready: Callable[[str], None] | None = None,
+    words: Words = Words(),
 ) -> None:
     """Build, serve and watch until interrupted (Ctrl-C ends it with KeyboardInterrupt)."""
     _stop_on_signals()
-    server = PreviewServer((host, port), rebuild, log)
+    server = PreviewServer((host, port), rebuild, log, words)
     server.refresh()
     while server.render_step() is not None:
         pass  # the first build is complete before the preview answers

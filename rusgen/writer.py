@@ -41,15 +41,9 @@ def check_output_folder(output: Path, root: Path) -> None:
     if output == root or output in root.parents or (root / "content").resolve() in (
         output, *output.parents
     ) or (root / "themes").resolve() in (output, *output.parents):
-        raise RusgenError(
-            f"{output}: the output folder would overwrite your content; "
-            "choose an empty folder, like public"
-        )
+        raise RusgenError("write.into_content", path=output)
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
-        raise RusgenError(
-            f"{output}: this folder holds files rusgen did not write; "
-            "choose an empty or new folder for the output"
-        )
+        raise RusgenError("write.not_ours", path=output)
 
 
 def write_outputs(
@@ -73,7 +67,7 @@ def write_outputs(
     written = unchanged = 0
     for item in outputs:
         if item.path in files:
-            raise RusgenError(f"two outputs write {item.path}; this is a bug in rusgen or a theme")
+            raise RusgenError("write.twice", path=item.path)
         data = Path(item.source).read_bytes() if item.source else item.data
         path = output / item.path
         digest = item.digest or hashlib.sha256(data).hexdigest()
@@ -113,7 +107,7 @@ def write_file_if_changed(path: Path, data: bytes) -> bool:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir():
-        raise RusgenError(f"{path}: a folder stands where a file must be written")
+        raise RusgenError("write.folder_in_way", path=path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -26,6 +26,10 @@ class YamlMap(dict):
     line: int = 0
     key_lines: dict[str, int]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines = {}  # an empty file's mapping too: its fields are looked up by line
+
     def line_of(self, key: str) -> int:
         """Return the line a key was written on, or the mapping's own line."""
         return self.key_lines.get(key, self.line)

@@ -16,8 +16,7 @@ CASES = SITES / "broken" / "cases"
 
 
 def failed(count: int) -> str:
-    noun = "error" if count == 1 else "errors"
-    return f"Build failed: {count} {noun}. The previous output was left as it was."
+    return f"Bygget misslyckades: {count} fel. Den tidigare publicerade versionen är orörd."
 
 
 EXPECTED: dict[str, list[str]] = {
@@ -30,41 +29,41 @@ EXPECTED: dict[str, list[str]] = {
         "lägg till en rad --- efter det sista fältet",
     ],
     "missing-title": [
-        "error: content/beta/utan-titel.md:2: title: saknas; lägg till en rad som "
+        "fel: content/beta/utan-titel.md:2: title: saknas; lägg till en rad som "
         "`title: Kraftsamlingar`",
     ],
     "title-is-a-list": [
-        "error: content/beta/lista.md:2: title: ska vara en text, som `title: Kraftsamlingar`, "
+        "fel: content/beta/lista.md:2: title: ska vara en text, som `title: Kraftsamlingar`, "
         "men här står en lista",
     ],
     "not-a-date": [
-        "error: content/beta/events/2020-10-15-mobilisering.md:3: start: ska vara datum och "
+        "fel: content/beta/events/2020-10-15-mobilisering.md:3: start: ska vara datum och "
         'klockslag, som `start: 2020-10-15 09:30` (eller bara ett datum, 2020-10-15), men här '
         'står "15 okt"',
     ],
     "end-before-start": [
-        "error: content/beta/events/2020-10-15-baklanges.md:4: end: evenemanget slutar "
+        "fel: content/beta/events/2020-10-15-baklanges.md:4: end: evenemanget slutar "
         "(2020-10-15 09:30) innan det börjar (2020-10-15 12:30); rätta en av dem",
     ],
     "unknown-contact": [
-        'error: content/beta/okand-kontakt.md:3: contacts: det finns ingen kontakt "anna-pettersson" '
+        'fel: content/beta/okand-kontakt.md:3: contacts: det finns ingen kontakt "anna-pettersson" '
         "i content/beta/contacts.yaml (de som finns: robin-kalmendal)",
     ],
     "unknown-term": [
-        'error: content/beta/okand-term.md:3: kraftsamlingar: det finns ingen term "vatten" i '
+        'fel: content/beta/okand-term.md:3: kraftsamlingar: det finns ingen term "vatten" i '
         "content/beta/region.yaml (de som finns: elektrifiering, digitalisering)",
     ],
     "missing-document": [
-        'error: content/beta/dokument.md:5: documents.file: det finns ingen fil "files/saknas.pdf" '
+        'fel: content/beta/dokument.md:5: documents.file: det finns ingen fil "files/saknas.pdf" '
         "i content/beta/; lägg filen där eller rätta sökvägen",
     ],
     "image-without-alt": [
-        "error: content/beta/bild-utan-alt.md:4: image.alt: saknas: beskriv bilden för den som "
+        "fel: content/beta/bild-utan-alt.md:4: image.alt: saknas: beskriv bilden för den som "
         'inte ser den, som alt: "Två personer vid ett bord", eller skriv alt: "" om den bara är '
         "dekoration",
     ],
     "image-file-missing": [
-        'error: content/beta/bild-saknas.md:3: image.src: det finns ingen fil "files/lindholmen.jpg" '
+        'fel: content/beta/bild-saknas.md:3: image.src: det finns ingen fil "files/lindholmen.jpg" '
         "i content/beta/; lägg filen där eller rätta sökvägen",
     ],
     "not-utf8": [
@@ -78,19 +77,19 @@ EXPECTED: dict[str, list[str]] = {
         "(files/rapport.pdf)",
     ],
     "slug-collision": [
-        "error: content/beta/om.md:1: slug: adressen /om/ används redan av "
+        "fel: content/beta/om.md:1: slug: adressen /om/ används redan av "
         "content/beta/om-oss.md; byt namn på en av filerna eller ge den en annan slug",
     ],
     "low-contrast": [
-        "error: content/beta/region.yaml:5: branding.color: #7fb3d5 har kontrasten 2,26:1 "
+        "fel: content/beta/region.yaml:5: branding.color: #7fb3d5 har kontrasten 2,26:1 "
         "mot vitt; text behöver minst 4,5:1 (WCAG 2.1 AA); välj en mörkare färg",
     ],
     "missing-region-yaml": [
-        "error: content/gamma/region.yaml: filen saknas; varje regionmapp behöver en region.yaml "
+        "fel: content/gamma/region.yaml: filen saknas; varje regionmapp behöver en region.yaml "
         "med minst name, organisation och base_url",
     ],
     "bad-rusgen-yaml": [
-        'error: rusgen.yaml:3: invalid YAML: a colon inside a value; put the value in quotes, '
+        'fel: rusgen.yaml:3: invalid YAML: a colon inside a value; put the value in quotes, '
         'like title: "Uppstart: Digitalisering"',
     ],
 }
@@ -117,7 +116,7 @@ def test_every_case_folder_has_an_expected_message() -> None:
 def test_the_base_site_is_valid(tmp_path: Path) -> None:
     result = build(broken_site(tmp_path), tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert not [line for line in output_lines(result) if line.startswith(("error", "warning"))]
+    assert not [line for line in output_lines(result) if line.startswith(("fel: ", "varning: "))]
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
@@ -135,10 +134,10 @@ def test_unknown_key_is_a_warning_naming_the_closest_key(tmp_path: Path) -> None
     result = build(broken_site(tmp_path, "unknown-key"), output)
     lines = output_lines(result)
     assert lines[0] == (
-        "warning: content/beta/stavfel.md:3: sumary: okänt fält, så det används inte; menade du "
+        "varning: content/beta/stavfel.md:3: sumary: okänt fält, så det används inte; menade du "
         "`summary`?"
     )
-    assert lines[1].startswith("Built 1 regions, 15 pages into ")
+    assert lines[1].startswith("Byggde 1 region, 15 sidor till ")
     assert len(lines) == 2
     assert result.exit_code == 0
     assert (output / "beta" / "stavfel" / "index.html").is_file()
@@ -153,11 +152,11 @@ def test_every_error_of_one_run_is_reported(tmp_path: Path) -> None:
     result = build(broken_site(tmp_path, *cases), output)
     errors = sorted(line for case in cases for line in EXPECTED.get(case, []))
     warning = (
-        "warning: content/beta/stavfel.md:3: sumary: okänt fält, så det används inte; menade du "
+        "varning: content/beta/stavfel.md:3: sumary: okänt fält, så det används inte; menade du "
         "`summary`?"
     )
     lines = output_lines(result)
-    assert sorted(line for line in lines if line.startswith("error: ")) == errors
+    assert sorted(line for line in lines if line.startswith("fel: ")) == errors
     assert lines[-1] == failed(len(errors))
     assert set(lines) <= {*errors, warning, failed(len(errors))}
     assert result.exit_code == 1

@@ -75,8 +75,8 @@ def test_golden_tree_leaves_out_drafts_and_holds_real_files(full_build) -> None:
     assert built[pdf] == (source / "content" / pdf).read_bytes()
     golden_files = [p for p in GOLDEN.rglob("*") if p.is_file()]
     pages = sum(1 for p in golden_files if p.suffix == ".html")
-    assert lines == [f"Built 2 regions, {pages} pages into " + str(output) + "/ "
-                     f"({len(golden_files)} written, 0 unchanged, 0 removed)."]
+    assert lines == [f"Byggde 2 regioner, {pages} sidor till " + str(output) + "/ "
+                     f"(skrivna filer: {len(golden_files)}, oförändrade: 0, borttagna: 0)."]
 
 
 def test_two_builds_give_byte_identical_trees(tmp_path: Path) -> None:
@@ -91,6 +91,6 @@ def test_second_build_with_nothing_changed_writes_nothing(full_build) -> None:
     result = run_rusgen("build", "--source", str(source), "--output", str(output))
     assert result.exit_code == 0, result.output
     files = sum(1 for p in GOLDEN.rglob("*") if p.is_file())
-    assert output_lines(result)[-1].endswith(f"(0 written, {files} unchanged, 0 removed).")
+    assert output_lines(result)[-1].endswith(f"(skrivna filer: 0, oförändrade: {files}, borttagna: 0).")
     after = {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file() and p.name != MARKER}
     assert after == {p: t for p, t in before.items() if p.name != MARKER}

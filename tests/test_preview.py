@@ -11,8 +11,8 @@ import pytest
 from rusgen.build import BuildOptions, render_site
 from rusgen.errors import ContentErrors
 from rusgen.livesite import LiveSite
-from rusgen.preview import SiteRebuilder, _from_message
-from rusgen.server import Snapshot, SourceFile
+from rusgen.preview import SiteRebuilder, _from_message, preview_words
+from rusgen.server import PreviewServer, Problem, Snapshot, SourceFile
 from rusgen.site_pieces import UsedCache
 from tests.conftest import BUILD_EPOCH, ROOT
 
@@ -138,3 +138,38 @@ def test_after_each_edit_the_preview_equals_a_fresh_full_render(tmp_path: Path, 
     edit(style, style.read_text(encoding="utf-8") + "\nmain { color: #111; }\n")
     template = project / "themes/default/templates/page.html"
     edit(template, template.read_text(encoding="utf-8") + "{# a designer's note #}\n")
+
+
+def test_the_overlay_gets_the_root_cause_first_with_its_follow_ons_as_a_note(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    page = project / "content/vastra-gotaland/kraftsamlingar/index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "title: Kraftsamlingar\n", "title: Kraftsamlingar: energi\n", 1), encoding="utf-8")
+    broken = SiteRebuilder(BuildOptions(source=project))()
+    assert broken.files is None
+    message = ("raden går inte att läsa: ett kolon inne i ett värde; sätt värdet inom citattecken, "
+               'som title: "Kraftsamlingar: energi"')
+    assert broken.problems == (Problem(
+        file="content/vastra-gotaland/kraftsamlingar/index.md", line=2, message=message,
+        text=f"content/vastra-gotaland/kraftsamlingar/index.md:2: {message}",
+        note="8 sidor länkar hit; de länkarna fungerar igen när felet ovan är rättat", followers=8,
+    ),)
+
+
+def test_the_preview_server_speaks_swedish_in_the_terminal(tmp_path: Path) -> None:
+    problem = Problem("content/a/b.md", 2, "fel här", "content/a/b.md:2: fel här", "2 sidor länkar hit", 2)
+    lines: list[str] = []
+    server = PreviewServer(
+        ("127.0.0.1", 0), lambda changed: Snapshot(files=None, problems=(problem,)), lines.append,
+        preview_words("sv"),
+    )
+    try:
+        server.refresh()
+    finally:
+        server.server_close()
+    assert lines == [
+        "fel: content/a/b.md:2: fel här",
+        "  2 sidor länkar hit",
+        "Bygget misslyckades: 1 fel och 2 följdfel. Förhandsvisningen visar de senaste fungerande "
+        "sidorna.",
+    ]

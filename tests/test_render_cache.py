@@ -66,7 +66,7 @@ def test_an_unreadable_cache_is_ignored(site_copy, tmp_path: Path, damage: bytes
     for path in (source / CACHE).rglob("*.json"):
         path.write_bytes(damage)
     lines = build(source, tmp_path / "second")
-    assert lines[-1].startswith("Built 1 regions")
+    assert lines[-1].startswith("Byggde 1 region, ")
     assert tree(tmp_path / "second") == tree(tmp_path / "first")
 
 
@@ -110,7 +110,7 @@ def test_a_rebuild_with_nothing_changed_repairs_an_edited_output(site_copy, tmp_
     (output / "alpha" / "stray.html").write_text("left behind", encoding="utf-8")
     lines = build(source, output)
     assert tree(output) == expected
-    assert "(1 written" in lines[-1] and "1 removed)" in lines[-1]
+    assert "(skrivna filer: 1," in lines[-1] and "borttagna: 1)" in lines[-1]
 
 
 def test_a_rebuild_with_nothing_changed_repeats_the_warnings(site_copy, tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_a_rebuild_with_nothing_changed_repeats_the_warnings(site_copy, tmp_path
     second = build(source, output)
     assert any("en rubrik på nivå 1" in line for line in first)
     assert second[:-1] == first[:-1]
-    assert "(0 written" in second[-1]
+    assert "(skrivna filer: 0," in second[-1]
 
 
 def test_a_cache_file_is_replaced_whole_and_only_when_its_bytes_change(tmp_path: Path) -> None:
@@ -153,17 +153,17 @@ def test_a_rebuild_the_same_day_reuses_the_output_until_an_event_ends(
         return output_lines(result)[-1]
 
     event, ics = "alpha/events/samrad/index.html", "alpha/events/samrad.ics"
-    assert "(0 written" not in build_at("2026-11-22 08:00")
+    assert "(skrivna filer: 0," not in build_at("2026-11-22 08:00")
     assert "DTSTAMP:20261122T000000Z" in page(output, ics)
     # An hour later, nothing changed and the meeting (10-11 in Stockholm, 9-10 UTC) is ahead.
-    assert "(0 written" in build_at("2026-11-22 08:59")
+    assert "(skrivna filer: 0," in build_at("2026-11-22 08:59")
     # Once it has ended, the build must move it to the past: nothing may be reused.
     assert "Evenemanget har redan ägt rum." not in page(output, event)
-    assert "(0 written" not in build_at("2026-11-22 10:30")
+    assert "(skrivna filer: 0," not in build_at("2026-11-22 10:30")
     assert "Evenemanget har redan ägt rum." in page(output, event)
-    assert "(0 written" in build_at("2026-11-22 11:30")
+    assert "(skrivna filer: 0," in build_at("2026-11-22 11:30")
     # A new day stamps the calendars anew.
-    assert "(0 written" not in build_at("2026-11-23 09:00")
+    assert "(skrivna filer: 0," not in build_at("2026-11-23 09:00")
     assert "DTSTAMP:20261123T000000Z" in page(output, ics)
 
 
@@ -183,7 +183,7 @@ def test_a_theme_that_prints_the_clock_is_rendered_every_time(site_copy, tmp_pat
         return output_lines(result)[-1]
 
     build_at("1795334400")
-    assert "(0 written" not in build_at("1795334401")
+    assert "(skrivna filer: 0," not in build_at("1795334401")
     assert "2026-11-22 08:00:01" in page(output, "alpha/index.html")
 
 

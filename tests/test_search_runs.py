@@ -128,7 +128,7 @@ def test_a_failed_pagefind_names_its_region(site: Path, tmp_path: Path, fake_pag
     result = build(site, tmp_path / "out")
     assert result.exit_code == 1
     assert output_lines(result) == [
-        "error: sodra: Pagefind could not index the site: Error: kan inte läsa sidorna"
+        "fel: sodra: sökindexet kunde inte byggas (Pagefind svarade: Error: kan inte läsa sidorna)"
     ]
     assert not (tmp_path / "out").exists()
     assert search_folders() == []
@@ -169,7 +169,7 @@ def test_a_stored_index_starts_no_pagefind(site: Path, tmp_path: Path, started) 
 
     assert result.exit_code == 0, result.output
     assert started == []
-    assert " (0 written, " in output_lines(result)[-1]  # the stored indexes are exact
+    assert " (skrivna filer: 0, " in output_lines(result)[-1]  # the stored indexes are exact
 
 
 def test_the_preview_makes_no_search_index(site: Path, started) -> None:

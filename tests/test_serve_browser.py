@@ -96,7 +96,7 @@ def test_edit_error_fix_and_style_reach_the_open_page(browser, project: Path, se
     fresh = context.new_page()  # a page opened while the build is broken shows it too
     fresh.goto(base + "borasregionen/")
     fresh.locator("#rusgen-problems[role=alert]").wait_for(timeout=TIMEOUT_MS)
-    fresh.get_by_role("button", name="Stäng / Close").click()
+    fresh.get_by_role("button", name="Stäng").click()
     assert fresh.locator("#rusgen-problems").count() == 0
 
     source.write_text(original + "\nRättad igen.\n", encoding="utf-8")
@@ -121,7 +121,7 @@ def test_edit_error_fix_and_style_reach_the_open_page(browser, project: Path, se
     assert proc.wait(timeout=10) == 0
     stderr = proc.stderr.read()
     assert "Traceback" not in stderr
-    assert "error: content/borasregionen/index.md:2:" in stderr  # the terminal said it too
+    assert "fel: content/borasregionen/index.md:2:" in stderr  # the terminal said it too
 
 
 def test_serve_refuses_traversal_and_shows_404(served) -> None:

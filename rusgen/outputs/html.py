@@ -280,12 +280,13 @@ def _render(env: ThemeEnvironment, template: str, context: dict[str, Any]) -> st
     try:
         return env.get_template(template).render(context)
     except jinja2.TemplateSyntaxError as exc:
-        raise RusgenError(f"{exc.filename}:{exc.lineno}: template syntax: {exc.message}") from None
+        where = f"{os.path.relpath(exc.filename or template)}:{exc.lineno}"
+        raise RusgenError("theme.template_syntax", where=where, problem=exc.message) from None
     except jinja2.TemplateNotFound as exc:
-        raise RusgenError(f"template {exc.name} not found in the theme") from None
+        raise RusgenError("theme.template_missing", template=exc.name) from None
     except (jinja2.UndefinedError, TypeError, ValueError, KeyError, AttributeError) as exc:
         where = _template_frame(exc.__traceback__) or template
-        raise RusgenError(f"{where}: template error: {exc}") from None
+        raise RusgenError("theme.template_error", where=where, problem=str(exc)) from None
 
 
 def _template_frame(tb: Any) -> str:

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 
+from rusgen.errors import RusgenError
 from rusgen.model import Page, Region, Taxonomy, Term, language_prefix
 from rusgen.outputs.search import search_url
+from rusgen.raw import CONTENT_DIR, THEMES_DIR
+from rusgen.render import UIStrings
 from rusgen.text import collation_key
 
 EVENTS, NEWS = "events", "news"
@@ -77,6 +80,18 @@ def title_key(title: str) -> tuple:
     return collation_key(title)
 
 
+def _needs_strings(region: Region, lang: str, strings: object, default: object) -> None:
+    """Refuse a language the theme has no UI strings for: say which file to add."""
+    if not isinstance(strings, UIStrings) or strings.found:
+        return
+    found = isinstance(default, UIStrings) and default.found
+    model = default.file if found else f"{THEMES_DIR}/default/i18n/sv.yaml"  # type: ignore[union-attr]
+    raise RusgenError(
+        "theme.no_language", region=f"{CONTENT_DIR}/{region.id}/region.yaml", lang=lang,
+        file=strings.file, model=model,
+    )
+
+
 class RegionView:
     """Answers the questions templates ask about one region, computed once."""
 
@@ -84,6 +99,8 @@ class RegionView:
         self.region = region
         self.now = now
         self.strings = strings
+        for lang in region.languages:
+            _needs_strings(region, lang, strings.get(lang), strings.get(region.default_language))
         # Every page's context asks for the events; sorting them once per language, not
         # once per page, keeps a large region's build linear.
         self._events: dict[str, tuple[tuple[Page, ...], tuple[Page, ...]]] = {}

@@ -55,9 +55,7 @@ def pagefind_binary() -> Path:
     try:
         import pagefind_bin_extended
     except ImportError:
-        raise RusgenError(
-            "the search index needs Pagefind: pip install 'pagefind[extended]'"
-        ) from None
+        raise RusgenError("search.no_pagefind") from None
     return pagefind_bin_extended.get_executable()
 
 
@@ -101,9 +99,7 @@ class PendingIndex:
         """
         try:
             if self.process.wait() != 0:
-                raise RusgenError(
-                    f"{self.region_id}: Pagefind could not index the site: {self._message()}"
-                )
+                raise RusgenError("search.failed", region=self.region_id, problem=self._message())
             index = self.folder / SITE_FOLDER / INDEX_FOLDER
             return list(_index_files(self.region_id, index, in_folder))
         except BaseException:
