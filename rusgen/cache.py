@@ -39,7 +39,7 @@ from rusgen.writer import MARKER, FileRecord, is_unchanged
 
 CACHE_DIR = ".rusgen-cache"
 FORMAT = 1  # bump when the layout of a cache file changes
-LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "icalendar", "markupsafe")
+LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "icalendar", "markupsafe", "nh3")
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -290,14 +290,15 @@ def input_fingerprint(root: Path, folders: Iterable[str], settings: str) -> str:
     digest = hashlib.sha256(f"{code_version()}\0{settings}\0".encode())
     for top in folders:
         for rel, path in _files_below(str(root), top):
-            if rel is None:
-                return ""  # a linked folder may lead anywhere, even in a loop
+            if rel is None or os.path.islink(path) or not os.path.isfile(path):
+                return ""  # a link may lead anywhere, even in a loop; a named pipe never ends
             try:
                 with open(path, "rb") as handle:
                     data = handle.read()
             except OSError:
                 data = b"\0unreadable"
-            digest.update(f"{rel}\0{len(data)}\0".encode() + data)
+            # A name that is not UTF-8 keeps its bytes (os.fsdecode), to be said by the loader.
+            digest.update(f"{rel}\0{len(data)}\0".encode(errors="surrogateescape") + data)
     return digest.hexdigest()
 
 

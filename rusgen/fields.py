@@ -23,6 +23,9 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 # "www.region.se/anmalan" or "region.se": a host written without https://.
 LOOKS_LIKE_HOST_RE = re.compile(r"^(www\.|[\w-]+(\.[\w-]+)*\.(se|nu|com|org|net|eu|fi|no|dk)(/|$))", re.I)
 EMAIL_RE = re.compile(r"^[^@\s<>\"'#]+@[^@\s<>\"'#]+\.[^@\s<>\"'#]+$")
+# Calendars, feeds and the sitemap count in years 1 to 9999, and a time zone can move a
+# moment past either end: a date outside these years is refused where it is written.
+YEARS = (1900, 2999)
 
 
 def parse_date(value: str) -> date | None:
@@ -215,7 +218,7 @@ class Fields:
         parsed = parse_date(str(self.data[key]))
         if parsed is None:
             self.say(key, "field.date", field=key, got=self.got(key))
-        return parsed
+        return self._in_years(key, parsed)
 
     def date_or_datetime(self, key: str, required: bool = False) -> tuple[datetime, bool] | None:
         """Return (moment, has_time) for a date with or without a time of day."""
@@ -226,11 +229,18 @@ class Fields:
         text = str(self.data[key])
         moment = parse_datetime(text)
         if moment is not None:
-            return moment, True
+            return (moment, True) if self._in_years(key, moment) else None
         day = parse_date(text)
         if day is not None:
-            return datetime.combine(day, time()), False
+            return (datetime.combine(day, time()), False) if self._in_years(key, day) else None
         self.say(key, "field.datetime", field=key, got=self.got(key))
+        return None
+
+    def _in_years(self, key: str, day: date | None) -> date | None:
+        """Return the date if every output can count with its year; else say so."""
+        if day is None or YEARS[0] <= day.year <= YEARS[1]:
+            return day
+        self.say(key, "field.year", field=key, year=f"{day.year:04d}", first=YEARS[0], last=YEARS[1])
         return None
 
     def choice(self, field: Field) -> str:

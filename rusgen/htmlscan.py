@@ -30,7 +30,17 @@ class ScannedPage:
 _URL_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
 
-class _Scanner(HTMLParser):
+class HtmlReader(HTMLParser):
+    """An HTMLParser that reads every input to its end, as a browser does."""
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # "<![b](x)" made the standard library raise AssertionError; a browser reads any
+        # <![ as a comment that ends at the next >.
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
+
+class _Scanner(HtmlReader):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.page = ScannedPage()

@@ -7,10 +7,12 @@ problem it meets instead of stopping at the first, so one build reports them all
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from rusgen.contentwalk import ContentWalker
 from rusgen.errors import Problems, RusgenError
 from rusgen.messages import message_language
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, RawFile, RawPage, RawProject, RawRegion
@@ -34,8 +36,13 @@ def configured_language(root: Path) -> str:
     The messages of the files read before rusgen.yaml is validated need it too; a
     rusgen.yaml that cannot be read counts as Swedish, our users' language.
     """
+    # Only a file of the project: a named pipe would block, a link out must not be read.
+    walker = ContentWalker(str(root), Problems())
     try:
-        config = parse_yaml((root / CONFIG_FILE).read_text(encoding="utf-8"))
+        entry = walker.entry(str(root / CONFIG_FILE), CONFIG_FILE)
+        if entry is None or not stat.S_ISREG(entry.mode):
+            raise OSError
+        config = parse_yaml(Path(entry.real).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YamlSyntaxError, RecursionError):
         config = None
     language = config.get("language") if isinstance(config, YamlMap) else None
@@ -51,62 +58,65 @@ def load_project(
     is read but not parsed again.
     """
     cache = {} if cache is None else cache
+    walker = ContentWalker(str(root), problems)
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
         raise RusgenError("cli.no_config", path=config_path, config=CONFIG_FILE)
-    config = _read_yaml_file(config_path, CONFIG_FILE, problems, cache)
+    config_file = walker.entry(str(config_path), CONFIG_FILE)
+    config = _read_yaml_file(config_file.real if config_file else None, CONFIG_FILE, problems, cache)
     content = root / CONTENT_DIR
+    linked = os.path.islink(content)
+    top = walker.entry(str(content), CONTENT_DIR) if linked else None
+    if linked and top is None:
+        problems.raise_if_errors()  # content/ leads out of the project, or nowhere: read nothing
     if not content.is_dir():
         raise RusgenError("cli.no_content", path=content, content=CONTENT_DIR)
-    folders = sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith("."))
-    known = [p.name for p in folders]
+    folders = [
+        entry for entry in walker.entries(top.real if top else str(content), CONTENT_DIR)
+        if stat.S_ISDIR(entry.mode)
+    ]
+    known = [entry.name for entry in folders]
     for wanted in only:
         if wanted not in known:
             raise RusgenError("cli.unknown_region", region=wanted, known=", ".join(known))
     regions = [
-        _load_region(folder, problems, cache) for folder in folders if not only or folder.name in only
+        _load_region(content / entry.name, walker, problems, cache)
+        for entry in folders if not only or entry.name in only
     ]
     return RawProject(root=root, config=config or YamlMap(), regions=regions)
 
 
-def _load_region(folder: Path, problems: Problems, cache: dict) -> RawRegion:
+def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache: dict) -> RawRegion:
     display = f"{CONTENT_DIR}/{folder.name}"
+    found = walker.files(str(folder), display)
+    settings = {file.rel: file.real for file in found if file.rel in SETTINGS_FILES}
     region = RawRegion(
         id=folder.name,
         folder=folder,
         display=display,
-        settings=_read_yaml_file(folder / "region.yaml", f"{display}/region.yaml", problems, cache),
+        settings=_read_yaml_file(
+            settings.get("region.yaml"), f"{display}/region.yaml", problems, cache
+        ),
         contacts=_read_yaml_file(
-            folder / "contacts.yaml", f"{display}/contacts.yaml", problems, cache
+            settings.get("contacts.yaml"), f"{display}/contacts.yaml", problems, cache
         ),
     )
     base = os.path.abspath(folder)
-    for rel in _walk(folder):
-        if rel in SETTINGS_FILES:
+    for file in found:
+        if file.rel in SETTINGS_FILES:
             continue
-        path = f"{base}/{rel}"
-        if rel.endswith(PAGE_SUFFIX):
+        if file.rel.endswith(PAGE_SUFFIX):
             page = _read_once(
-                path, problems, cache,
-                lambda found, rel=rel: _read_page(folder / rel, rel, f"{display}/{rel}", found, cache),
+                f"{base}/{file.rel}", problems, cache,
+                lambda found, file=file: _read_page(
+                    Path(file.real), file.rel, f"{display}/{file.rel}", found, cache
+                ),
             )
             if page is not None:
                 region.pages.append(page)
         else:
-            region.files.append(RawFile(rel=rel, path=folder / rel, size=os.stat(path).st_size))
+            region.files.append(RawFile(rel=file.rel, path=Path(file.real), size=file.size))
     return region
-
-
-def _walk(folder: Path) -> list[str]:
-    """List the files below a folder, relative to it, in a stable order, skipping hidden ones."""
-    found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        below = os.path.relpath(dirpath, folder)
-        prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
-        found.extend(prefix + f for f in filenames if not f.startswith((".", "~")))
-    # Folder by folder, as paths compare: "a/b.md" before "a-b.md".
-    return sorted(found, key=lambda rel: rel.split("/"))
 
 
 def _read_text(path: Path, display: str, problems: Problems) -> str | None:
@@ -120,10 +130,11 @@ def _read_text(path: Path, display: str, problems: Problems) -> str | None:
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
-def _read_yaml_file(path: Path, display: str, problems: Problems, cache: dict) -> YamlMap | None:
-    if not path.is_file():
+def _read_yaml_file(real: str | None, display: str, problems: Problems, cache: dict) -> YamlMap | None:
+    """Read a settings file at its real path (None: there is none to read)."""
+    if real is None or not os.path.isfile(real):
         return None
-    text = _read_text(path, display, problems)
+    text = _read_text(Path(real), display, problems)
     if text is None:
         return None
     data = _parse_recorded(text, 1, display, problems, cache)
@@ -132,7 +143,7 @@ def _read_yaml_file(path: Path, display: str, problems: Problems, cache: dict) -
     if data.data is None:
         return YamlMap()
     if not isinstance(data.data, YamlMap):
-        example = FIELDS_EXAMPLE.get(path.name, FIELDS_EXAMPLE["region.yaml"])
+        example = FIELDS_EXAMPLE.get(display.rsplit("/", 1)[-1], FIELDS_EXAMPLE["region.yaml"])
         problems.say(display, 1, "", "file.not_fields", example=example)
         return None
     return data.data

@@ -4,7 +4,8 @@ Links written as source paths ("kraftsamlingar/index.md", "files/inbjudan.pdf") 
 relative URLs of the built site, and links to files get their type and size, as Swedish
 public sites write them: "Inbjudan (pdf, 291,8 kB)". What must not reach the public as
 written (a link left as text, an image without a description) is noted by the guards in
-markdown_guards.py.
+markdown_guards.py; a body with raw HTML is cleaned whole by sanitise.py, and a link or
+image whose address would run script or load another host is an error.
 """
 
 from __future__ import annotations
@@ -27,13 +28,21 @@ from rusgen.markdown_guards import (
     html_image_notes,
     image_notes,
     new_window_notes,
+    note,
+)
+from rusgen.sanitise import (
+    SCRIPT_SCHEMES,
+    URL_SCHEMES,
+    RawHtml,
+    clean_html,
+    markdown_image_example,
+    other_host,
+    shortened,
+    url_scheme,
 )
 from rusgen.text import slugify
 
 __all__ = ["BrokenLink", "LinkTarget", "Note", "candidate_paths", "make_markdown", "render_markdown"]
-
-EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "tel:", "//", "#", "data:")
-
 
 @dataclass(frozen=True)
 class LinkTarget:
@@ -61,6 +70,11 @@ FileLabel = Callable[[str, int], str]
 def make_markdown() -> MarkdownIt:
     """Create the one Markdown parser a build uses."""
     md = MarkdownIt("commonmark", {"typographer": False}).enable("table")
+    # markdown-it would leave a javascript: link as plain text; taken as a link, it is
+    # refused by _refused_address with a message that says why, and never published.
+    md.validateLink = lambda url: True
+    md.add_render_rule("html_block", _raw_html)
+    md.add_render_rule("html_inline", _raw_html)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_anchor_slug)
     md.use(footnote_plugin)
     md.core.ruler.before("text_join", "rusgen_leftovers", find_leftovers)
@@ -73,6 +87,12 @@ def _anchor_slug(text: str) -> str:
     return slugify(text) or "rubrik"
 
 
+def _raw_html(self: object, tokens: list[Token], idx: int, options: object, env: dict) -> str:
+    """Write raw HTML as it is, and mark the body for the cleaner: its one way in."""
+    env["unclean"] = True
+    return tokens[idx].content
+
+
 def render_markdown(
     md: MarkdownIt,
     body: str,
@@ -81,11 +101,17 @@ def render_markdown(
     file_label: FileLabel,
 ) -> tuple[str, list[BrokenLink], list[Note]]:
     """Render a page body; return its HTML, every link that leads nowhere, and its notes."""
+    raw = RawHtml()
     env = {
         "resolve": resolve, "link_to": link_to, "file_label": file_label, "broken": [], "notes": [],
+        "raw": raw,
     }
     html = md.render(body, env)
-    return html, env["broken"], env["notes"] + new_window_notes(body, html)
+    if env.get("unclean"):
+        # The whole body, not each fragment: a <details> opened in one block and closed in
+        # another is whole only here. A body without raw HTML is markdown-it's own markup.
+        html = clean_html(html)
+    return html, env["broken"], env["notes"] + raw.notes + new_window_notes(body, html)
 
 
 def _rewrite_links(state: StateCore) -> None:
@@ -98,6 +124,7 @@ def _rewrite_links(state: StateCore) -> None:
             line = block.map[0]
         if block.type == "html_block":
             env["notes"].extend(html_image_notes(block.content, line))
+            env["raw"].read(block.content, line)
         if block.type == "inline" and block.children:
             block.children = _rewrite_inline(block.children, env, line)
 
@@ -130,6 +157,7 @@ def _rewrite_inline(tokens: list[Token], env: dict, line: int) -> list[Token]:
             _rewrite_one(token, env, line, attr="src")
         elif token.type == "html_inline":
             env["notes"].extend(html_image_notes(token.content, line))
+            env["raw"].read(token.content, line)
         children.append(token)
     return children
 
@@ -137,7 +165,9 @@ def _rewrite_inline(tokens: list[Token], env: dict, line: int) -> list[Token]:
 def _rewrite_one(token: Token, env: dict, line: int, attr: str = "href") -> str:
     """Rewrite one link or image in place; return the file label to append, if any."""
     href = str(token.attrGet(attr) or "")
-    if not href or href.startswith(EXTERNAL_PREFIXES) or ":" in href.split("/")[0]:
+    if not href or href.startswith("#") or _refused_address(token, env, line, attr, href):
+        return ""
+    if url_scheme(href) or other_host(href):  # a web, e-mail or phone address: as written
         return ""
     path, _, fragment = href.partition("#")
     target = env["resolve"](unquote(path))
@@ -150,6 +180,30 @@ def _rewrite_one(token: Token, env: dict, line: int, attr: str = "href") -> str:
     if target.file_kind and attr == "href":
         return env["file_label"](target.file_kind, target.file_size)
     return ""
+
+
+def _refused_address(token: Token, env: dict, line: int, attr: str, href: str) -> bool:
+    """Note a link that would run script, or an image another host serves, and drop its address.
+
+    The address is dropped so that not even the preview of a page with errors shows it.
+    """
+    scheme = url_scheme(href)
+    if attr == "href":
+        if not scheme or scheme in URL_SCHEMES:
+            return False
+        code = "link.unsafe_scheme" if scheme in SCRIPT_SCHEMES else "link.other_scheme"
+        env["notes"].append(note(line, "link", code, True, href=shortened(href), scheme=scheme))
+    else:
+        host = other_host(href)
+        if not host and not scheme:
+            return False
+        blanks = {"src": shortened(href), "example": markdown_image_example(href, token.content)}
+        env["notes"].append(
+            note(line, "image", "image.other_host", True, host=host, **blanks) if host
+            else note(line, "image", "image.not_a_file", True, scheme=scheme, **blanks)
+        )
+    token.attrs.pop(attr, None)
+    return True
 
 
 def candidate_paths(page_source: str, href: str) -> list[str]:

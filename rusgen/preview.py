@@ -42,8 +42,8 @@ class SiteRebuilder:
         self.warnings: tuple[str, ...] = ()  # of the last rebuild that loaded
         root = options.source.resolve()
         # Documents are served from disk: only from here, so a symlink out is never followed.
-        # Documents are served from disk: only from here, so a symlink out is never followed.
-        self.roots = (root / CONTENT_DIR, root / THEMES_DIR)
+        # The loader follows a link that stays in the project (loader.py), and so does this.
+        self.roots = (root,)
         self.lang = configured_language(options.source)  # of messages
 
     def __call__(self, changed: frozenset[str] = frozenset()) -> Snapshot:

@@ -4,7 +4,9 @@ The loader keeps what YAML 1.1 would turn into something else as the text the us
 wrote: "09:30" would become 570, "13.00" the number 13.0 (shown "13.0"), "no" False and
 the phone number 0104410000 the octal 17960960. The schema parses dates and times itself
 and can then say exactly what it expected. Values that a `#` cut short come back as notes,
-so the loader can warn before the cut value is published (rusgen/yamltraps.py).
+so the loader can warn before the cut value is published (rusgen/yamltraps.py). Aliases,
+tags and nesting that would exhaust the machine are refused before any value is made
+(rusgen/yamllimits.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 import yaml
 
 from rusgen.yamlerrors import DuplicateKey, YamlSyntaxError, explain
+from rusgen.yamllimits import check_nodes, too_deep
 from rusgen.yamltraps import YamlNote, find_cut_values, unquote_word_quotes, yaml_lines
 
 __all__ = ["ParsedYaml", "YamlList", "YamlMap", "YamlNote", "YamlSyntaxError", "parse_yaml", "read_yaml"]
@@ -86,8 +89,9 @@ class _LineMarks:
         written = str(node.value)
         digits = written.lstrip("-")
         # 09:30 (sexagesimal), 0104410000 (octal), 0x1f, 1_000 and +4610... are not
-        # numbers anyone here means: times, phone numbers and codes, kept as written.
-        if written.startswith("+") or ":" in written or "_" in written or (
+        # numbers anyone here means: times, phone numbers and codes, kept as written. Nor
+        # are 19 digits and more, which Python refuses to read beyond 4300.
+        if written.startswith("+") or ":" in written or "_" in written or len(digits) > 18 or (
             len(digits) > 1 and digits.startswith("0")
         ):
             return written
@@ -117,6 +121,9 @@ for _loader in (_LineLoader, _FastLineLoader):
     # 13.00 and 9.30 are times; no field of the content model is a decimal number.
     _loader.add_constructor("tag:yaml.org,2002:float", _LineMarks.construct_as_written)
     _loader.add_constructor("tag:yaml.org,2002:bool", _LineMarks.construct_yaml_bool)
+    # YAML 1.1 reads a lone `=` and `<<` as instructions no loader here carries out: text.
+    _loader.add_constructor("tag:yaml.org,2002:value", _LineMarks.construct_as_written)
+    _loader.add_constructor("tag:yaml.org,2002:merge", _LineMarks.construct_as_written)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> Any:
@@ -128,11 +135,15 @@ def read_yaml(text: str, first_line: int = 1) -> ParsedYaml:
     """Parse YAML text, with notes on values a `#` cut short; raise YamlSyntaxError."""
     source = unquote_word_quotes(text)
     try:
-        parsed = _load(source, _FastLineLoader)
-    except yaml.YAMLError:
+        parsed = _load(source, _FastLineLoader, first_line)
+    except (yaml.YAMLError, RecursionError):
         # Parse again with the pure-Python parser: its errors name the problem and mark.
+        # It calls itself once a level, so text nested too deep is refused before it.
+        deep = too_deep(source, first_line)
+        if deep is not None:
+            raise deep from None
         try:
-            parsed = _load(source, _LineLoader)
+            parsed = _load(source, _LineLoader, first_line)
         except yaml.YAMLError as exc:
             raise explain(exc, yaml_lines(source), first_line) from None
     if first_line == 1:
@@ -142,12 +153,13 @@ def read_yaml(text: str, first_line: int = 1) -> ParsedYaml:
     return ParsedYaml(parsed.data, notes)
 
 
-def _load(source: str, loader_class: type[yaml.SafeLoader]) -> ParsedYaml:
+def _load(source: str, loader_class: type[yaml.SafeLoader], first_line: int) -> ParsedYaml:
     loader = loader_class(source)
     try:
         node = loader.get_single_node()
         if node is None:
             return ParsedYaml(None)
+        check_nodes(node, loader, source, first_line)
         # Without a # nothing can be cut short, and most front matter has none.
         notes = find_cut_values(node, yaml_lines(source)) if "#" in source else []
         return ParsedYaml(loader.construct_document(node), tuple(notes))

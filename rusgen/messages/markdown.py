@@ -1,4 +1,4 @@
-"""Messages about the Markdown of a page body: links, images, headings."""
+"""Messages about the Markdown of a page body: links, images, headings, raw HTML."""
 
 from rusgen.messages.template import Template as T
 
@@ -7,6 +7,7 @@ MESSAGES = {
     "part.link": T(sv="länk", en="link"),
     "part.image": T(sv="bild", en="image"),
     "part.heading": T(sv="rubrik", en="heading"),
+    "part.html": T(sv="html", en="html"),
     "link.advice": T(
         sv="länka till en sida med dess fil (kraftsamlingar/index.md), med dess adress "
         "(/kraftsamlingar/) eller till en fil i files/ (files/rapport.pdf)",
@@ -98,5 +99,110 @@ MESSAGES = {
         "i länktexten, eller hellre: ta bort target så att läsaren själv väljer",
         en='the link opens a new window without saying so; add "(öppnas i nytt fönster)" to its '
         "text, or better, remove target and let the reader choose",
+    ),
+    # Addresses that must never reach a reader: a script, another host's image.
+    "link.unsafe_scheme": T(
+        sv='länken "{href}" publiceras inte: en adress som börjar med {scheme}: kan köra skript i '
+        "läsarens webbläsare; länka till en webbadress (https://...), en e-postadress (mailto:...), "
+        "ett telefonnummer (tel:...) eller en sida eller fil på webbplatsen",
+        en='the link "{href}" is not published: an address that starts with {scheme}: can run '
+        "script in the reader's browser; link to a web address (https://...), an e-mail address "
+        "(mailto:...), a phone number (tel:...) or a page or file of the site",
+    ),
+    "link.other_scheme": T(
+        sv='länken "{href}" börjar med {scheme}:, och en sådan adress kan läsarens webbläsare inte '
+        "öppna som en sida; länka till en webbadress (https://...), en e-postadress (mailto:...), "
+        "ett telefonnummer (tel:...) eller en sida eller fil på webbplatsen",
+        en='the link "{href}" starts with {scheme}:, which the reader\'s browser cannot open as a '
+        "page; link to a web address (https://...), an e-mail address (mailto:...), a phone "
+        "number (tel:...) or a page or file of the site",
+    ),
+    "image.not_a_file": T(
+        sv='bilden "{src}" publiceras inte: en bild ska vara en fil på webbplatsen, inte en adress '
+        "som börjar med {scheme}:; spara bilden i mappen {folder}/files/ och skriv {example}",
+        en='the image "{src}" is not published: an image must be a file of the site, not an '
+        "address that starts with {scheme}:; save the image in {folder}/files/ and write {example}",
+    ),
+    "image.other_host": T(
+        sv='bilden "{src}" hämtas från en annan webbplats, {host}, och då får den webbplatsen veta '
+        "vem som läser sidan; spara bilden i mappen {folder}/files/ och skriv {example}",
+        en='the image "{src}" is fetched from another site, {host}, which then learns who reads '
+        "the page; save the image in {folder}/files/ and write {example}",
+    ),
+    "html.url_other_host": T(
+        sv='<{tag}> hämtar "{url}" från en annan webbplats, {host}, och då får den webbplatsen veta '
+        "vem som läser sidan; spara bilden i mappen {folder}/files/ och visa den med {example}",
+        en='<{tag}> fetches "{url}" from another site, {host}, which then learns who reads the '
+        "page; save the image in {folder}/files/ and show it with {example}",
+    ),
+    # Raw HTML the cleaner removed: the page is published without it.
+    "html.script": T(
+        sv="<script> togs bort: skript får inte finnas i texten, de skulle köras i läsarens "
+        "webbläsare; ta bort det",
+        en="<script> was removed: the text may not hold scripts, they would run in the reader's "
+        "browser; remove it",
+    ),
+    "html.event": T(
+        sv="attributet {attr} på <{tag}> togs bort: det är ett skript som körs i läsarens "
+        "webbläsare, och skript får inte finnas i texten; ta bort det",
+        en="the attribute {attr} on <{tag}> was removed: it is a script that runs in the reader's "
+        "browser, and the text may not hold scripts; remove it",
+    ),
+    "html.embed": T(
+        sv="<{tag}> togs bort: något som bäddas in i texten hämtas oftast från en annan webbplats, "
+        "som då får veta vem som läser sidan, och kan köra skript; länka till det i stället: "
+        "{example}",
+        en="<{tag}> was removed: what is embedded in the text is mostly fetched from another "
+        "site, which then learns who reads the page, and it can run script; link to it instead: "
+        "{example}",
+    ),
+    "html.style_element": T(
+        sv="<style> togs bort: texten kan inte ha en egen formgivning, sidans utseende kommer från "
+        "temat; ta bort det",
+        en="<style> was removed: the text cannot carry styling of its own, the look of the page "
+        "comes from the theme; remove it",
+    ),
+    "html.style_attr": T(
+        sv="attributet style på <{tag}> togs bort: texten kan inte ha en egen formgivning, sidans "
+        "utseende kommer från temat; ta bort det",
+        en="the attribute style on <{tag}> was removed: the text cannot carry styling of its own, "
+        "the look of the page comes from the theme; remove it",
+    ),
+    "html.form": T(
+        sv="<{tag}> togs bort: ett formulär i texten kan inte skicka svaren någonstans, eftersom "
+        "webbplatsen inte har något som tar emot dem; länka i stället till formuläret där det finns",
+        en="<{tag}> was removed: a form in the text cannot send its answers anywhere, since the "
+        "site has nothing that receives them; link to the form where it lives instead",
+    ),
+    "html.svg": T(
+        sv="<{tag}> togs bort: en bild som ritas direkt i texten kan innehålla skript; spara bilden "
+        "som en fil i mappen files/ och visa den med ![Beskrivning av bilden](files/bild.svg)",
+        en="<{tag}> was removed: an image drawn right in the text can hold script; save the image "
+        "as a file in files/ and show it with ![Beskrivning av bilden](files/bild.svg)",
+    ),
+    "html.element": T(
+        sv="<{tag}> togs bort, men texten i den står kvar: det hör inte till det som texten på en "
+        "sida kan innehålla; skriv texten med Markdown i stället",
+        en="<{tag}> was removed, but the text in it stays: it is not among what the text of a "
+        "page can hold; write the text in Markdown instead",
+    ),
+    "html.element_empty": T(
+        sv="<{tag}> togs bort: det hör inte till det som texten på en sida kan innehålla; ta bort det",
+        en="<{tag}> was removed: it is not among what the text of a page can hold; remove it",
+    ),
+    "html.attribute": T(
+        sv="attributet {attr} på <{tag}> togs bort: det hör inte till det som texten på en sida kan "
+        "innehålla; ta bort det",
+        en="the attribute {attr} on <{tag}> was removed: it is not among what the text of a page "
+        "can hold; remove it",
+    ),
+    "html.scheme": T(
+        sv='{attr}="{url}" på <{tag}> togs bort: en adress som börjar med {scheme}: kan köra '
+        "skript eller öppna något annat än en sida; skriv en webbadress (https://...), en "
+        "e-postadress (mailto:...), ett telefonnummer (tel:...) eller en sida eller fil på "
+        "webbplatsen",
+        en='{attr}="{url}" on <{tag}> was removed: an address that starts with {scheme}: can '
+        "run script or open something other than a page; write a web address (https://...), an "
+        "e-mail address (mailto:...), a phone number (tel:...) or a page or file of the site",
     ),
 }

@@ -24,7 +24,7 @@ from rusgen.model import Page, Region, Site, relative_url
 from rusgen.outputs.region_view import RegionView, View
 from rusgen.text import format_size
 
-BODY_PARTS = ("link", "image", "heading")
+BODY_PARTS = ("link", "image", "heading", "html")
 
 
 class PageBodies:
@@ -54,10 +54,13 @@ class PageBodies:
                 return None
             html, broken, body_notes = rendered
             notes = notes + [replace(n, line=page.body_line + n.line) for n in body_notes]
-        path = f"content/{self.region.id}/{page.source}"
+        folder = f"content/{self.region.id}"
+        path = f"{folder}/{page.source}"
         for note in notes:
             say = problems.say if note.error else problems.say_warning
-            say(path, note.line, part(note.field, problems), note.code, **dict(note.blanks))
+            # The folder is not kept with a cached note: the region's id is known here.
+            blanks = {"folder": folder, **dict(note.blanks)}
+            say(path, note.line, part(note.field, problems), note.code, **blanks)
         for link in broken:
             self._report_broken(page, link, problems)
         return html

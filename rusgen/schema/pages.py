@@ -8,6 +8,7 @@ from rusgen.contentmodel import EVENT, NEWS, PAGE
 from rusgen.errors import Problems
 from rusgen.fields import Fields
 from rusgen.model import (
+    MAX_NAME_BYTES,
     Document,
     FieldLines,
     Image,
@@ -68,9 +69,14 @@ def read_page(raw: RawPage, region: RegionContext, problems: Problems) -> Page |
     f.warn_unknown(kind.names + tuple(t.id for t in region.taxonomies))
 
     lang = _language(raw, region, problems)
+    if lang not in region.languages:
+        return None  # said above; nothing can be written in a language the site lacks
     slug = f.read(PAGE["slug"])
     if slug and not SLUG_RE.match(slug):
         f.say("slug", "field.slug", field="slug", example=PAGE["slug"].example, got=f.got("slug"))
+        slug = ""
+    elif len(slug) > MAX_NAME_BYTES:  # a slug is ASCII: one byte a letter
+        f.say("slug", "field.slug_long", length=len(slug), limit=MAX_NAME_BYTES)
         slug = ""
     title = f.read(PAGE["title"])
     updated = f.read(PAGE["updated"])
