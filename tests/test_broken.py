@@ -77,8 +77,8 @@ EXPECTED: dict[str, list[str]] = {
         "(files/rapport.pdf)",
     ],
     "slug-collision": [
-        "fel: content/beta/om.md:1: slug: adressen /om/ används redan av "
-        "content/beta/om-oss.md; byt namn på en av filerna eller ge den en annan slug",
+        "fel: content/beta/om.md:1: adressen /om/ används redan av content/beta/om-oss.md; "
+        "byt namn på en av filerna, eller ge sidan en egen adress med en rad som `slug: nytt-namn`",
     ],
     "low-contrast": [
         "fel: content/beta/region.yaml:5: branding.color: #7fb3d5 har kontrasten 2,26:1 "
@@ -89,8 +89,8 @@ EXPECTED: dict[str, list[str]] = {
         "med minst name, organisation och base_url",
     ],
     "bad-rusgen-yaml": [
-        'fel: rusgen.yaml:3: invalid YAML: a colon inside a value; put the value in quotes, '
-        'like title: "Uppstart: Digitalisering"',
+        "fel: rusgen.yaml:3: raden går inte att läsa: den är indragen längre än raden ovanför, "
+        "så output blir en del av värdet där; låt raden börja lika långt in som raden ovanför",
     ],
 }
 
