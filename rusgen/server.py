@@ -41,6 +41,14 @@ DEBOUNCE = 0.05  # seconds of quiet after the last file event before a rebuild
 # complete: a shorter quiet then only gathers the other files of the same save.
 DEBOUNCE_SAVED = 0.01
 SAVED_EVENTS = ("closed", "moved")
+# Seconds a connection may keep the server waiting for the next bytes of a request: a
+# client that sends half a request, or leaves a kept-alive connection idle, would otherwise
+# hold a thread for good. An event stream only writes, so it is not cut by this.
+READ_TIMEOUT = 5.0
+# Connections the system holds while the server is busy accepting others: socketserver's
+# default of 5 made requests time out when a page and its stylesheets, images and event
+# streams in many tabs arrived at once. The system caps it at net.core.somaxconn.
+BACKLOG = 256
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream, to notice closed tabs
 RETRIES = 20  # times a request tries again when a newer rebuild replaced the site it waited on
 # The rest of the site waits while reloaded tabs fetch and show their page: rendering it
@@ -296,12 +304,15 @@ class PreviewServer(ThreadingHTTPServer):
 
     daemon_threads = True  # an open event stream must never keep the process alive
     allow_reuse_address = True
+    request_queue_size = BACKLOG
 
     def __init__(
-        self, address: tuple[str, int], rebuild: Rebuild, log: Log, words: Words = Words()
+        self, address: tuple[str, int], rebuild: Rebuild, log: Log, words: Words = Words(),
+        read_timeout: float = READ_TIMEOUT,
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
+        self.read_timeout = read_timeout
         super().__init__(address, PreviewHandler)
         self.rebuild_site = rebuild
         self.log = log
@@ -465,6 +476,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
 
+    def setup(self) -> None:
+        # Per server, not per class, so a test can use a short one; the base class applies it
+        # to the socket, and a read that waits longer ends the connection.
+        self.timeout = self.server.read_timeout
+        super().setup()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass  # the terminal shows rebuilds and errors, not every request
 
@@ -572,8 +589,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 if message.startswith("event: reload"):
                     return  # the page reloads and opens a new stream; this tab is gone
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the page was closed
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            pass  # the page was closed, or stopped reading
         finally:
             self.server.events.unsubscribe(tab)
 
@@ -605,7 +622,10 @@ class _Watcher(FileSystemEventHandler):
 
     def __init__(self, poke: Callable[..., None], files: set[str]) -> None:
         self.poke = poke
-        self.files = files  # single files watched through their folder, e.g. rusgen.yaml
+        # Single files watched through their folder, e.g. rusgen.yaml, as absolute paths:
+        # watchdog names a file below a folder given as "." "./rusgen.yaml", so the paths
+        # are compared only after both sides are made absolute.
+        self.files = {os.path.abspath(f) for f in files}
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
@@ -620,7 +640,7 @@ class _Watcher(FileSystemEventHandler):
         name = Path(path).name
         if name.startswith((".", "#")) or name.endswith(EDITOR_DROPPINGS) or name == "4913":
             return False  # editors' swap and backup files (vim writes a probe called 4913)
-        return not self.files or path in self.files
+        return not self.files or os.path.abspath(path) in self.files
 
 
 class Rebuilder:
@@ -695,7 +715,8 @@ def watch(rebuilder: Rebuilder, folders: Iterable[Path], files: Iterable[Path]) 
             observer.schedule(_Watcher(rebuilder.poke, set()), str(folder), recursive=True)
     by_parent: dict[Path, set[str]] = {}
     for file in files:
-        by_parent.setdefault(file.parent, set()).add(str(file))
+        absolute = Path(os.path.abspath(file))
+        by_parent.setdefault(absolute.parent, set()).add(str(absolute))
     for parent, names in by_parent.items():
         observer.schedule(_Watcher(rebuilder.poke, names), str(parent), recursive=False)
     observer.daemon = True
