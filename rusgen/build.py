@@ -19,6 +19,7 @@ from rusgen.outputs import search
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.schema import build_site
 from rusgen.stores import Stores, calendars, pagefind_identity, pages_to_keep, start_search_index
+from rusgen.swap import remove_leftovers
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
 
 if TYPE_CHECKING:
@@ -197,6 +198,7 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
         result = render_site(options, cache, stores)
         output = output_folder(result.site, options)
         check_output_folder(output, options.source)
+        remove_leftovers(output)
         prune = tuple(f"{r}/" for r in options.regions) if options.regions else ("",)
         result.report = write_outputs(
             result.outputs, output, prune_below=prune, known=stores.record.files

@@ -1,4 +1,4 @@
-"""Write outputs to disk: atomically, skipping unchanged bytes, pruning stale files.
+"""Write outputs to disk: the whole new tree or nothing, linking unchanged files.
 
 The writer only ever deletes inside a folder it made itself (it leaves a marker file
 there), so pointing --output at a folder of the user's never loses their files.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import shutil
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,8 +16,10 @@ from pathlib import Path
 
 from rusgen.errors import RusgenError
 from rusgen.model import Output
+from rusgen.swap import staging_folder, swap_in
 
 MARKER = ".rusgen-output"
+MARKER_TEXT = b"This folder is written by rusgen build; do not edit it.\n"
 
 
 # What the writer knows of a file it wrote: [size, mtime_ns, inode, sha256, settled].
@@ -52,32 +54,103 @@ def write_outputs(
     prune_below: Iterable[str] = (),
     known: dict[str, FileRecord] | None = None,
 ) -> WriteReport:
-    """Write every output below `output`; remove stale files below the `prune_below` folders.
+    """Make `output` hold every output, and the files of the last build outside the
+    `prune_below` folders; all at once or, when anything fails, not at all.
 
-    `known` is the report of the previous build: a file whose size, time and inode are as
-    noted there, and whose noted hash is that of the new bytes, is unchanged without being
-    read. Any doubt, and the file is read and compared.
+    The new tree is made beside the old one and swapped in (swap.py). A file the old tree
+    holds with the same bytes is linked, not written again: its time and inode stay, so
+    the next build still knows it by `known`, the last build's report, without reading it.
     """
-    output.mkdir(parents=True, exist_ok=True)
-    marker = output / MARKER
-    text = "This folder is written by rusgen build; do not edit it.\n"
-    write_file_if_changed(marker, text.encode())
-    known = known or {}
+    staging = staging_folder(output)
+    try:
+        report = _write_tree(outputs, output, staging, tuple(prune_below), known or {})
+        swap_in(staging, output)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise RusgenError("write.failed", folder=output, cause=_cause(exc, staging, output)) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)  # the old tree, when there was one
+    return report
+
+
+def _write_tree(
+    outputs: Iterable[Output], output: Path, staging: Path, below: tuple[str, ...],
+    known: dict[str, FileRecord],
+) -> WriteReport:
+    """Write the new tree into `staging`; return what changed against the tree at `output`."""
+    shutil.rmtree(staging, ignore_errors=True)  # an earlier process with this pid left it
+    staging.mkdir(parents=True)
+    if output.is_dir():
+        shutil.copymode(output, staging)
+    (staging / MARKER).write_bytes(MARKER_TEXT)
     files: dict[str, FileRecord] = {}
     written = unchanged = 0
     for item in outputs:
         if item.path in files:
             raise RusgenError("write.twice", path=item.path)
         data = Path(item.source).read_bytes() if item.source else item.data
-        path = output / item.path
         digest = item.digest or hashlib.sha256(data).hexdigest()
-        if is_unchanged(path, known.get(item.path), digest) or not write_file_if_changed(path, data):
+        new = staging / item.path
+        if _link_unchanged(output / item.path, new, known.get(item.path), digest, data):
             unchanged += 1
         else:
+            write_file(new, data)
             written += 1
-        files[item.path] = file_record(path, digest)
-    removed = _prune(output, set(files), tuple(prune_below))
+        files[item.path] = file_record(new, digest)
+    removed = _carry_over(output, staging, below, set(files))
     return WriteReport(written=written, unchanged=unchanged, removed=removed, files=files)
+
+
+def _link_unchanged(old: Path, new: Path, record: FileRecord | None, digest: str, data: bytes) -> bool:
+    """Link the old file into the new tree if it holds `data`; return whether it did."""
+    try:
+        if not is_unchanged(old, record, digest) and (
+            old.stat().st_size != len(data) or old.read_bytes() != data
+        ):
+            return False
+        new.parent.mkdir(parents=True, exist_ok=True)
+        os.link(old, new, follow_symlinks=False)
+    except OSError:  # no old file, a folder in its place, or no links on this file system
+        return False
+    return True
+
+
+def _carry_over(output: Path, staging: Path, below: tuple[str, ...], written: set[str]) -> int:
+    """Link the old tree's files outside the `below` folders into the new tree; return how
+    many old files the new tree leaves out."""
+    removed = 0
+    root = str(output)
+    cut = len(root) + 1
+    # Paths as strings: pathlib costs more than the walk for thousands of files.
+    for dirpath, _dirnames, filenames in os.walk(root):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            rel = path[cut:]
+            if rel == MARKER or name.startswith(".tmp-"):
+                continue  # the marker is new; a .tmp- file is a write an older rusgen left
+            if rel in written:
+                continue
+            if any(rel.startswith(top) for top in below):
+                removed += 1
+                continue
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, target, follow_symlinks=False)
+    return removed
+
+
+def _cause(exc: OSError, staging: Path, output: Path) -> str:
+    """Say in a few words why the system refused, naming the file as in the output folder
+    (the folder it was written in was never seen, and is gone)."""
+    reason = exc.strerror or str(exc)
+    if not exc.filename:
+        return reason
+    name = str(exc.filename)
+    if name.startswith(str(staging)):
+        name = str(output) + name.removeprefix(str(staging))
+    return f"{name}: {reason}"
 
 
 def file_record(path: Path, digest: str) -> FileRecord:
@@ -98,47 +171,16 @@ def is_unchanged(path: Path | str, record: FileRecord | None, digest: str) -> bo
     return [stat.st_size, stat.st_mtime_ns, stat.st_ino] == record[:3]
 
 
-def write_file_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` atomically unless the file already holds it; return whether it wrote."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+def write_file(path: Path, data: bytes) -> None:
+    """Write a file of the new tree: the tree is unseen until swapped in, so no temp file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir():
         raise RusgenError("write.folder_in_way", path=path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with open(path, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
-
-
-def _prune(output: Path, keep: set[str], below: tuple[str, ...]) -> int:
-    """Remove the files below the `below` folders that this build did not write."""
-    removed = 0
-    root = str(output)
-    cut = len(root) + 1
-    for top in below:
-        folder = os.path.join(root, top) if top else root
-        if not os.path.isdir(folder):
-            continue
-        # Paths as strings: pathlib costs more than the walk for thousands of files.
-        for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
-            for name in filenames:
-                path = os.path.join(dirpath, name)
-                rel = path[cut:]
-                if rel not in keep and rel != MARKER:
-                    os.unlink(path)
-                    removed += 1
-            for name in dirnames:
-                sub = os.path.join(dirpath, name)
-                if not os.path.islink(sub) and not os.listdir(sub):
-                    os.rmdir(sub)
-    return removed
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc  # a full disk names no file
+    os.chmod(path, 0o644)

@@ -121,14 +121,15 @@ def test_a_file_the_system_refuses_to_write_is_a_message(tmp_path: Path, monkeyp
     site = minimal(tmp_path)
     locked = tmp_path / "public/alpha/index.html"
 
-    def refuse(path: Path, data: bytes) -> bool:
+    def refuse(path: Path, data: bytes) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(locked))
 
-    monkeypatch.setattr("rusgen.writer.write_file_if_changed", refuse)
+    monkeypatch.setattr("rusgen.writer.write_file", refuse)
     result = build(site, tmp_path)
     assert output_lines(result) == [
-        f"fel: {locked}: rusgen får inte öppna filen; stäng programmet som har den öppen, eller be "
-        "om behörighet till mappen"
+        f"fel: {tmp_path / 'public'}: rusgen kunde inte skriva den nya versionen ({locked}: "
+        "Permission denied); den tidigare versionen ligger kvar orörd. Gör plats på disken eller "
+        "ge rusgen rätt att skriva i mappen och mappen bredvid den, och bygg igen"
     ]
     assert result.exit_code == 1
 

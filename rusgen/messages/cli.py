@@ -156,6 +156,14 @@ FILES: dict[str, T] = {
         sv="{path}: två delar av bygget skriver samma fil; det är ett fel i rusgen eller i temat",
         en="two outputs write {path}; this is a bug in rusgen or a theme",
     ),
+    "write.failed": T(
+        sv="{folder}: rusgen kunde inte skriva den nya versionen ({cause}); den tidigare "
+        "versionen ligger kvar orörd. Gör plats på disken eller ge rusgen rätt att skriva i "
+        "mappen och mappen bredvid den, och bygg igen",
+        en="{folder}: rusgen could not write the new version ({cause}); the previous version "
+        "is left as it was. Make room on the disk or let rusgen write to the folder and the "
+        "folder beside it, and build again",
+    ),
     "write.folder_in_way": T(
         sv="{path}: här ligger en mapp där en fil ska skrivas; ta bort mappen",
         en="{path}: a folder stands where a file must be written; remove the folder",

@@ -24,6 +24,7 @@ outputs are the same as if it had waited. PendingIndexes keeps at most one run a
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -77,7 +78,8 @@ class PendingIndex:
     @classmethod
     def start(cls, region: Region, pages: Sequence[Output]) -> PendingIndex:
         """Write the region's HTML pages to a temporary folder and start Pagefind on them."""
-        folder = Path(tempfile.mkdtemp(prefix="rusgen-search-"))
+        # The pid in the name: the next build removes what a killed one left (swap.py).
+        folder = Path(tempfile.mkdtemp(prefix=f"rusgen-search-{os.getpid()}-"))
         try:
             _write_pages(region.id, pages, folder / SITE_FOLDER)
             return cls(region.id, folder, _start_pagefind(folder))
