@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rusgen.cache import BuildRecord, input_fingerprint
+from rusgen.collisions import refuse_collisions
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import configured_language, load_project
 from rusgen.model import Output, Site
@@ -198,6 +199,7 @@ def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
         result = render_site(options, cache, stores)
         output = output_folder(result.site, options)
         check_output_folder(output, options.source)
+        refuse_collisions(result.outputs, options.source)
         remove_leftovers(output)
         prune = tuple(f"{r}/" for r in options.regions) if options.regions else ("",)
         result.report = write_outputs(

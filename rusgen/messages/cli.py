@@ -164,6 +164,15 @@ FILES: dict[str, T] = {
         "is left as it was. Make room on the disk or let rusgen write to the folder and the "
         "folder beside it, and build again",
     ),
+    "write.collision": T(
+        sv="{path}: två delar av webbplatsen skulle bli samma fil (stora och små bokstäver räknas "
+        "som lika): {first} och {second}; byt namn eller adress på den ena. Inget är skrivet",
+        en="{path}: two parts of the site would become one file (capitals and small letters "
+        "count as the same): {first} and {second}; rename or move one of them. Nothing was "
+        "written",
+    ),
+    "write.source_file": T(sv="filen {path}", en="the file {path}"),
+    "write.made_file": T(sv="sidan som rusgen gör till {path}", en="the page rusgen makes as {path}"),
     "write.folder_in_way": T(
         sv="{path}: här ligger en mapp där en fil ska skrivas; ta bort mappen",
         en="{path}: a folder stands where a file must be written; remove the folder",
