@@ -6,7 +6,7 @@ first and reloads them at once; the preview's rebuild thread then renders the ot
 while nothing else is asked of it. A request for a piece not yet rendered moves it to the
 front of the queue and waits for it, so every answer is what a full build would give.
 
-Like server.py, it knows nothing of rusgen: only this Later protocol.
+Like the server package, it knows nothing of rusgen: only this Later protocol.
 """
 
 from __future__ import annotations

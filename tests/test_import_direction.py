@@ -43,11 +43,15 @@ LAYERS: dict[str, float] = {
     "cli": 11,
     "__main__": 12,
     "__init__": 0,
-    "livesite": 0, "server": 1, "site_pieces": 9, "preview": 10,
+    "livesite": 0, "site_pieces": 9, "preview": 10,
+    # The preview server's package: its modules point down to the live site and nothing else.
+    "server.paths": 0.1, "server.channel": 0.1, "server.snapshot": 0.2, "server.reload": 0.3,
+    "server.handler": 0.4, "server.watcher": 0.4, "server.app": 0.5, "server": 0.6,
 }
 # The preview server gets a rebuild callable; it and its live site know nothing of rusgen.
 IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "livesite", "messages.template", "contentmodel.spec"}
-SERVER_IMPORTS_ONLY = {"server": {"livesite"}}
+SERVER_MODULES = [name for name in LAYERS if name == "server" or name.startswith("server.")]
+SERVER_IMPORTS_ONLY = {name: {"livesite", *SERVER_MODULES} for name in SERVER_MODULES}
 
 
 def module_name(path: Path) -> str:
