@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitekit import write_site
+from sitekit import REGION, write_site
 
 from rusgen.build import BuildOptions, render_site
 from rusgen.errors import ContentErrors
@@ -69,4 +69,13 @@ def test_an_alias_outside_the_site_is_refused(tmp_path: Path, alias: str) -> Non
     assert errors_of(write_site(tmp_path, {"nytt.md": page})) == [
         f'content/test/nytt.md:4: aliases: ska vara en gammal adress på webbplatsen, som '
         f'/gamla-adressen/, men här står "{alias}"'
+    ]
+
+
+@pytest.mark.parametrize("theme", ["../../etc", "/tmp/tema", "default/../x", ".hidden"])
+def test_a_theme_is_a_folder_of_themes_never_a_path(tmp_path: Path, theme: str) -> None:
+    root = write_site(tmp_path, region=REGION + f"theme: '{theme}'\n")
+    assert errors_of(root) == [
+        f'content/test/region.yaml:11: theme: ett tema anges med namnet på en mapp i themes/, som '
+        f'`theme: default`; "{theme}" går inte att använda'
     ]

@@ -128,6 +128,11 @@ MESSAGES = {
         en="{alias} is the same address as /{url}, already used by {other}; an alias may not take "
         "over another page's or file's address; remove it from aliases",
     ),
+    "theme.name": T(
+        sv="ett tema anges med namnet på en mapp i themes/, som `theme: default`; {got} går inte "
+        "att använda",
+        en="a theme is named by a folder of themes/, like `theme: default`; {got} cannot be used",
+    ),
     "menu.unknown": T(
         sv='det finns ingen sida "{entry}"; skriv en sidas sökväg utan .md (som kraftsamlingar), '
         "eller events eller news",

@@ -9,6 +9,8 @@ from rusgen.contentmodel import EVENT, PAGE, REGION, Kind
 MIN_CONTRAST = 4.5
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[a-z]{2}$")
+# A theme is a folder of themes/ named by one word: "../x" or "/etc" would lead elsewhere.
+THEME_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 EVENTS, NEWS_SECTION = "events", "news"
 
 ACCESSIBILITY = Kind("accessibility", "", "", "", REGION["accessibility"].fields)

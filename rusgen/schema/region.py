@@ -33,6 +33,7 @@ from rusgen.schema.common import (
     TAXONOMY_TITLE,
     TERM_FIELDS_NAMES,
     TERM_TITLE,
+    THEME_NAME_RE,
     RegionContext,
 )
 from rusgen.schema.contacts import read_contacts
@@ -56,8 +57,17 @@ def read_network(config: YamlMap, problems: Problems) -> Network:
         base_url=_base_url(fields, NETWORK["base_url"]),
         output=fields.read(NETWORK["output"]) or "public",
         language=fields.read(NETWORK["language"]),
-        theme=fields.read(NETWORK["theme"]) or "default",
+        theme=_theme(fields, NETWORK["theme"]) or "default",
     )
+
+
+def _theme(fields: Fields, field: ModelField) -> str:
+    """Return a theme's name: a folder of themes/, never a path that leads elsewhere."""
+    name = fields.read(field)
+    if name and not THEME_NAME_RE.fullmatch(name):
+        fields.say(field.name, "theme.name", got=f'"{name}"')
+        return ""
+    return name
 
 
 def _base_url(fields: Fields, field: ModelField) -> str:
@@ -125,7 +135,7 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
         base_url=_base_url(f, REGION["base_url"]),
         languages=languages,
         timezone=tz_name,
-        theme=f.text("theme") or network.theme,
+        theme=_theme(f, REGION["theme"]) or network.theme,
         color=color,
         logo=logo,
         menu=menu,
