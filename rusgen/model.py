@@ -395,3 +395,23 @@ def normalise_address(written: str) -> str | None:
 
 # The longest file or folder name most file systems take.
 MAX_NAME_BYTES = 255
+
+
+# The pages rusgen makes in every region, by language: part of the URL policy, so a
+# taxonomy or a page can be refused the address of one.
+SEARCH_SLUGS = {"sv": "sok/", "en": "search/"}
+LEGAL_SLUGS = {
+    "accessibility": {"sv": "tillganglighet", "en": "accessibility"},
+    "personal-data": {"sv": "personuppgifter", "en": "personal-data"},
+    "cookies": {"sv": "kakor", "en": "cookies"},
+}
+# Folders of a region's output that rusgen fills itself.
+GENERATED_FOLDERS = ("events", "news", "assets", "pagefind")
+
+
+def generated_names() -> frozenset[str]:
+    """Return the first parts of the addresses of the pages and folders rusgen makes."""
+    names = {slug.strip("/") for slug in SEARCH_SLUGS.values()}
+    names.update(slug for slugs in LEGAL_SLUGS.values() for slug in slugs.values())
+    return frozenset(names | set(GENERATED_FOLDERS))
+

@@ -79,3 +79,13 @@ def test_a_theme_is_a_folder_of_themes_never_a_path(tmp_path: Path, theme: str) 
         f'content/test/region.yaml:11: theme: ett tema anges med namnet på en mapp i themes/, som '
         f'`theme: default`; "{theme}" går inte att använda'
     ]
+
+
+@pytest.mark.parametrize("taxonomy", ["news", "events", "sok", "tillganglighet", "kakor", "files", "en"])
+def test_a_taxonomy_cannot_take_the_address_of_a_generated_page(tmp_path: Path, taxonomy: str) -> None:
+    region = REGION + f"taxonomies:\n  {taxonomy}:\n    title: Grupp\n"
+    assert errors_of(write_site(tmp_path, region=region)) == [
+        f"content/test/region.yaml:12: taxonomies.{taxonomy}: grupperingens sida skulle få adressen "
+        f"/{taxonomy}/, som rusgen redan använder för en egen sida eller mapp; välj ett annat id, som "
+        f"{taxonomy}-omraden"
+    ]

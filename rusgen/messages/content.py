@@ -52,6 +52,12 @@ MESSAGES = {
         en="a taxonomy id is a lower-case word with hyphens that is not a page field, like "
         "kraftsamlingar",
     ),
+    "taxonomy.reserved": T(
+        sv="grupperingens sida skulle få adressen /{id}/, som rusgen redan använder för en egen "
+        "sida eller mapp; välj ett annat id, som {id}-omraden",
+        en="the grouping's page would get the address /{id}/, which rusgen already uses for a page "
+        "or folder of its own; choose another id, like {id}-areas",
+    ),
     "term.id": T(
         sv="ett term-id skrivs med små bokstäver och bindestreck, som elektrifiering",
         en="a term id is written in lower case with hyphens, like elektrifiering",

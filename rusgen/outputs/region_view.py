@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 
 from rusgen.errors import RusgenError
-from rusgen.model import Page, Region, Taxonomy, Term, language_prefix
+from rusgen.model import LEGAL_SLUGS, Page, Region, Taxonomy, Term, language_prefix
 from rusgen.outputs.search import search_url
 from rusgen.raw import CONTENT_DIR, THEMES_DIR
 from rusgen.render import UIStrings
@@ -24,11 +24,9 @@ EVENTS, NEWS = "events", "news"
 # The pages every public site must have, by language: (key, template, title string, slug).
 # The key joins the language versions, whose addresses differ.
 LEGAL_PAGES = (
-    ("accessibility", "statement.html", "statement_title",
-     {"sv": "tillganglighet", "en": "accessibility"}),
-    ("personal-data", "personal_data.html", "personal_data_title",
-     {"sv": "personuppgifter", "en": "personal-data"}),
-    ("cookies", "cookies.html", "cookies_title", {"sv": "kakor", "en": "cookies"}),
+    ("accessibility", "statement.html", "statement_title", LEGAL_SLUGS["accessibility"]),
+    ("personal-data", "personal_data.html", "personal_data_title", LEGAL_SLUGS["personal-data"]),
+    ("cookies", "cookies.html", "cookies_title", LEGAL_SLUGS["cookies"]),
 )
 
 

@@ -32,14 +32,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from rusgen.errors import RusgenError
-from rusgen.model import Output, Region, language_prefix
+from rusgen.model import SEARCH_SLUGS, Output, Region, language_prefix
 
 INDEX_FOLDER = "pagefind/"
 ENTRY_FILE = "pagefind-entry.json"
 # Pagefind's own search interfaces and its highlighter: search.js builds its own interface.
 UNUSED_BUNDLES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.",
                   "pagefind-highlight.")
-SEARCH_SLUGS = {"sv": "sok/", "en": "search/"}
 # Inside a run's temporary folder: the pages Pagefind reads, and what it prints.
 SITE_FOLDER = "site"
 STDOUT_FILE = "pagefind-stdout.txt"

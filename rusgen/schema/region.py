@@ -20,6 +20,7 @@ from rusgen.model import (
     StaticFile,
     Taxonomy,
     Term,
+    generated_names,
 )
 from rusgen.placeholders import check_placeholders
 from rusgen.raw import CONFIG_FILE, RawRegion
@@ -199,6 +200,10 @@ def read_taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
     for taxonomy_id in block.data:
         if not SLUG_RE.match(taxonomy_id) or taxonomy_id in EVENT.names + NEWS.names:
             block.say(taxonomy_id, "taxonomy.id")
+            continue
+        if taxonomy_id in generated_names() | {"files"} or LANG_RE.match(taxonomy_id):
+            # Its list page would take the address of a page rusgen makes (news/, sok/, en/).
+            block.say(taxonomy_id, "taxonomy.reserved", id=taxonomy_id)
             continue
         tax = block.mapping(taxonomy_id)
         if tax is None:
