@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rusgen.cache import BuildRecord, input_fingerprint
+from rusgen.buildlock import build_lock
+from rusgen.cache import CACHE_DIR, BuildRecord, input_fingerprint
 from rusgen.collisions import refuse_collisions
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import configured_language, load_project
@@ -185,7 +186,13 @@ def output_folder(site: Site, options: BuildOptions) -> Path:
 
 
 def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
-    """Build the sites: render everything first, write only when nothing failed.
+    """Build the sites, one build of a project at a time (they share the cache and output)."""
+    with build_lock(options.source / CACHE_DIR):
+        return _build(options, cache)
+
+
+def _build(options: BuildOptions, cache: dict | None) -> BuildResult:
+    """Render everything first, write only when nothing failed.
 
     When every input and setting is as at the last build and its output is intact, the
     output is already what this build would write: nothing is rendered or read again.

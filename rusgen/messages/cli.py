@@ -81,6 +81,12 @@ PROJECT: dict[str, T] = {
         sv='--region {region}: det finns ingen region "{region}" i content/; regionerna är {known}',
         en='--region {region}: no region "{region}" in content/; the regions are {known}',
     ),
+    "build.running": T(
+        sv="{path}: ett annat bygge av samma projekt pågår redan; vänta tills det är klart och "
+        "bygg sedan igen",
+        en="{path}: another build of this project is running; wait until it is done, then "
+        "build again",
+    ),
     "cli.base_url_one_region": T(
         sv="--base-url behöver exakt en --region, som rusgen build --region vastra-gotaland "
         "--base-url https://test.example.se/vg/",
