@@ -23,6 +23,7 @@ from tests.conftest import ROOT
 CLIENTS = 200
 # Bounds that only end a test that went wrong; none of them is a claim about speed.
 GIVE_UP = 30.0
+QUIET = 5.0  # seconds without a new connection after which no more will come
 PAGE = b"<!DOCTYPE html><html><body><p>Hej</p></body></html>"
 
 
@@ -89,8 +90,9 @@ def test_connections_wait_in_the_backlog_while_the_server_is_busy() -> None:
             sock.setblocking(False)
             sock.connect_ex(("127.0.0.1", port))
             clients.append(sock)
-        connected = _wait_connected(clients)
-        assert connected == CLIENTS
+        # The system caps every backlog at net.core.somaxconn (4096 on current kernels).
+        cap = int(Path("/proc/sys/net/core/somaxconn").read_text())
+        assert _wait_connected(clients) >= min(CLIENTS, cap)
         thread.start()
         for sock in clients:
             sock.setblocking(True)
@@ -122,7 +124,7 @@ def _wait_connected(clients: list[socket.socket]) -> int:
         for sock in clients:
             selector.register(sock, selectors.EVENT_WRITE)
         while pending and time.monotonic() < deadline:
-            ready = selector.select(timeout=2.0)
+            ready = selector.select(timeout=QUIET)
             if not ready:
                 break  # nothing more connects while the server accepts nothing
             for key, _ in ready:
