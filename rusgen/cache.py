@@ -38,7 +38,7 @@ from rusgen.model import Output
 from rusgen.writer import MARKER, FileRecord, is_unchanged
 
 CACHE_DIR = ".rusgen-cache"
-FORMAT = 1  # bump when the layout of a cache file changes
+FORMAT = 2  # bump when the layout of a cache file changes
 LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "icalendar", "markupsafe", "nh3")
 PACKAGE = Path(__file__).resolve().parent
 
@@ -71,7 +71,7 @@ class CacheFile:
     def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):  # missing, unreadable, truncated or not JSON
+        except Exception:  # noqa: BLE001 - missing, truncated, not JSON, nested past the stack
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
@@ -180,11 +180,15 @@ class MarkdownStore:
         return hash_text(code_version(), region, source, url, lang, body)
 
     def get(self, key: str) -> dict[str, Any] | None:
+        """Return the stored entry if it is whole: as written, by its hash."""
         entry = self.entries.get(key)
-        return entry if _valid_entry(entry) else None
+        try:
+            return entry if _valid_entry(entry) and entry["check"] == _entry_hash(entry) else None
+        except Exception:  # noqa: BLE001 - an entry that cannot even be hashed is a miss
+            return None
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        self.used[key] = entry
+        self.used[key] = {**entry, "check": _entry_hash(entry)}
 
     def save(self) -> None:
         """Keep the entries this build used: a page deleted or edited leaves nothing behind.
@@ -207,6 +211,12 @@ def _by_shard(entries: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for key, entry in entries.items():
         shards.setdefault(key[:1], {})[key] = entry
     return shards
+
+
+def _entry_hash(entry: dict[str, Any]) -> str:
+    """Hash an entry's fields: an entry changed after it was written is never used."""
+    fields = {name: value for name, value in entry.items() if name != "check"}
+    return hash_text(json.dumps(fields, ensure_ascii=False, sort_keys=True))
 
 
 def _valid_entry(entry: Any) -> bool:
@@ -234,13 +244,15 @@ class OutputStore:
         if not (self.folder / region / f"{key}.json").is_file():
             return None
         data = CacheFile(self.folder / region, f"{key}.json").data
-        paths, files = data.get("paths"), data.get("files")
+        paths, files, digests = data.get("paths"), data.get("files"), data.get("digests")
         if data.get("key") != key or not isinstance(paths, list) or not isinstance(files, dict):
             return None
         try:
-            return [Output(str(path), base64.b64decode(files[path], validate=True)) for path in paths]
-        except (KeyError, TypeError, ValueError):
+            outputs = [Output(str(path), base64.b64decode(files[path], validate=True)) for path in paths]
+            whole = all(hashlib.sha256(o.data).hexdigest() == digests[o.path] for o in outputs)
+        except Exception:  # noqa: BLE001 - any entry that cannot be read as written is a miss
             return None
+        return outputs if whole else None
 
     def put(self, region: str, key: str, files: Iterable[Output]) -> None:
         self.pending[region] = (key, list(files))
@@ -257,10 +269,18 @@ class OutputStore:
                 "key": key,
                 "paths": [output.path for output in files],
                 "files": _Base64Files({output.path: output for output in files}),
+                # Checked when read: an entry changed after it was written is never published.
+                "digests": {output.path: _digest(output) for output in files},
             })
             for old in (self.folder / region).glob("*.json"):
                 if old.name != f"{key}.json":
                     old.unlink(missing_ok=True)  # made from other input: never asked for again
+
+
+def _digest(output: Output) -> str:
+    if output.digest:
+        return output.digest
+    return hashlib.sha256(Path(output.source).read_bytes() if output.source else output.data).hexdigest()
 
 
 class _Base64Files(Mapping):

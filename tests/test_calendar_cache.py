@@ -7,6 +7,7 @@ forgets something the calendars show leaves the old bytes in place, and the two 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import shutil
@@ -166,7 +167,9 @@ def test_the_stored_calendars_are_used_and_a_damaged_store_is_ignored(
     data = json.loads(store.read_text(encoding="utf-8"))
     feed = f"{REGION}/events.ics"
     poisoned = {**data["files"], feed: base64.b64encode(b"FROM-THE-STORE").decode()}
-    store.write_text(json.dumps({**data, "files": poisoned}), encoding="utf-8")
+    # As if rusgen had written it: an entry whose bytes are not those it recorded is ignored.
+    digests = {**data["digests"], feed: hashlib.sha256(b"FROM-THE-STORE").hexdigest()}
+    store.write_text(json.dumps({**data, "files": poisoned, "digests": digests}), encoding="utf-8")
     page = project / "content" / REGION / "laddning.md"
     edit(page, "i hela länet.", "i hela länet, i år.")  # else the build reuses the whole output
     assert built_calendars(project, BUILD_EPOCH)[feed] == b"FROM-THE-STORE"
