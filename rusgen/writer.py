@@ -6,6 +6,7 @@ there), so pointing --output at a folder of the user's never loses their files.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -63,6 +64,10 @@ def write_outputs(
     """
     staging = staging_folder(output)
     try:
+        if output.is_dir() and not os.access(output, os.W_OK):
+            # A folder made read-only is one its owner wants left alone, though a swap in
+            # its parent would replace it.
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(output))
         report = _write_tree(outputs, output, staging, tuple(prune_below), known or {})
         swap_in(staging, output)
     except OSError as exc:
@@ -82,8 +87,6 @@ def _write_tree(
     """Write the new tree into `staging`; return what changed against the tree at `output`."""
     shutil.rmtree(staging, ignore_errors=True)  # an earlier process with this pid left it
     staging.mkdir(parents=True)
-    if output.is_dir():
-        shutil.copymode(output, staging)
     (staging / MARKER).write_bytes(MARKER_TEXT)
     files: dict[str, FileRecord] = {}
     written = unchanged = 0
@@ -100,6 +103,8 @@ def _write_tree(
             written += 1
         files[item.path] = file_record(new, digest)
     removed = _carry_over(output, staging, below, set(files))
+    if output.is_dir():
+        shutil.copymode(output, staging)  # last: the mode may forbid writing
     return WriteReport(written=written, unchanged=unchanged, removed=removed, files=files)
 
 
