@@ -23,6 +23,11 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
+def real_folder(output: Path) -> Path:
+    """Return the folder a linked output stands for: the swap replaces it, not the link."""
+    return output.resolve() if output.is_symlink() else output
+
+
 def staging_folder(output: Path) -> Path:
     """Return the folder beside `output` where this process builds the new tree."""
     return output.parent / f".{output.name}{STAGING}{os.getpid()}"
@@ -62,6 +67,7 @@ def _exchange(first: Path, second: Path) -> bool:
 
 def remove_leftovers(output: Path) -> None:
     """Remove what killed builds left: new or old trees beside the output, Pagefind's folders."""
+    output = real_folder(output)
     if output.parent.is_dir():
         for path in output.parent.glob(f".{output.name}{STAGING}*"):
             if not _alive(path.name.removeprefix(f".{output.name}{STAGING}").split("-")[0]):

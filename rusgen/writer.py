@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rusgen.errors import RusgenError
 from rusgen.model import Output
-from rusgen.swap import staging_folder, swap_in
+from rusgen.swap import real_folder, staging_folder, swap_in
 
 MARKER = ".rusgen-output"
 MARKER_TEXT = b"This folder is written by rusgen build; do not edit it.\n"
@@ -62,6 +62,7 @@ def write_outputs(
     holds with the same bytes is linked, not written again: its time and inode stay, so
     the next build still knows it by `known`, the last build's report, without reading it.
     """
+    output = real_folder(output)
     staging = staging_folder(output)
     try:
         if output.is_dir() and not os.access(output, os.W_OK):

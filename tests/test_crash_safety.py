@@ -71,6 +71,19 @@ def test_a_full_disk_leaves_the_previous_output_and_says_so(site_copy, tmp_path:
     assert list(temp.iterdir()) == []
 
 
+def test_an_output_folder_reached_by_a_link_stays_a_link(site_copy, tmp_path: Path) -> None:
+    site = site_copy("minimal")
+    real = tmp_path / "www"
+    (tmp_path / "public").symlink_to(real)
+    assert run_rusgen("build", "--source", str(site), "--output", str(tmp_path / "public")).exit_code == 0
+    (site / "content/alpha/om.md").write_text("---\ntitle: Om strategin\n---\nNy text.\n")
+    assert run_rusgen("build", "--source", str(site), "--output", str(tmp_path / "public")).exit_code == 0
+
+    assert (tmp_path / "public").readlink() == real
+    assert "Ny text." in (real / "alpha/om/index.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site", "www"]
+
+
 def test_a_build_killed_at_any_moment_leaves_the_old_output_or_the_new(tmp_path: Path) -> None:
     site = generate(tmp_path / "site", 200)
     temp = tmp_path / "temp"
