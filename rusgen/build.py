@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rusgen.buildlock import build_lock
-from rusgen.cache import CACHE_DIR, BuildRecord, input_fingerprint
+from rusgen.cache import CACHE_DIR, BuildRecord, input_fingerprint, remove_unfinished
 from rusgen.collisions import refuse_collisions
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import configured_language, load_project
@@ -188,6 +188,7 @@ def output_folder(site: Site, options: BuildOptions) -> Path:
 def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
     """Build the sites, one build of a project at a time (they share the cache and output)."""
     with build_lock(options.source / CACHE_DIR):
+        remove_unfinished(options.source / CACHE_DIR)
         return _build(options, cache)
 
 

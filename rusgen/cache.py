@@ -61,6 +61,13 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def remove_unfinished(folder: Path) -> None:
+    """Remove the temporary files of cache writes a killed build left (under the build lock,
+    no other build is writing them)."""
+    for path in folder.rglob(".tmp-*") if folder.is_dir() else ():
+        path.unlink(missing_ok=True)
+
+
 class CacheFile:
     """One JSON file of the cache: read once, written back only when its bytes change."""
 

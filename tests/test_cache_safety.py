@@ -81,3 +81,13 @@ def test_entries_changed_after_they_were_written_are_never_published(cold, tmp_p
 
     build(site, tmp_path / "public")
     assert tree(tmp_path / "public") == expected
+
+
+def test_a_cache_write_a_killed_build_left_half_done_is_removed(cold, tmp_path: Path) -> None:
+    site, expected = cold
+    unfinished = site / CACHE / "markdown" / ".tmp-k1ll3d"
+    unfinished.write_text('{"format": 2, "entries": {"0a')
+
+    build(site, tmp_path / "public")
+    assert tree(tmp_path / "public") == expected
+    assert not unfinished.exists()

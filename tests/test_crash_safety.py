@@ -115,6 +115,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_output_or_the_new(tmp_path:
     assert tree(output) == new
     beside = sorted(p.name for p in site.iterdir())
     assert beside == [".rusgen-cache", "content", "public", "rusgen.yaml", "themes"]
+    assert list((site / ".rusgen-cache").rglob(".tmp-*")) == []
     assert list(temp.iterdir()) == []
 
 
