@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,14 @@ PAGE = b"<!DOCTYPE html><html><body><p>Hej</p></body></html>"
 
 @pytest.fixture
 def server() -> Iterator[PreviewServer]:
+    with _serving() as preview:
+        yield preview
+
+
+@contextmanager
+def _serving(read_timeout: float = 5.0) -> Iterator[PreviewServer]:
     """A preview server on a free loopback port over a one-page site, accepting in a thread."""
-    preview = _server()
+    preview = _server(read_timeout)
     thread = threading.Thread(target=preview.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
@@ -138,10 +145,7 @@ def _wait_connected(clients: list[socket.socket]) -> int:
 
 
 def test_a_half_sent_request_is_closed_after_the_read_timeout() -> None:
-    preview = _server(read_timeout=0.3)
-    thread = threading.Thread(target=preview.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with _serving(read_timeout=0.3) as preview:
         port = preview.server_address[1]
         for partial in (b"GET /ind", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"):
             with socket.create_connection(("127.0.0.1", port), timeout=GIVE_UP) as sock:
@@ -154,10 +158,24 @@ def test_a_half_sent_request_is_closed_after_the_read_timeout() -> None:
             sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             assert _read_all(sock).startswith(b"HTTP/1.1 200 OK")
         assert _get(port).startswith(b"HTTP/1.1 200 OK")  # and the server still answers others
-    finally:
-        preview.shutdown()
-        preview.server_close()
-        thread.join(GIVE_UP)
+
+
+def test_a_request_that_trickles_in_is_closed_after_the_read_timeout() -> None:
+    """Each byte comes well within the timeout, the whole request long after it."""
+    request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    with _serving(read_timeout=0.3) as preview:
+        port = preview.server_address[1]
+        with socket.create_connection(("127.0.0.1", port), timeout=GIVE_UP) as sock:
+            answer = b""
+            try:
+                for byte in request:
+                    sock.sendall(bytes([byte]))
+                    time.sleep(0.05)
+                answer = _read_all(sock)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # closed while the client was still sending: what the test wants
+            assert answer == b""
+        assert _get(port).startswith(b"HTTP/1.1 200 OK")
 
 
 # `rusgen serve` as `make serve` starts it: in the project's folder, with the default host.

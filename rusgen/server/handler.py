@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import queue
+import socket
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 from urllib.parse import parse_qs, quote, urlsplit
 
 from rusgen.livesite import Replaced
@@ -44,6 +46,37 @@ def inject(html: bytes, script: str) -> bytes:
     return html + tag if at < 0 else html[:at] + tag + html[at:]
 
 
+class _HeadReader:
+    """The request's input, read line by line within a deadline however slowly bytes come."""
+
+    def __init__(self, rfile: BinaryIO, connection: socket.socket, timeout: float) -> None:
+        self._rfile = rfile
+        self._connection = connection
+        self._timeout = timeout  # of each read or write once the line is in
+        self.deadline: float | None = None
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self.deadline is None:
+            return self._rfile.readline(limit)
+        line = bytearray()
+        while not line.endswith(b"\n") and (limit < 0 or len(line) < limit):
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the request's head did not come in time")
+            self._connection.settimeout(remaining)
+            buffered = self._rfile.peek(1)  # at most one read of the socket  # type: ignore[attr-defined]
+            if not buffered:
+                break  # the client closed the connection
+            end = buffered.find(b"\n")
+            size = len(buffered) if end < 0 else end + 1
+            line += self._rfile.read(size if limit < 0 else min(size, limit - len(line)))
+        self._connection.settimeout(self._timeout)  # the answer's writes get the whole timeout
+        return bytes(line)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._rfile, name)
+
+
 class PreviewHandler(BaseHTTPRequestHandler):
     """Serve one request from the current snapshot."""
 
@@ -55,6 +88,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
         # to the socket, and a read that waits longer ends the connection.
         self.timeout = self.server.read_timeout
         super().setup()
+        self.rfile = _HeadReader(self.rfile, self.connection, self.timeout)  # type: ignore[assignment]
+
+    def handle_one_request(self) -> None:
+        # The whole head of a request, not each read of it, must come within the timeout: a
+        # client sending a byte now and then would otherwise hold its thread for good.
+        self.rfile.deadline = time.monotonic() + self.server.read_timeout  # type: ignore[attr-defined]
+        try:
+            super().handle_one_request()
+        finally:
+            self.rfile.deadline = None  # type: ignore[attr-defined]
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass  # the terminal shows rebuilds and errors, not every request
