@@ -42,7 +42,11 @@ def swap_in(staging: Path, output: Path) -> None:
         return
     aside = staging.with_name(staging.name + "-old")
     os.rename(output, aside)
-    os.rename(staging, output)
+    try:
+        os.rename(staging, output)
+    except OSError:
+        os.rename(aside, output)  # the old tree back where it was
+        raise
     os.rename(aside, staging)
 
 

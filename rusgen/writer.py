@@ -45,8 +45,10 @@ def check_output_folder(output: Path, root: Path) -> None:
         output, *output.parents
     ) or (root / "themes").resolve() in (output, *output.parents):
         raise RusgenError("write.into_content", path=output)
-    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
-        raise RusgenError("write.not_ours", path=output)
+    if output.exists() and not output.is_dir() or (
+        output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists()
+    ):
+        raise RusgenError("write.not_ours", path=output)  # the swap would remove it whole
 
 
 def write_outputs(

@@ -71,6 +71,21 @@ def test_a_full_disk_leaves_the_previous_output_and_says_so(site_copy, tmp_path:
     assert list(temp.iterdir()) == []
 
 
+def test_a_file_where_the_output_folder_should_be_is_left_alone(site_copy) -> None:
+    site = site_copy("minimal")
+    (site / "public").write_text("Mina anteckningar\n")  # rusgen.yaml says output: public
+
+    result = run_rusgen("build", "--source", str(site))
+
+    assert result.output.splitlines() == [
+        f"fel: {(site / 'public').resolve()}: mappen innehåller filer som rusgen inte har skrivit; "
+        "välj en tom eller ny mapp att bygga till"
+    ]
+    assert result.exit_code == 1
+    assert (site / "public").read_text() == "Mina anteckningar\n"
+    assert sorted(p.name for p in site.iterdir()) == ["content", "public", "rusgen.yaml", "themes"]
+
+
 def test_an_output_folder_reached_by_a_link_stays_a_link(site_copy, tmp_path: Path) -> None:
     site = site_copy("minimal")
     real = tmp_path / "www"
