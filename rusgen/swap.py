@@ -10,6 +10,7 @@ killed build leaves beside the output is removed by the next one (`remove_leftov
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import shutil
 import sys
@@ -64,7 +65,7 @@ def _exchange(first: Path, second: Path) -> bool:
     if result == 0:
         return True
     error = ctypes.get_errno()
-    if error in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this file system cannot swap
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # this file system cannot swap
         return False
     raise OSError(error, os.strerror(error), str(second))
 

@@ -71,6 +71,20 @@ def test_a_full_disk_leaves_the_previous_output_and_says_so(site_copy, tmp_path:
     assert list(temp.iterdir()) == []
 
 
+def test_where_the_system_cannot_swap_two_folders_two_renames_do(
+    site_copy, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("rusgen.swap._exchange", lambda first, second: False)  # macOS, Windows
+    site = site_copy("minimal")
+    output = tmp_path / "public"
+    assert run_rusgen("build", "--source", str(site), "--output", str(output)).exit_code == 0
+    (site / "content/alpha/om.md").write_text("---\ntitle: Om strategin\n---\nNy text.\n")
+    assert run_rusgen("build", "--source", str(site), "--output", str(output)).exit_code == 0
+
+    assert "Ny text." in (output / "alpha/om/index.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site"]
+
+
 def test_a_file_where_the_output_folder_should_be_is_left_alone(site_copy) -> None:
     site = site_copy("minimal")
     (site / "public").write_text("Mina anteckningar\n")  # rusgen.yaml says output: public
