@@ -50,6 +50,7 @@ def build_lock(cache_folder: Path, wait: float = WAIT_SECONDS) -> Iterator[None]
 def _take(path: Path, deadline: float) -> int:
     """Return an open descriptor of the lock file, locked; raise when the wait is over."""
     while True:
+        _make_folder(path.parent)  # a build that made it and failed may have removed it
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         if _try_lock(fd) and _same_file(fd, path):
             return fd
