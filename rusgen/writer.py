@@ -149,16 +149,23 @@ def _carry_over(output: Path, staging: Path, below: tuple[str, ...], written: se
     return removed
 
 
-def _cause(exc: OSError, staging: Path, output: Path) -> str:
+def _cause(exc: OSError, staging: Path, output: Path) -> RusgenError:
     """Say in a few words why the system refused, naming the file as in the output folder
     (the folder it was written in was never seen, and is gone)."""
-    reason = exc.strerror or str(exc)
-    if not exc.filename:
-        return reason
-    name = str(exc.filename)
+    name = str(exc.filename or output)
     if name.startswith(str(staging)):
         name = str(output) + name.removeprefix(str(staging))
-    return f"{name}: {reason}"
+    code = WRITE_CAUSES.get(exc.errno or 0)
+    if code is None:
+        return RusgenError("cause.other", path=name, reason=exc.strerror or exc)
+    return RusgenError(code, path=name)
+
+
+# The system's reasons a communicator meets, said in the build's language.
+WRITE_CAUSES = {
+    errno.EACCES: "cause.denied", errno.EPERM: "cause.denied", errno.EROFS: "cause.read_only",
+    errno.ENOSPC: "cause.full", errno.EDQUOT: "cause.full", errno.EFBIG: "cause.too_large",
+}
 
 
 def file_record(path: Path, digest: str) -> FileRecord:

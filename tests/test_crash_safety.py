@@ -62,13 +62,46 @@ def test_a_full_disk_leaves_the_previous_output_and_says_so(site_copy, tmp_path:
 
     assert said.splitlines() == [
         f"fel: {output}: rusgen kunde inte skriva den nya versionen ({output}/alpha/files/stor.pdf: "
-        "File too large); den tidigare versionen ligger kvar orörd. Gör plats på disken eller ge "
-        "rusgen rätt att skriva i mappen och mappen bredvid den, och bygg igen"
+        "filen är större än disken eller systemet tillåter); den tidigare versionen ligger kvar "
+        "orörd. Gör plats på disken eller ge rusgen rätt att skriva i mappen och mappen bredvid den, "
+        "och bygg igen"
     ]
     assert process.returncode == 1
     assert tree(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site", "temp"]
     assert list(temp.iterdir()) == []
+
+
+def test_a_read_only_output_folder_is_left_as_it_was(site_copy, tmp_path: Path) -> None:
+    """A folder its owner made read-only is never replaced, though a swap in its parent could.
+
+    The suite runs as root, who may write anywhere; setpriv drops that right for the build,
+    so it meets the folder as any other user would.
+    """
+    site = site_copy("minimal")
+    output = tmp_path / "public"
+    assert run_rusgen("build", "--source", str(site), "--output", str(output)).exit_code == 0
+    (site / "content/alpha/om.md").write_text("---\ntitle: Om strategin\n---\nNy text.\n")
+    before = tree(output)
+    output.chmod(0o555)
+    try:
+        done = subprocess.run(
+            ["setpriv", "--bounding-set=-dac_override,-dac_read_search",
+             sys.executable, "-m", "rusgen", "build", "--source", str(site), "--output", str(output)],
+            env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
+            capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        output.chmod(0o755)
+    assert done.stdout.splitlines() + done.stderr.splitlines() == [
+        f"fel: {output}: rusgen kunde inte skriva den nya versionen ({output}: rusgen får inte skriva "
+        "där); "
+        "den tidigare versionen ligger kvar orörd. Gör plats på disken eller ge rusgen rätt att "
+        "skriva i mappen och mappen bredvid den, och bygg igen"
+    ]
+    assert done.returncode == 1
+    assert tree(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site"]
 
 
 def test_where_the_system_cannot_swap_two_folders_two_renames_do(

@@ -128,8 +128,8 @@ def test_a_file_the_system_refuses_to_write_is_a_message(tmp_path: Path, monkeyp
     result = build(site, tmp_path)
     assert output_lines(result) == [
         f"fel: {tmp_path / 'public'}: rusgen kunde inte skriva den nya versionen ({locked}: "
-        "Permission denied); den tidigare versionen ligger kvar orörd. Gör plats på disken eller "
-        "ge rusgen rätt att skriva i mappen och mappen bredvid den, och bygg igen"
+        "rusgen får inte skriva där); den tidigare versionen ligger kvar orörd. Gör plats på disken "
+        "eller ge rusgen rätt att skriva i mappen och mappen bredvid den, och bygg igen"
     ]
     assert result.exit_code == 1
 

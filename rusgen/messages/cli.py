@@ -143,6 +143,14 @@ FILES: dict[str, T] = {
         en="{path}: no such file or folder (it may have moved while rusgen worked); check the "
         "path and try again",
     ),
+    "cause.denied": T(sv="{path}: rusgen får inte skriva där", en="{path}: rusgen may not write there"),
+    "cause.read_only": T(sv="{path}: disken är skrivskyddad", en="{path}: the disk is read-only"),
+    "cause.full": T(sv="{path}: disken är full", en="{path}: the disk is full"),
+    "cause.too_large": T(
+        sv="{path}: filen är större än disken eller systemet tillåter",
+        en="{path}: the file is larger than the disk or the system allows",
+    ),
+    "cause.other": T(sv="{path}: {reason}", en="{path}: {reason}"),
     "os.other": T(
         sv="{path}: rusgen kunde inte öppna filen ({reason})",
         en="{path}: rusgen could not open it ({reason})",
