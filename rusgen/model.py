@@ -414,13 +414,3 @@ def generated_names() -> frozenset[str]:
     names = {slug.strip("/") for slug in SEARCH_SLUGS.values()}
     names.update(slug for slugs in LEGAL_SLUGS.values() for slug in slugs.values())
     return frozenset(names | set(GENERATED_FOLDERS))
-
-
-def generated_pages(lang: str, default_language: str) -> dict[str, str]:
-    """Return the addresses of the pages rusgen makes in one language that no page may take,
-    by what they are: {"sok/": "search", "tillganglighet/": "accessibility", ...}."""
-    prefix = language_prefix(lang, default_language)
-    pages = {prefix + SEARCH_SLUGS.get(lang, "search/"): "search"}
-    pages.update({prefix + slugs.get(lang, slugs["en"]) + "/": key for key, slugs in LEGAL_SLUGS.items()})
-    return pages
-

@@ -89,24 +89,3 @@ def test_a_taxonomy_cannot_take_the_address_of_a_generated_page(tmp_path: Path, 
         f"/{taxonomy}/, som rusgen redan använder för en egen sida eller mapp; välj ett annat id, som "
         f"{taxonomy}-omraden"
     ]
-
-
-@pytest.mark.parametrize(
-    ("name", "address", "what"),
-    [
-        ("sok.md", "sok/", "sökningen"),
-        ("tillganglighet.md", "tillganglighet/", "tillgänglighetsredogörelsen"),
-        ("cookies.en.md", "en/cookies/", "sidan om kakor"),
-        ("om.en.md", "en/search/", "sökningen"),
-    ],
-)
-def test_a_page_cannot_replace_the_search_page_or_the_statement(
-    tmp_path: Path, name: str, address: str, what: str
-) -> None:
-    slug = "slug: search\n" if address == "en/search/" else ""
-    page = f"---\ntitle: Egen sida\nsummary: S.\n{slug}---\n\nText.\n"
-    assert errors_of(write_site(tmp_path, {name: page})) == [
-        f"content/test/{name}:1: adressen /{address} är {what}, som rusgen gör åt varje webbplats; "
-        "sidan skulle ersätta den, så byt namn på filen eller ge sidan en egen adress med en rad "
-        "som `slug: nytt-namn`"
-    ]

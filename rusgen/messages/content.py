@@ -139,17 +139,6 @@ MESSAGES = {
         "att använda",
         en="a theme is named by a folder of themes/, like `theme: default`; {got} cannot be used",
     ),
-    "url.generated": T(
-        sv="adressen /{url} är {page}, som rusgen gör åt varje webbplats; sidan skulle ersätta "
-        "den, så byt namn på filen eller ge sidan en egen adress med en rad som `slug: nytt-namn`",
-        en="the address /{url} is {page}, which rusgen makes for every site; the page would "
-        "replace it, so rename the file or give the page an address of its own with a line like "
-        "`slug: new-name`",
-    ),
-    "generated.search": T(sv="sökningen", en="the search page"),
-    "generated.accessibility": T(sv="tillgänglighetsredogörelsen", en="the accessibility statement"),
-    "generated.personal-data": T(sv="sidan om personuppgifter", en="the personal data page"),
-    "generated.cookies": T(sv="sidan om kakor", en="the cookies page"),
     "menu.unknown": T(
         sv='det finns ingen sida "{entry}"; skriv en sidas sökväg utan .md (som kraftsamlingar), '
         "eller events eller news",

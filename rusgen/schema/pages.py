@@ -13,7 +13,6 @@ from rusgen.model import (
     FieldLines,
     Image,
     Page,
-    generated_pages,
     normalise_address,
     page_url,
 )
@@ -170,8 +169,7 @@ def _aliases(f: Fields) -> tuple[str, ...]:
 
 
 def check_urls(
-    pages: tuple[Page, ...], files: tuple[str, ...], display: str, default_language: str,
-    problems: Problems,
+    pages: tuple[Page, ...], files: tuple[str, ...], display: str, problems: Problems
 ) -> None:
     """Refuse two sources that would be published at one address, however it is spelled.
 
@@ -180,14 +178,6 @@ def check_urls(
     """
     claimed: dict[str, str] = {rel.lower(): rel for rel in files}
     ordered = sorted(pages, key=lambda p: p.source)
-    for page in ordered:
-        # The search page and the statement are rusgen's: a page there would replace them.
-        made = generated_pages(page.lang, default_language).get(page.url)
-        if made is not None:
-            problems.say(
-                f"{display}/{page.source}", 1, "", "url.generated", url=page.url,
-                page=problems.text(f"generated.{made}"),
-            )
     # Pages claim their own addresses first: an alias is what gives way.
     claims = [(page, page.url) for page in ordered] + [
         (page, alias) for page in ordered for alias in page.aliases

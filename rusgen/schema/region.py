@@ -125,7 +125,7 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
         for page in (page_once(p, region_context, problems, cache) for p in raw.pages)
         if page is not None and (drafts or not page.draft)
     )
-    check_urls(pages, tuple(file.rel for file in raw.files), raw.display, languages[0], problems)
+    check_urls(pages, tuple(file.rel for file in raw.files), raw.display, problems)
     check_names(pages, files, raw.display, problems)
     check_placeholders(pages, raw.display, problems)
     menu = read_menu(f, pages, taxonomies)
