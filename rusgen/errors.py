@@ -106,14 +106,6 @@ class Problems:
         """Record a warning by its message code."""
         self.add(ContentError(path, line, field, self.text(code, **args), True, code))
 
-    def error(self, path: str, line: int, field: str, message: str) -> None:
-        """Record an error that stops the build."""
-        self.add(ContentError(path, line, field, message))
-
-    def warn(self, path: str, line: int, field: str, message: str) -> None:
-        """Record a warning that the build reports but survives."""
-        self.add(ContentError(path, line, field, message, warning=True))
-
     def add(self, item: ContentError) -> None:
         """Record a problem found earlier (a cached page's, replayed)."""
         self.items.append(item)

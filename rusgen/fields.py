@@ -95,10 +95,6 @@ class Fields:
         """Record an error on one field by its message code."""
         self.problems.say(self.path, self.line(key), self.name(key), code, about=about, **args)
 
-    def error(self, key: str, message: str) -> None:
-        """Record an error on one field."""
-        self.problems.error(self.path, self.line(key), self.name(key), message)
-
     def got(self, key: str) -> str:
         return describe(self.data.get(key), self.problems)
 
