@@ -103,7 +103,7 @@ def generate(target: Path, pages: int, seed: int = 2026) -> Path:
     if target.exists():
         shutil.rmtree(target)
     (target / "content").mkdir(parents=True)
-    shutil.copytree(ROOT / "themes", target / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", target / "themes")
     (target / "rusgen.yaml").write_text(
         "name: Benchmark\nbase_url: https://rus.example.se/\noutput: public\n"
         "language: sv\ntheme: default\n",

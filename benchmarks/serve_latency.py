@@ -45,7 +45,7 @@ def make_project(target: Path, pages: int) -> None:
     """Copy the repository's project to `target` and add `pages` generated pages."""
     shutil.copy(ROOT / "rusgen.yaml", target / "rusgen.yaml")
     shutil.copytree(ROOT / "content", target / "content")
-    shutil.copytree(ROOT / "themes", target / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", target / "themes")
     regions = sorted(p.name for p in (target / "content").iterdir() if p.is_dir())
     for number in range(pages):
         region = regions[number % len(regions)]

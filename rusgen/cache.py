@@ -51,7 +51,13 @@ def code_version() -> str:
     including edits to a development checkout that keep the version number.
     """
     digest = hashlib.sha256(f"format {FORMAT}".encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE)
+        # The packaged themes are code too: a project that uses them has no copy to hash.
+        if not path.is_file() or "__pycache__" in rel.parts or (
+            path.suffix != ".py" and rel.parts[0] != "themes"
+        ):
+            continue
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     for name in LIBRARIES:
         try:

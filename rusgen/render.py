@@ -94,22 +94,38 @@ def _read_yaml(text: str, shown: str) -> object:
         raise RusgenError("theme.yaml", path=shown, line=exc.line, problem=problem) from None
 
 
+# The themes that come with rusgen. A project's themes/ is looked in first, so a project
+# can override the default theme, or extend it (`extends: default`) from a theme of its own.
+PACKAGED_THEMES = Path(__file__).resolve().parent / "themes"
+
+
+def theme_places(root: Path) -> tuple[Path, ...]:
+    """Return the folders that hold themes, in lookup order: the project's, then rusgen's."""
+    return (root / THEMES_DIR, PACKAGED_THEMES)
+
+
 def load_theme(root: Path, name: str) -> Theme:
-    """Find a theme and its parents in themes/, refusing loops and missing parents."""
+    """Find a theme and its parents, nearest first, refusing loops and missing parents.
+
+    A name is looked up in the project's themes/, then among rusgen's own themes, skipping
+    a folder already in the chain: a project's themes/default that says `extends: default`
+    overrides some files of the packaged default and inherits the rest.
+    """
     folders: list[Path] = []
     current: str | None = name
     while current:
-        folder = root / THEMES_DIR / current
-        if not (root / THEMES_DIR).is_dir():
-            raise RusgenError("theme.no_folder", path=THEMES_DIR)
-        if not folder.is_dir():
-            known = sorted(p.name for p in (root / THEMES_DIR).iterdir() if p.is_dir())
+        candidates = [place / current for place in theme_places(root) if (place / current).is_dir()]
+        shown = f"{THEMES_DIR}/{current}/theme.yaml"
+        unused = [folder for folder in candidates if folder not in folders]
+        if not unused and candidates:
+            raise RusgenError("theme.loop", path=shown)
+        if not unused:
+            known = sorted({p.name for place in theme_places(root) if place.is_dir()
+                            for p in place.iterdir() if p.is_dir()})
             raise RusgenError(
                 "theme.missing", path=f"{THEMES_DIR}/{current}", theme=current, known=", ".join(known)
             )
-        shown = f"{THEMES_DIR}/{current}/theme.yaml"
-        if folder in folders:
-            raise RusgenError("theme.loop", path=shown)
+        folder = unused[0]
         folders.append(folder)
         settings = folder / "theme.yaml"
         data = _read_yaml(settings.read_text(encoding="utf-8"), shown) if settings.is_file() else None

@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
 def copy_site(name: str, target: Path) -> Path:
     """Copy tests/sites/<name> and the repository's themes/ into `target`; return it."""
     shutil.copytree(SITES / name, target, dirs_exist_ok=True)
-    shutil.copytree(ROOT / "themes", target / "themes", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "rusgen" / "themes", target / "themes", dirs_exist_ok=True)
     return target
 
 
@@ -68,7 +68,7 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("project")
     shutil.copy(ROOT / "rusgen.yaml", target / "rusgen.yaml")
     shutil.copytree(ROOT / "content", target / "content")
-    shutil.copytree(ROOT / "themes", target / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", target / "themes")
     return target
 
 

@@ -65,7 +65,7 @@ def write_site(folder: Path, pages: dict[str, str] | None = None) -> Path:
         "language: sv\ntheme: default\n", encoding="utf-8"
     )
     if not (folder / "themes").exists():
-        os.symlink(ROOT / "themes", folder / "themes")
+        os.symlink(ROOT / "rusgen" / "themes", folder / "themes")
     region = folder / "content" / REGION
     region.mkdir(parents=True, exist_ok=True)
     (region / "region.yaml").write_text(REGION_YAML, encoding="utf-8")

@@ -39,7 +39,7 @@ def write_site(root: Path, files: dict[str, str | bytes] | None = None, region: 
     """Write a one-region site (region id "test") plus `files`, relative to content/test/."""
     (root / "rusgen.yaml").write_text(NETWORK, "utf-8")
     if not (root / "themes").exists():
-        shutil.copytree(ROOT / "themes", root / "themes")
+        shutil.copytree(ROOT / "rusgen" / "themes", root / "themes")
     folder = root / "content" / "test"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "region.yaml").write_text(region, "utf-8")

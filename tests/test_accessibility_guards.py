@@ -35,7 +35,7 @@ def project(tmp_path: Path, accessibility: str = ACCESSIBILITY, color: str = "#0
             pages: dict[str, str] | None = None) -> Path:
     """Write a one-region project; `pages` maps file names to Markdown with front matter."""
     (tmp_path / "rusgen.yaml").write_text("name: Test\nbase_url: https://rus.example.se/\n")
-    (tmp_path / "themes").symlink_to(ROOT / "themes")
+    (tmp_path / "themes").symlink_to(ROOT / "rusgen" / "themes")
     region = tmp_path / "content" / "test"
     region.mkdir(parents=True)
     (region / "region.yaml").write_text(REGION.format(color=color, accessibility=accessibility))

@@ -99,7 +99,7 @@ def broken_site(tmp_path: Path, *cases: str) -> Path:
     """Copy the valid base site, the themes and the bad files of some cases."""
     site = tmp_path / "site"
     shutil.copytree(SITES / "broken" / "base", site)
-    shutil.copytree(ROOT / "themes", site / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", site / "themes")
     for case in cases:
         shutil.copytree(CASES / case, site, dirs_exist_ok=True)
     return site

@@ -53,7 +53,7 @@ def epoch_at(utc: str) -> str:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """Write the sample region with its own copy of the themes, whose strings a test edits."""
-    shutil.copytree(ROOT / "themes", tmp_path / "site" / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", tmp_path / "site" / "themes")
     return sample_site.write_site(tmp_path / "site", PAGES)
 
 

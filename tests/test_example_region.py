@@ -36,7 +36,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path, text in example_files().items():
         (project / path).parent.mkdir(parents=True, exist_ok=True)
         (project / path).write_text(text, "utf-8")
-    (project / "themes").symlink_to(ROOT / "themes")
+    (project / "themes").symlink_to(ROOT / "rusgen" / "themes")
     result = CliRunner(env={"SOURCE_DATE_EPOCH": BUILD_EPOCH}).invoke(
         main, ["build", "--source", str(project)]
     )

@@ -71,7 +71,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("fuzz")
     shutil.copy(ROOT / "rusgen.yaml", root / "rusgen.yaml")
     shutil.copytree(CONTENT, root / "content")
-    shutil.copytree(ROOT / "themes", root / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", root / "themes")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("rusgen.build.start_search_index", lambda *args, **kwargs: (None, None))
         assert build(root).exit_code == 0

@@ -21,7 +21,7 @@ def _project(tmp_path: Path) -> Path:
     tmp_path.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "rusgen.yaml", tmp_path / "rusgen.yaml")
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "themes", tmp_path / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", tmp_path / "themes")
     return tmp_path
 
 

@@ -22,7 +22,7 @@ def real_project(tmp_path: Path) -> Path:
     project.mkdir()
     shutil.copy(ROOT / "rusgen.yaml", project / "rusgen.yaml")
     shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "themes", project / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", project / "themes")
     return project
 
 

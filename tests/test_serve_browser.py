@@ -47,7 +47,7 @@ def project(tmp_path: Path) -> Path:
     """Copy the repository's project, so the test can edit it freely."""
     shutil.copy(ROOT / "rusgen.yaml", tmp_path / "rusgen.yaml")
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "themes", tmp_path / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", tmp_path / "themes")
     return tmp_path
 
 

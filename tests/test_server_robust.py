@@ -192,7 +192,7 @@ def served_here(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
     """Run `rusgen serve --source .` in a copy of the project; yield it, the URL and the process."""
     shutil.copy(ROOT / "rusgen.yaml", tmp_path / "rusgen.yaml")
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "themes", tmp_path / "themes")
+    shutil.copytree(ROOT / "rusgen" / "themes", tmp_path / "themes")
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "rusgen", "serve", "--source", ".", "--port", str(port)],

@@ -200,10 +200,6 @@ THEME: dict[str, T] = {
         en='{path}: no such theme "{theme}"; write one of the themes ({known}) under theme: in '
         "region.yaml or rusgen.yaml",
     ),
-    "theme.no_folder": T(
-        sv="{path}/: mappen med teman finns inte bredvid rusgen.yaml; kopiera themes/ dit",
-        en="{path}/: not found next to rusgen.yaml; copy themes/ there",
-    ),
     "theme.loop": T(
         sv="{path}: temat bygger på sig självt i en ring (extends); låt ett av temana bygga på "
         "default",
