@@ -16,10 +16,11 @@ from rusgen.cache import CACHE_DIR, BuildRecord, input_fingerprint, remove_unfin
 from rusgen.collisions import refuse_collisions
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import configured_language, load_project
-from rusgen.model import Output, Site
+from rusgen.model import Output, Region, Site
 from rusgen.outputs import search
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.schema import build_site
+from rusgen.shards import Shard, regions_of_shard
 from rusgen.stores import Stores, calendars, pagefind_identity, pages_to_keep, start_search_index
 from rusgen.swap import remove_leftovers
 from rusgen.writer import WriteReport, check_output_folder, write_outputs
@@ -39,6 +40,7 @@ class BuildOptions:
     drafts: bool = False
     regions: tuple[str, ...] = ()
     base_url: str = ""  # --base-url: replaces the one region's base_url, for staging copies
+    shard: Shard | None = None  # --shard I/N: render this share of the regions (shards.py)
     # The live preview: stable asset names (so a stylesheet edit is swapped in place, not
     # reloaded) and no search index (Pagefind costs seconds a rebuild).
     preview: bool = False
@@ -92,7 +94,8 @@ def render_site(
     if stores is not None:
         stores.last_pages = last_pages(site, options, stores.record)
     outputs = render_outputs(
-        site, options.source, problems, cache, bool(options.regions), options.preview, stores
+        site, options.source, problems, cache, bool(options.regions), options.preview, stores,
+        regions_of_shard(site.regions, options.shard) if options.shard else site.regions,
     )
     problems.raise_if_errors()
     return BuildResult(site=site, outputs=outputs, warnings=problems.warnings)
@@ -124,8 +127,10 @@ def render_outputs(
     only_some: bool = False,
     preview: bool = False,
     stores: Stores | None = None,
+    regions: tuple[Region, ...] | None = None,
 ) -> list[Output]:
-    """Render every output of the site, region by region, then the network index.
+    """Render every output of the site (or of `regions`, a shard's), region by region,
+    then the network index.
 
     A region's search index is started when its pages are rendered and collected after
     the last region, so Pagefind works while the next regions render. A build of only
@@ -142,13 +147,14 @@ def render_outputs(
     # has nothing to write.
     indexes = stores.indexes if stores else search.PendingIndexes(parallel.workers)
     with nullcontext() if stores else indexes:
-        for region in site.regions:
+        for region in site.regions if regions is None else regions:
             renderer, theme = html.region_renderer(
                 site, region, root, md, cache, cache, hashed=not preview,
                 store=stores.markdown if stores else None,
                 # The preview runs beside a server's threads, which a fork must not copy.
                 parallel=not preview,
                 last_pages=stores.last_pages if stores and not preview else None,
+                preview=preview,
             )
             pages = list(renderer.render(problems))
             if stores is not None and renderer.pages is not None:
@@ -209,13 +215,16 @@ def _build(options: BuildOptions, cache: dict | None) -> BuildResult:
         check_output_folder(output, options.source)
         refuse_collisions(result.outputs, options.source)
         remove_leftovers(output)
-        prune = tuple(f"{r}/" for r in options.regions) if options.regions else ("",)
+        # A build of some regions replaces their folders and keeps the rest of the output.
+        built = tuple(f"{r.output_folder}/" for r in result.site.regions) if options.regions else ()
         result.report = write_outputs(
-            result.outputs, output, prune_below=prune, known=stores.record.files
+            result.outputs, output, prune_below=built or ("",), known=stores.record.files
         )
         stores.search.save()  # reads the index files from Pagefind's folders
     result.summary = {
-        "regions": len(result.site.regions),
+        "regions": len(
+            regions_of_shard(result.site.regions, options.shard) if options.shard else result.site.regions
+        ),
         "pages": sum(1 for o in result.outputs if o.path.endswith(".html")),
         "output": str(output),
         "warnings": [[w.path, w.line, w.field, w.message, w.code] for w in result.warnings],
@@ -224,7 +233,7 @@ def _build(options: BuildOptions, cache: dict | None) -> BuildResult:
     stores.markdown.save()
     stores.calendars.save()
     stores.record.save(
-        fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, options.regions)
+        fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, built)
     )
     return result
 

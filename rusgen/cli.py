@@ -95,18 +95,24 @@ def main() -> None:
               help="Build only this region (the folder name); repeat for more.")
 @click.option("--base-url", default="", metavar="URL",
               help="Publish the one --region at this address instead of its base_url (staging).")
+@click.option("--shard", default="", metavar="I/N",
+              help="Build the I-th of N shares of the regions, balanced by pages, and the "
+              "network index (for parallel CI jobs; their outputs together are the full build).")
 def build(
-    source: Path, output: Path | None, drafts: bool, regions: tuple[str, ...], base_url: str
+    source: Path, output: Path | None, drafts: bool, regions: tuple[str, ...], base_url: str,
+    shard: str,
 ) -> None:
     """Build every region's microsite and the network index."""
     from rusgen.build import BuildOptions
     from rusgen.build import build as run_build
     from rusgen.report import count
+    from rusgen.shards import Shard
 
-    options = BuildOptions(
-        source=source, output=output, drafts=drafts, regions=regions, base_url=base_url
-    )
     with _reported(source):
+        options = BuildOptions(
+            source=source, output=output, drafts=drafts, regions=regions, base_url=base_url,
+            shard=Shard.parse(shard) if shard else None,
+        )
         result = run_build(options)
     lang = configured_language(source)
     _echo_problems(result.warnings, lang)
@@ -116,6 +122,22 @@ def build(
         pages=count(lang, "page", summary["pages"]), output=summary["output"],
         written=report.written, unchanged=report.unchanged, removed=report.removed,
     ))
+
+
+# --- init --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Start a new network in FOLDER (new or empty): settings, an example region, a README
+    and the CI files that publish to GitHub Pages and GitLab Pages. Never overwrites."""
+    from rusgen.init_site import init_project
+
+    with _reported(folder):
+        written = init_project(folder)
+    lang = configured_language(folder)
+    click.echo(say("init.done", lang, path=folder, count=len(written)))
 
 
 # --- check -------------------------------------------------------------------------------

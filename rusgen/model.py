@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,7 @@ class Region:
     pages: tuple[Page, ...]
     files: tuple[StaticFile, ...]
     parent: str = ""
+    folder: str = ""  # its folder in the output, from base_url (region_folder); "" -> the id
 
     @property
     def default_language(self) -> str:
@@ -265,6 +266,11 @@ class Region:
     def absolute_url(self, url: str) -> str:
         """Return the published address of a region-relative URL."""
         return self.base_url + url
+
+    @property
+    def output_folder(self) -> str:
+        """Return the region's folder in the output: "vg" for https://rus.example.se/vg/."""
+        return self.folder or self.id
 
 
 @dataclass(frozen=True)
@@ -291,6 +297,34 @@ class Site:
     def region(self, region_id: str) -> Region | None:
         """Return the region with this id, or None."""
         return next((r for r in self.regions if r.id == region_id), None)
+
+    def in_place(self, region: Region) -> bool:
+        """Say whether a region's folder in the output is where its address puts it: not so
+        for one built for a staging address (--base-url), which keeps its folder."""
+        return region_folder(region.base_url, self.network.base_url, region.id) == region.output_folder
+
+    def local_path(self, url: str) -> str | None:
+        """Return where in the output an address of the network is ("vg/om/" for
+        https://rus.example.se/vg/om/), or None when no site of this build is there."""
+        for region in sorted(self.regions, key=lambda r: len(r.base_url), reverse=True):
+            # A region published elsewhere than below the network's address is not where
+            # public/ is uploaded: it is linked by its address.
+            below = region.base_url.startswith(self.network.base_url)
+            if region.base_url and url.startswith(region.base_url) and below and self.in_place(region):
+                return f"{region.output_folder}/{url[len(region.base_url):]}"
+        if self.network.base_url and url.startswith(self.network.base_url):
+            return url[len(self.network.base_url):]
+        return None
+
+    def link_from(self, region: Region | None, from_path: str, url: str) -> str:
+        """Return a link from a file of the output (of `region`, or the network's) to an
+        address of the network: relative when the output holds it, so the network's links
+        work in the preview, from disk and wherever public/ is uploaded; else the address
+        as written."""
+        local = self.local_path(url)
+        if local is None or (region is not None and not self.in_place(region)):
+            return url
+        return relative_url(from_path, local)
 
 
 # --- URL policy -------------------------------------------------------------------------
@@ -322,6 +356,23 @@ def strip_date_prefix(stem: str) -> str:
         if head[:4].isdigit() and head[5:7].isdigit() and head[8:10].isdigit():
             return stem[11:]
     return stem
+
+
+def region_folder(base_url: str, network_url: str, region_id: str) -> str:
+    """Map a region's address to its folder in the output: its base_url's path below the
+    network's base_url (or below the host's root, when the region lives elsewhere).
+
+    public/ uploaded where the network's base_url points then answers every address as
+    published: with the network at https://rus.example.se/, https://rus.example.se/vg/ is
+    public/vg/; with it at https://kommun.github.io/rus/, https://kommun.github.io/rus/vg/
+    is public/vg/ too. A region at the root of a host of its own (https://vg.example.se/)
+    has no path to follow and keeps its id as the folder's name.
+    """
+    if network_url and base_url.startswith(network_url):
+        path = base_url[len(network_url):]
+    else:
+        path = urlsplit(base_url).path
+    return unquote(path).strip("/") or region_id
 
 
 def output_path(url: str) -> str:

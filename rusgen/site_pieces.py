@@ -102,7 +102,7 @@ class SitePieces:
         self._done: set[str] = set()
         for region in site.regions:
             renderer, theme = html.region_renderer(
-                site, region, root, md, cache, caches.of(region), hashed=False
+                site, region, root, md, cache, caches.of(region), hashed=False, preview=True
             )
             strings = renderer.strings
             views = renderer.view.views()

@@ -92,7 +92,7 @@ def start_search_index(
     if stored is not None:
         return (lambda: stored), None
     pagefind = indexes.start(region, pages)
-    from_disk = list(disk_search.render(region.id, pages))
+    from_disk = list(disk_search.render(region.output_folder, pages))
 
     def collect() -> list[Output]:
         index = pagefind.result(in_folder=stores is not None) + from_disk
@@ -151,12 +151,12 @@ def pagefind_identity() -> str:
     return f"{search.pagefind_binary()} {stat.st_size} {stat.st_mtime_ns}"
 
 
-def pages_to_keep(stores: Stores, regions: tuple[str, ...]) -> dict:
-    """Return the page keys to record: this build's, and, when it built only some regions,
-    the last build's of the others (their files stay, and are checked before reuse)."""
-    if not regions:
+def pages_to_keep(stores: Stores, built: tuple[str, ...]) -> dict:
+    """Return the page keys to record: this build's, and, when it built only some regions
+    (the output folders `built`, "vg/"), the last build's of the others (their files stay,
+    and are checked before reuse)."""
+    if not built:
         return stores.pages
-    built = tuple(f"{region}/" for region in regions)
     kept = {path: entry for path, entry in (stores.last_pages.entries if stores.last_pages else {}).items()
             if not path.startswith(built)}
     return {**kept, **stores.pages}

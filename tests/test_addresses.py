@@ -89,3 +89,51 @@ def test_a_taxonomy_cannot_take_the_address_of_a_generated_page(tmp_path: Path, 
         f"/{taxonomy}/, som rusgen redan använder för en egen sida eller mapp; välj ett annat id, som "
         f"{taxonomy}-omraden"
     ]
+
+
+def add_region(root: Path, region_id: str, base_url: str) -> None:
+    """Add a second region to a site written by write_site, at `base_url`."""
+    folder = root / "content" / region_id
+    folder.mkdir()
+    settings = REGION.replace("https://rus.example.se/test/", base_url).replace("Testlän", "Andra").replace(
+        "menu: [om, events, news]", "menu: [events, news]"
+    )
+    (folder / "region.yaml").write_text(settings, "utf-8")
+    (folder / "index.md").write_text("---\ntitle: Start\nsummary: Start.\n---\n\nText.\n", "utf-8")
+
+
+@pytest.mark.parametrize(("base_url", "folder", "taken"), [
+    ("https://rus.example.se/test/", "test", "test"),
+    ("https://rus.example.se/test/andra/", "test/andra", "test"),
+    ("https://annan.example.se/test/", "test", "test"),
+])
+def test_two_regions_cannot_share_a_folder_of_the_output(
+    tmp_path: Path, base_url: str, folder: str, taken: str
+) -> None:
+    root = write_site(tmp_path)
+    add_region(root, "zz-andra", base_url)
+    assert errors_of(root) == [
+        f"content/zz-andra/region.yaml:3: base_url: adressens sökväg ger mappen {folder}/ i utdata, "
+        f"samma som eller inuti mappen {taken}/ som content/test/region.yaml har; ge regionerna olika "
+        "sökvägar, som https://rus.example.se/vg/ och https://rus.example.se/jh/"
+    ]
+
+
+@pytest.mark.parametrize(("base_url", "folder"), [
+    ("https://rus.example.se/halland/", "halland"),
+    ("https://rus.example.se/sv/halland", "sv/halland"),
+    ("https://halland.example.se/", "zz-andra"),  # a host of its own: no path, the id
+    ("https://halland.example.se/rus/", "rus"),
+])
+def test_a_regions_folder_follows_the_path_of_its_address(
+    tmp_path: Path, base_url: str, folder: str
+) -> None:
+    root = write_site(tmp_path)
+    add_region(root, "zz-andra", base_url)
+    site = render_site(BuildOptions(source=root)).site
+    assert site.region("zz-andra").output_folder == folder
+    # The network index links a region below its address as a folder of public/.
+    address = site.region("zz-andra").base_url
+    assert site.link_from(None, "", address) == (
+        f"{folder}/" if base_url.startswith("https://rus.example.se/") else address
+    )

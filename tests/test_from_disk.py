@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-REGION = "vastra-gotaland"
+REGION = "vg"  # its output folder, from base_url
 
 
 @pytest.fixture

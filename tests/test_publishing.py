@@ -23,6 +23,7 @@ from rusgen.cli import main
 
 NGINX = "/usr/sbin/nginx"
 REGION = "vastra-gotaland"
+FOLDER = "vg"  # its folder in the output: from region.yaml's base_url, not --base-url
 SUBFOLDER = f"/some/sub/{REGION}/"
 
 NGINX_CONF = """\
@@ -100,7 +101,7 @@ def build_region(base: str, out: Path, target: Path) -> None:
     ])
     assert result.exit_code == 0, result.output
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(out / REGION, target)
+    shutil.copytree(out / FOLDER, target)
 
 
 def start_nginx(prefix: Path, www: Path, port: int) -> list[str]:

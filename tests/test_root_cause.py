@@ -163,7 +163,7 @@ def test_the_preview_shows_the_cause_at_the_top_of_its_box_without_scrolling(
         _wait_until_up(base, proc)
         context = browser.new_context(viewport={"width": 1024, "height": 600})
         page = context.new_page()
-        page.goto(base + "vastra-gotaland/")
+        page.goto(base + "vg/")
         page_file = project / KRAFTSAMLINGAR
         break_line(page_file, "title: Kraftsamlingar\n", 'title: Kraftsamlingar: "Energi" och klimat\n')
 

@@ -75,7 +75,7 @@ def test_edit_error_fix_and_style_reach_the_open_page(browser, project: Path, se
     base, proc = served
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base + "borasregionen/")
+    page.goto(base + "boras/")
     page.evaluate("window.rusgenMarker = 'kept'")
     source = project / PAGE
     original = source.read_text(encoding="utf-8")
@@ -94,7 +94,7 @@ def test_edit_error_fix_and_style_reach_the_open_page(browser, project: Path, se
     assert "En helt ny mening från testet." in page.inner_text("main")  # the last good page
 
     fresh = context.new_page()  # a page opened while the build is broken shows it too
-    fresh.goto(base + "borasregionen/")
+    fresh.goto(base + "boras/")
     fresh.locator("#rusgen-problems[role=alert]").wait_for(timeout=TIMEOUT_MS)
     fresh.get_by_role("button", name="Stäng").click()
     assert fresh.locator("#rusgen-problems").count() == 0
@@ -126,11 +126,46 @@ def test_edit_error_fix_and_style_reach_the_open_page(browser, project: Path, se
 
 def test_serve_refuses_traversal_and_shows_404(served) -> None:
     base, _ = served
-    for bad in ("%2e%2e/rusgen.yaml", "..%5crusgen.yaml", "borasregionen/%252e%252e/x"):
+    for bad in ("%2e%2e/rusgen.yaml", "..%5crusgen.yaml", "boras/%252e%252e/x"):
         with pytest.raises(urllib.error.HTTPError) as caught:
             urllib.request.urlopen(base + bad, timeout=5)
         assert caught.value.code == 400
     with pytest.raises(urllib.error.HTTPError) as caught:
-        urllib.request.urlopen(base + "borasregionen/finns-inte/", timeout=5)
+        urllib.request.urlopen(base + "boras/finns-inte/", timeout=5)
     assert caught.value.code == 404
     assert "text/html" in caught.value.headers["Content-Type"]
+
+
+def _answers(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_the_network_links_stay_inside_the_preview(browser, served) -> None:
+    """The network index, a region's footer and parent link, and the 404 page's styles
+    all lead to pages of the preview, never to the published addresses."""
+    base, _ = served
+    page = browser.new_page()
+    try:
+        visited = {}
+        for address in (base, base + "boras/", base + "boras/finns-inte/"):
+            page.goto(address)
+            hrefs = page.eval_on_selector_all(
+                "a[href]:not([href^='mailto:']):not([href^='tel:']):not([href^='#']), link[rel=stylesheet]",
+                "els => els.map(e => e.href)",
+            )
+            visited[address] = [href.split("#")[0] for href in hrefs]
+        assert len(visited[base]) > 8  # the regions, their feeds and calendars
+        for address, hrefs in visited.items():
+            for href in hrefs:
+                assert href.startswith(base), f"{address} links out of the preview: {href}"
+                assert _answers(href) == 200, f"{address} links to a missing page: {href}"
+        assert f"{base}vg/" in visited[base + "boras/"]  # the parent region, from the footer
+        assert base in visited[base + "boras/finns-inte/"]  # the network, from the 404 page
+        styles = page.eval_on_selector_all("link[rel=stylesheet]", "els => els.map(e => e.href)")
+        assert styles and all(href.startswith(base + "boras/assets/") for href in styles)
+    finally:
+        page.close()

@@ -72,7 +72,7 @@ class CheckContext:
     def sources(self) -> dict[str, Source]:
         """Map an output path to the page it shows (aliases excluded)."""
         return {
-            f"{region.id}/{output_path(page.url)}": Source(region, page)
+            f"{region.output_folder}/{output_path(page.url)}": Source(region, page)
             for region in self.site.regions
             for page in region.pages
         }
@@ -80,7 +80,7 @@ class CheckContext:
     @cached_property
     def bases(self) -> list[tuple[str, str]]:
         """List (published address, output prefix), longest address first."""
-        pairs = [(r.base_url, f"{r.id}/") for r in self.site.regions if r.base_url]
+        pairs = [(r.base_url, f"{r.output_folder}/") for r in self.site.regions if r.base_url]
         # With --region the network index is not rendered; its address is then outside.
         if self.site.network.base_url and "index.html" in self.paths:
             pairs.append((self.site.network.base_url, ""))
@@ -106,7 +106,18 @@ class CheckContext:
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), url.split("#")[0]))
         fragment = url.partition("#")[2]
         keep_slash = url.split("#")[0].split("?")[0].endswith("/")
-        return self._target(joined + ("/" if keep_slash else "") + ("#" + fragment if fragment else ""))
+        if joined == ".":  # the output's own root: the network index
+            joined, keep_slash = "", False
+        target = self._target(joined + ("/" if keep_slash else "") + ("#" + fragment if fragment else ""))
+        # A build of some regions (--region) holds neither the network index nor the other
+        # regions: a link to them leads outside what is checked, as an address would.
+        return target if self.exists(target[0]) or self.built_here(target[0]) else None
+
+    def built_here(self, path: str) -> bool:
+        """Say whether an output path belongs to what this build makes."""
+        return "index.html" in self.paths or any(
+            path.startswith(f"{region.output_folder}/") for region in self.site.regions
+        )
 
     def _target(self, rel: str) -> tuple[str, str]:
         parts = urlsplit(rel)

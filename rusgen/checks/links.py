@@ -65,7 +65,7 @@ def check_orphans(ctx: CheckContext) -> Iterator[ContentError]:
 def _reachable(ctx: CheckContext) -> set[str]:
     """Follow links within each region from its home pages; return the outputs reached."""
     starts = [
-        f"{r.id}/{output_path(lang + '/' if lang != r.default_language else '')}"
+        f"{r.output_folder}/{output_path(lang + '/' if lang != r.default_language else '')}"
         for r in ctx.site.regions
         for lang in r.languages
     ]
@@ -101,14 +101,14 @@ def check_translations(ctx: CheckContext) -> Iterator[ContentError]:
 def _missing_alternates(
     ctx: CheckContext, source: Source, group: dict[str, Page]
 ) -> Iterator[ContentError]:
-    path = f"{source.region.id}/{output_path(source.page.url)}"
+    path = f"{source.region.output_folder}/{output_path(source.page.url)}"
     scanned = ctx.html.get(path)
     if scanned is None:
         return
     for lang, other in sorted(group.items()):
         if lang == source.page.lang:
             continue
-        target = f"{source.region.id}/{output_path(other.url)}"
+        target = f"{source.region.output_folder}/{output_path(other.url)}"
         head = any(_leads_to(ctx, path, r, target) for r in scanned.refs
                    if r.tag == "link" and "alternate" in r.rel and r.hreflang == lang)
         visible = any(_leads_to(ctx, path, r, target) for r in scanned.refs if r.tag == "a")

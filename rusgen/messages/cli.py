@@ -193,6 +193,36 @@ FILES: dict[str, T] = {
     ),
 }
 
+INIT: dict[str, T] = {
+    "init.not_empty": T(
+        sv="{path}: mappen är inte tom; rusgen init skriver bara i en tom eller ny mapp, som "
+        "`rusgen init rus-webbplatser`",
+        en="{path}: the folder is not empty; rusgen init only writes into an empty or new "
+        "folder, like `rusgen init rus-sites`",
+    ),
+    "init.not_a_folder": T(
+        sv="{path}: här ligger en fil; ge rusgen init namnet på en ny mapp",
+        en="{path}: a file is here; give rusgen init the name of a new folder",
+    ),
+    "init.done": T(
+        sv="Skapade en ny webbplats i {path} ({count} filer). Nästa steg: `cd {path}` och "
+        "`rusgen serve --open` för att se den; README.md där berättar hur ni publicerar.",
+        en="Created a new site in {path} ({count} files). Next: `cd {path}` and "
+        "`rusgen serve --open` to see it; README.md there tells how to publish.",
+    ),
+}
+
+SHARD: dict[str, T] = {
+    "cli.shard_format": T(
+        sv="--shard {got}: skriv vilken del av hur många, som --shard 1/4",
+        en="--shard {got}: write which share of how many, like --shard 1/4",
+    ),
+    "cli.shard_range": T(
+        sv="--shard {got}: delen ska vara ett tal från 1 till {count}, som --shard 1/{count}",
+        en="--shard {got}: the share must be a number from 1 to {count}, like --shard 1/{count}",
+    ),
+}
+
 THEME: dict[str, T] = {
     "theme.missing": T(
         sv='{path}: det finns inget tema "{theme}"; skriv ett av temana ({known}) under theme: i '
@@ -277,4 +307,4 @@ PREVIEW: dict[str, T] = {
     ),
 }
 
-MESSAGES: dict[str, T] = {**COUNTS, **SUMMARIES, **PROJECT, **FILES, **THEME, **PREVIEW}
+MESSAGES: dict[str, T] = {**COUNTS, **SUMMARIES, **PROJECT, **FILES, **INIT, **SHARD, **THEME, **PREVIEW}

@@ -7,6 +7,14 @@ MESSAGES = {
         sv='det finns ingen region "{parent}" i content/; skriv namnet på huvudregionens mapp',
         en='no region "{parent}" in content/; write the folder name of the parent',
     ),
+    "region.same_folder": T(
+        sv="adressens sökväg ger mappen {folder}/ i utdata, samma som eller inuti mappen {taken}/ "
+        "som {other} har; ge regionerna olika sökvägar, som https://rus.example.se/vg/ och "
+        "https://rus.example.se/jh/",
+        en="the address's path gives the folder {folder}/ in the output, the same as or inside "
+        "the folder {taken}/ that {other} has; give the regions different paths, like "
+        "https://rus.example.se/vg/ and https://rus.example.se/jh/",
+    ),
     "region.no_settings": T(
         sv="filen saknas; varje regionmapp behöver en region.yaml med minst name, organisation "
         "och base_url",

@@ -233,7 +233,7 @@ def _description(page: Page, url: str, t: dict[str, str]) -> str:
 
 def _output(region: Region, url: str, calendar: Calendar) -> Output:
     _add_missing_timezones(calendar, *_timezone_years(calendar))
-    return Output(f"{region.id}/{url}", calendar.to_ical())
+    return Output(f"{region.output_folder}/{url}", calendar.to_ical())
 
 
 def _timezone_years(calendar: Calendar) -> tuple[date, date]:

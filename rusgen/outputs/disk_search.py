@@ -31,9 +31,9 @@ TAG = re.compile(r"<[^>]*>")
 SPACES = re.compile(r"\s+")
 
 
-def render(region_id: str, pages: Iterable[Output]) -> Iterator[Output]:
-    """Yield the region's search-index.js, from its rendered HTML pages."""
-    prefix = f"{region_id}/"
+def render(folder: str, pages: Iterable[Output]) -> Iterator[Output]:
+    """Yield the region's search-index.js, from its rendered HTML pages below `folder`."""
+    prefix = f"{folder}/"
     entries = []
     for page in pages:
         if not page.is_rendered_page(prefix):

@@ -42,7 +42,7 @@ def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Out
             (EVENTS, t["events_title"], tuple(events)),
         ):
             data = _feed(view, lang, prefix, kind, f"{title} – {region.name}", items)
-            yield Output(f"{region.id}/{feed_url(prefix, kind)}", data)
+            yield Output(f"{region.output_folder}/{feed_url(prefix, kind)}", data)
 
 
 def _feed(view: RegionView, lang: str, prefix: str, kind: str, title: str,

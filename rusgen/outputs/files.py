@@ -11,6 +11,6 @@ from rusgen.render import Theme
 def region_files(region: Region, theme: Theme, assets: dict[str, str]) -> Iterator[Output]:
     """Yield the region's own files and its theme's static files under their published names."""
     for file in region.files:
-        yield Output(f"{region.id}/{file.url}", source=file.source)
+        yield Output(f"{region.output_folder}/{file.url}", source=file.source)
     for rel, path in theme.static_files().items():
-        yield Output(f"{region.id}/{assets[rel]}", source=str(path))
+        yield Output(f"{region.output_folder}/{assets[rel]}", source=str(path))

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markdown_it import MarkdownIt
@@ -60,12 +61,14 @@ def region_renderer(
     store: MarkdownStore | None = None,
     parallel: bool = False,
     last_pages: LastPages | None = None,
+    preview: bool = False,
 ) -> tuple[RegionRenderer, Theme]:
     """Load a region's theme and make its renderer: how every region's outputs begin.
 
     `cache` keeps compiled templates and UI strings; `hashed` gives CSS and JS
     content-hashed names (the build) or stable ones (the preview). `last_pages`: the
-    pages the last build wrote, to reuse those whose inputs are the same.
+    pages the last build wrote, to reuse those whose inputs are the same. `preview`: the
+    output is served from the root of the preview's address, not of the host's.
     """
     theme = load_theme(root, region.theme)
     env = make_environment(theme, cache)
@@ -73,7 +76,7 @@ def region_renderer(
     assets = asset_urls(theme.static_files(), hashed=hashed)
     pages = last_pages.for_region(region.id, theme.folders, strings, assets) if last_pages else None
     renderer = RegionRenderer(
-        site, region, env, md, strings, assets, markdown_cache, store, parallel, pages
+        site, region, env, md, strings, assets, markdown_cache, store, parallel, pages, preview
     )
     return renderer, theme
 
@@ -93,8 +96,10 @@ class RegionRenderer:
         store: MarkdownStore | None = None,
         parallel: bool = False,
         pages: PageCache | None = None,
+        preview: bool = False,
     ) -> None:
         self.site = site
+        self.preview = preview
         self.region = region
         self.env = env
         self.strings = strings
@@ -151,7 +156,7 @@ class RegionRenderer:
 
     def view_path(self, view: View) -> str:
         """Return the output path of a page."""
-        return f"{self.region.id}/{output_path(view.url)}"
+        return f"{self.region.output_folder}/{output_path(view.url)}"
 
     def render_view(self, view: View, alternates: dict[str, dict[str, str]], problems: Problems) -> Output:
         """Render one page; `alternates` are the language versions of all the region's pages."""
@@ -206,6 +211,8 @@ class RegionRenderer:
             "lang": lang,
             "t": Translator(self.strings[lang], lang, region.theme),
             "link": lambda url: relative_url(view.url, url),
+            # Another site of the network (the network index, a parent region), by address.
+            "site_link": lambda url: self.site.link_from(region, self.view_path(view), url),
             "asset": lambda path: relative_url(view.url, self.assets[path]),
             "abs_url": region.absolute_url,
             "menu": self.view.menu(lang),
@@ -244,24 +251,39 @@ class RegionRenderer:
         context["target"] = page
         context["content"] = Markup("")
         data = _render(self.env, "redirect.html", context)
-        return Output(f"{self.region.id}/{output_path(alias)}", data.encode("utf-8"))
+        return Output(f"{self.region.output_folder}/{output_path(alias)}", data.encode("utf-8"))
 
 
     def _not_found(self) -> Output:
-        """Render 404.html, which a host serves at any depth: every link in it is absolute.
+        """Render 404.html, which a host serves at any depth: every link in it starts at
+        the host's root.
 
         Relative links would resolve against the missing page's address, and <base> would
-        break #anchors, so links and assets come from base_url (or --base-url).
+        break #anchors, so links and assets are base_url's path (or --base-url's): the
+        same on the host and in the preview, which serves the output as the host does.
         """
         region = self.region
         lang = region.default_language
         view = View("404.html", NOT_FOUND, lang, self.strings[lang]["not_found_title"])
         context = self.context(view, {})
-        context["link"] = region.absolute_url
-        context["asset"] = lambda path: region.absolute_url(self.assets[path])
+        root = f"/{region.output_folder}/" if self.preview else urlsplit(region.base_url).path
+        context["link"] = lambda url: root + url
+        context["asset"] = lambda path: root + self.assets[path]
+        context["site_link"] = self._from_root
+
         context["content"] = Markup("")
         data = _render(self.env, "404.html", context)
-        return Output(f"{region.id}/{NOT_FOUND}", data.encode("utf-8"))
+        return Output(f"{region.output_folder}/{NOT_FOUND}", data.encode("utf-8"))
+
+
+    def _from_root(self, url: str) -> str:
+        """Return a link from the host's root to another site of the network on the same
+        host (in the preview: to any the output holds); else the address as written."""
+        local = self.site.local_path(url) if self.site.in_place(self.region) else None
+        if local is not None and self.preview:
+            return "/" + local
+        same_host = urlsplit(url).netloc == urlsplit(self.region.base_url).netloc
+        return urlsplit(url).path if local is not None and same_host else url
 
 
 @dataclass

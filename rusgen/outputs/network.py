@@ -29,6 +29,7 @@ def render(
         "lang": lang,
         "t": Translator(theme.strings(lang, cache), lang, theme.name),
         "asset": lambda path: assets[path],
+        "site_link": lambda url: site.link_from(None, "", url),
         # The regions' feeds in their default language (which has no URL prefix).
         "feeds": {"news": feeds.feed_url("", NEWS), "calendar": calendar.feed_url("")},
     }

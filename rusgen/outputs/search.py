@@ -69,8 +69,9 @@ class PendingIndex:
     then a build may write its pages from there (`spilled`) instead of holding them.
     """
 
-    def __init__(self, region_id: str, folder: Path, process: subprocess.Popen) -> None:
+    def __init__(self, region_id: str, prefix: str, folder: Path, process: subprocess.Popen) -> None:
         self.region_id = region_id
+        self.prefix = prefix  # the region's folder in the output, "vg/"
         self.folder = folder
         self.process = process
 
@@ -80,8 +81,9 @@ class PendingIndex:
         # The pid in the name: the next build removes what a killed one left (swap.py).
         folder = Path(tempfile.mkdtemp(prefix=f"rusgen-search-{os.getpid()}-"))
         try:
-            _write_pages(region.id, pages, folder / SITE_FOLDER)
-            return cls(region.id, folder, _start_pagefind(folder))
+            prefix = f"{region.output_folder}/"
+            _write_pages(prefix, pages, folder / SITE_FOLDER)
+            return cls(region.id, prefix, folder, _start_pagefind(folder))
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -102,7 +104,7 @@ class PendingIndex:
             if self.process.wait() != 0:
                 raise RusgenError("search.failed", region=self.region_id, problem=self._message())
             index = self.folder / SITE_FOLDER / INDEX_FOLDER
-            return list(_index_files(self.region_id, index, in_folder))
+            return list(_index_files(self.prefix, index, in_folder))
         except BaseException:
             self.cancel()
             raise
@@ -113,7 +115,7 @@ class PendingIndex:
         The pages are there already, for Pagefind: a large site's pages then need not all
         be held in memory until the write, only one region's at a time.
         """
-        prefix = f"{self.region_id}/"
+        prefix = self.prefix
         site = self.folder / SITE_FOLDER
         return [
             Output(output.path, source=str(site / output.path[len(prefix):]), digest=output.digest)
@@ -170,9 +172,8 @@ class PendingIndexes:
             pending.cancel()
 
 
-def _write_pages(region_id: str, pages: Sequence[Output], site: Path) -> None:
+def _write_pages(prefix: str, pages: Sequence[Output], site: Path) -> None:
     """Write the region's rendered HTML pages below `site`, as the region's folder has them."""
-    prefix = f"{region_id}/"
     for page in pages:
         if page.is_rendered_page(prefix):
             target = site / page.path[len(prefix):]
@@ -188,10 +189,9 @@ def _start_pagefind(folder: Path) -> subprocess.Popen:
         return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
 
 
-def _index_files(region_id: str, index: Path, in_folder: bool) -> Iterator[Output]:
-    """Yield the published files of the index Pagefind wrote into `index`, read from
-    there when written if `in_folder`."""
-    prefix = f"{region_id}/"
+def _index_files(prefix: str, index: Path, in_folder: bool) -> Iterator[Output]:
+    """Yield the published files of the index Pagefind wrote into `index`, below the
+    region's folder `prefix`, read from there when written if `in_folder`."""
     wasm = _wasm_files((index / ENTRY_FILE).read_bytes())
     for path in sorted(index.rglob("*")):
         rel = path.relative_to(index).as_posix()

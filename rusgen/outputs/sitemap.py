@@ -43,9 +43,9 @@ def render(view: RegionView) -> Iterator[Output]:
                 })
     ET.indent(urlset)
     data = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(urlset, encoding="utf-8") + b"\n"
-    yield Output(f"{region.id}/{SITEMAP}", data)
+    yield Output(f"{region.output_folder}/{SITEMAP}", data)
     robots = f"User-agent: *\nDisallow:\n\nSitemap: {region.absolute_url(SITEMAP)}\n"
-    yield Output(f"{region.id}/{ROBOTS}", robots.encode("utf-8"))
+    yield Output(f"{region.output_folder}/{ROBOTS}", robots.encode("utf-8"))
 
 
 def _lastmod(page_view: View) -> date | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from rusgen.errors import Problems
-from rusgen.model import Site
+from rusgen.model import Region, Site
 from rusgen.raw import CONFIG_FILE, RawProject
 from rusgen.schema.region import Silenced, read_network, read_region
 
@@ -35,7 +35,31 @@ def build_site(
             problems.say(
                 f"content/{region.id}/region.yaml", 0, "parent", "region.no_parent", parent=region.parent
             )
+    check_folders(raw, regions, problems)
     return Site(network=network, regions=regions, build_time=build_time, drafts=drafts)
+
+
+def check_folders(raw: RawProject, regions: tuple[Region, ...], problems: Problems) -> None:
+    """Refuse two regions whose addresses give one folder in the output, or one inside
+    the other: their pages would be written over each other."""
+    seen: dict[str, str] = {}
+    for raw_region, region in zip(raw.regions, regions, strict=True):
+        if not region.base_url:
+            continue
+        folder = region.output_folder
+        for other_folder, other in seen.items():
+            if folder == other_folder or folder.startswith(other_folder + "/") or (
+                other_folder.startswith(folder + "/")
+            ):
+                settings = raw_region.settings
+                line = settings.line_of("base_url") if settings is not None else 0
+                problems.say(
+                    f"content/{region.id}/region.yaml", line, "base_url", "region.same_folder",
+                    folder=folder, taken=other_folder, other=f"content/{other}/region.yaml",
+                )
+                break
+        else:
+            seen[folder] = region.id
 
 
 def raw_has(raw: RawProject, region_id: str) -> bool:

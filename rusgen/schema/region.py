@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import replace
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rusgen.colors import contrast_ratio, parse_hex
@@ -21,6 +22,7 @@ from rusgen.model import (
     Taxonomy,
     Term,
     generated_names,
+    region_folder,
 )
 from rusgen.placeholders import check_placeholders
 from rusgen.raw import CONFIG_FILE, RawRegion
@@ -73,7 +75,9 @@ def _theme(fields: Fields, field: ModelField) -> str:
 
 def _base_url(fields: Fields, field: ModelField) -> str:
     url = fields.read(field)
-    if url and not re.match(r"^https?://[^/\s]+", url):
+    # The path names the region's folder in the output (model.region_folder): "." and ".."
+    # would name one elsewhere.
+    if url and (not re.match(r"^https?://[^/\s]+", url) or re.search(r"/\.\.?(/|$)", unquote(url))):
         fields.say(field.name, "field.url", field=field.name, example=field.example, got=f'"{url}"')
         return ""
     return url if not url or url.endswith("/") else url + "/"
@@ -129,11 +133,12 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
     check_names(pages, files, raw.display, problems)
     check_placeholders(pages, raw.display, problems)
     menu = read_menu(f, pages, taxonomies)
+    base_url = _base_url(f, REGION["base_url"])
     return Region(
         id=raw.id,
         name=f.read(REGION["name"]),
         organisation=f.read(REGION["organisation"]),
-        base_url=_base_url(f, REGION["base_url"]),
+        base_url=base_url,
         languages=languages,
         timezone=tz_name,
         theme=_theme(f, REGION["theme"]) or network.theme,
@@ -148,6 +153,7 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
         pages=pages,
         files=files,
         parent=f.text("parent"),
+        folder=region_folder(base_url, network.base_url, raw.id),
     )
 
 

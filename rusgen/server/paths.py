@@ -69,10 +69,12 @@ def lookup(path: str, files: Mapping[str, object]) -> tuple[str | None, str | No
 
 
 def not_found_page(path: str, files: Mapping[str, object]) -> str | None:
-    """Return the 404 page of the region the path is in, or the network's."""
-    region = path.split("/", 1)[0] if "/" in path else ""
-    for candidate in (f"{region}/404.html" if region else "", "404.html"):
-        if candidate and candidate in files:
+    """Return the 404 page of the region the path is in (the nearest folder above it
+    that has one: a region's folder may be deeper than one level), or the network's."""
+    folders = path.split("/")[:-1]
+    for depth in range(len(folders), -1, -1):
+        candidate = "/".join([*folders[:depth], "404.html"])
+        if candidate in files:
             return candidate
     return None
 
