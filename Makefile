@@ -1,8 +1,11 @@
 # Two commands on a fresh machine: `make build` (install + build the sites) and `make test`.
+# `make build` installs only what building needs; `make test` adds the test tools (pytest,
+# Playwright, the validators), which are most of the .venv's size.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.test-installed
 SYSTEM_STAMP := $(VENV)/.system-installed
 # Debian packages the tests use: a real browser, two real web servers, Java for the Nu
 # checker, npm to fetch axe-core.
@@ -10,15 +13,21 @@ DEBIAN_PACKAGES := chromium nginx-light apache2-bin default-jre-headless npm
 # axe-core, the accessibility engine the browser tests inject; fetched, never committed.
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: install build test lint golden docs bench bench-peers serve clean system-packages axe
+.PHONY: install install-test build test lint golden docs bench bench-peers serve clean system-packages axe
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
+
 install: $(STAMP)
+
+install-test: $(TEST_STAMP)
 
 build: install
 	$(BIN)/rusgen build
@@ -30,7 +39,7 @@ serve: install
 system-packages: $(SYSTEM_STAMP)
 
 # Depends on the Makefile, so a package added to the list is installed on the next run.
-$(SYSTEM_STAMP): Makefile | $(STAMP)
+$(SYSTEM_STAMP): Makefile | $(TEST_STAMP)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
@@ -51,11 +60,11 @@ axe: $(AXE)
 $(AXE): | $(SYSTEM_STAMP)
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4
 
-test: install system-packages axe
+test: install-test system-packages axe
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/pytest -q
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check rusgen tests
 
 # Regenerate the golden output of tests/sites/full; review the diff like code.
@@ -78,7 +87,7 @@ clean:
 # (median of 3 runs) and record them in docs/performance.md.
 # Then the live preview's edit-to-reload time in a real Chromium, on the repository's
 # content and with 4000 generated pages.
-bench: install system-packages
+bench: install-test system-packages
 	$(BIN)/python benchmarks/build_bench.py --pages 4000 --runs 3 --write docs/performance.md
 	$(BIN)/python benchmarks/serve_latency.py --pages 0:10 --pages 4000:5 --write docs/performance.md
 
