@@ -18,6 +18,7 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import configured_language, load_project
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import search
+from rusgen.progress import SILENT, Progress
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.schema import build_site
 from rusgen.shards import Shard, regions_of_shard
@@ -67,12 +68,13 @@ def build_time() -> datetime:
 
 
 def render_site(
-    options: BuildOptions, cache: dict | None = None, stores: Stores | None = None
+    options: BuildOptions, cache: dict | None = None, stores: Stores | None = None,
+    progress: Progress = SILENT,
 ) -> BuildResult:
     """Run load, validate and render; raise ContentErrors listing every problem.
 
     `cache` lives in memory (the preview keeps one between rebuilds); `stores` are the
-    persistent caches in .rusgen-cache/, used by `build`.
+    persistent caches in .rusgen-cache/, used by `build`; `progress` hears of each stage.
     """
     from rusgen.markdown import make_markdown
     from rusgen.outputs import page_bodies
@@ -82,8 +84,10 @@ def render_site(
     # needs nothing it read once the Site is made: that memory is freed before rendering.
     read_cache = {} if cache is None else cache
     cache = {} if cache is None else cache
+    progress("load")
     raw = load_project(options.source, problems, options.regions, read_cache)
     problems.note_unreadable()  # what the files that could not be read cause comes after them
+    progress("validate")
     site = build_site(raw, problems, build_time(), options.drafts)
     del raw, read_cache
     if problems.errors:
@@ -95,7 +99,7 @@ def render_site(
         stores.last_pages = last_pages(site, options, stores.record)
     outputs = render_outputs(
         site, options.source, problems, cache, bool(options.regions), options.preview, stores,
-        regions_of_shard(site.regions, options.shard) if options.shard else site.regions,
+        regions_of_shard(site.regions, options.shard) if options.shard else site.regions, progress,
     )
     problems.raise_if_errors()
     return BuildResult(site=site, outputs=outputs, warnings=problems.warnings)
@@ -128,6 +132,7 @@ def render_outputs(
     preview: bool = False,
     stores: Stores | None = None,
     regions: tuple[Region, ...] | None = None,
+    progress: Progress = SILENT,
 ) -> list[Output]:
     """Render every output of the site (or of `regions`, a shard's), region by region,
     then the network index.
@@ -148,6 +153,7 @@ def render_outputs(
     indexes = stores.indexes if stores else search.PendingIndexes(parallel.workers)
     with nullcontext() if stores else indexes:
         for region in site.regions if regions is None else regions:
+            progress("pages", region.output_folder)
             renderer, theme = html.region_renderer(
                 site, region, root, md, cache, cache, hashed=not preview,
                 store=stores.markdown if stores else None,
@@ -164,6 +170,7 @@ def render_outputs(
                 collect_index, pagefind = start_search_index(region, pages, stores, indexes)
                 if pagefind is not None and stores is not None:
                     pages = pagefind.spilled(pages)  # not all regions' pages in memory at once
+            progress("extras", region.output_folder)
             parts.append([
                 *pages,
                 *files.region_files(region, theme, renderer.assets),
@@ -174,7 +181,10 @@ def render_outputs(
             if collect_index is not None:
                 parts.append(collect_index)
         if not only_some:
+            progress("network")
             parts.append(list(network.render(site, root, cache, hashed=not preview)))
+        if any(callable(part) for part in parts):
+            progress("search")
         return [output for part in parts for output in (part() if callable(part) else part)]
 
 
@@ -191,14 +201,19 @@ def output_folder(site: Site, options: BuildOptions) -> Path:
     return options.output or options.source / site.network.output
 
 
-def build(options: BuildOptions, cache: dict | None = None) -> BuildResult:
+def build(
+    options: BuildOptions, cache: dict | None = None, progress: Progress = SILENT
+) -> BuildResult:
     """Build the sites, one build of a project at a time (they share the cache and output)."""
     with build_lock(options.source / CACHE_DIR):
         remove_unfinished(options.source / CACHE_DIR)
-        return _build(options, cache)
+        try:
+            return _build(options, cache, progress)
+        finally:
+            progress.done()
 
 
-def _build(options: BuildOptions, cache: dict | None) -> BuildResult:
+def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> BuildResult:
     """Render everything first, write only when nothing failed.
 
     When every input and setting is as at the last build and its output is intact, the
@@ -210,10 +225,11 @@ def _build(options: BuildOptions, cache: dict | None) -> BuildResult:
     if summary is not None and still_current(summary, build_time()):
         return replayed(summary, stores.record)
     with stores:  # Pagefind's folders hold pages the write reads from there
-        result = render_site(options, cache, stores)
+        result = render_site(options, cache, stores, progress)
         output = output_folder(result.site, options)
         check_output_folder(output, options.source)
         refuse_collisions(result.outputs, options.source)
+        progress("write")
         remove_leftovers(output)
         # A build of some regions replaces their folders and keeps the rest of the output.
         built = tuple(f"{r.output_folder}/" for r in result.site.regions) if options.regions else ()

@@ -15,6 +15,7 @@ from rusgen import __version__
 from rusgen.errors import ContentError, ContentErrors, RusgenError
 from rusgen.loader import configured_language
 from rusgen.messages import say
+from rusgen.progress import Progress
 from rusgen.raw import CONFIG_FILE
 
 # The exit code of a bug in rusgen (BSD's EX_SOFTWARE); content errors exit with 1.
@@ -98,9 +99,11 @@ def main() -> None:
 @click.option("--shard", default="", metavar="I/N",
               help="Build the I-th of N shares of the regions, balanced by pages, and the "
               "network index (for parallel CI jobs; their outputs together are the full build).")
+@click.option("-q", "--quiet", is_flag=True, help="Say only what is wrong: no progress, no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Say every stage of every region, with its time.")
 def build(
     source: Path, output: Path | None, drafts: bool, regions: tuple[str, ...], base_url: str,
-    shard: str,
+    shard: str, quiet: bool, verbose: bool,
 ) -> None:
     """Build every region's microsite and the network index."""
     from rusgen.build import BuildOptions
@@ -108,20 +111,36 @@ def build(
     from rusgen.report import count
     from rusgen.shards import Shard
 
+    lang = configured_language(source)
     with _reported(source):
         options = BuildOptions(
             source=source, output=output, drafts=drafts, regions=regions, base_url=base_url,
             shard=Shard.parse(shard) if shard else None,
         )
-        result = run_build(options)
-    lang = configured_language(source)
+        result = run_build(options, progress=_progress(lang, quiet, verbose))
     _echo_problems(result.warnings, lang)
+    if quiet:
+        return
     report, summary = result.report, result.summary
     click.echo(say(
         "cli.built", lang, regions=count(lang, "region", summary["regions"]),
         pages=count(lang, "page", summary["pages"]), output=summary["output"],
         written=report.written, unchanged=report.unchanged, removed=report.removed,
     ))
+
+
+def _progress(lang: str, quiet: bool, verbose: bool) -> Progress:
+    """Return what tells of the build's stages: every one with -v; at a terminal, those
+    of a build that takes a while; with -q, or into a file or a CI log, none."""
+    from rusgen.progress import SILENT, TerminalProgress, wants_color
+
+    terminal = sys.stderr.isatty()
+    if quiet or not (verbose or terminal):
+        return SILENT
+    color = wants_color(terminal)
+    return TerminalProgress(
+        lang, lambda line: click.echo(click.style(line, dim=True) if color else line, err=True), verbose
+    )
 
 
 # --- init --------------------------------------------------------------------------------

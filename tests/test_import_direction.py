@@ -39,7 +39,7 @@ LAYERS: dict[str, float] = {
     "htmlscan": 0, "report": 1, "crash": 4, "external": 1, "checks.context": 1.5, "checks.links": 1.7,
     "checks.events": 1.7, "checks.pages": 1.7, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
-    "stores": 7, "build": 8, "shards": 1, "init_site": 1,
+    "stores": 7, "build": 8, "shards": 1, "init_site": 1, "progress": 0.5,
     "cli": 11,
     "__main__": 12,
     "__init__": 0,

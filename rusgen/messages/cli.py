@@ -212,6 +212,21 @@ INIT: dict[str, T] = {
     ),
 }
 
+PROGRESS: dict[str, T] = {
+    "progress.region": T(sv="{region}: {stage}", en="{region}: {stage}"),
+    "progress.network": T(sv="{stage}", en="{stage}"),
+    "progress.stage.load": T(sv="läser innehållet", en="reading the content"),
+    "progress.stage.validate": T(sv="kontrollerar fälten", en="checking the fields"),
+    "progress.stage.pages": T(sv="gör sidorna", en="rendering the pages"),
+    "progress.stage.extras": T(sv="gör kalendrar, flöden och webbkarta",
+                               en="making calendars, feeds and the sitemap"),
+    "progress.stage.search": T(sv="väntar på sökindexen", en="waiting for the search indexes"),
+    "progress.stage.network": T(sv="gör nätverkets startsida", en="making the network index"),
+    "progress.stage.write": T(sv="skriver till utdatamappen", en="writing the output folder"),
+    "progress.totals": T(sv="Tid per steg: {stages}. Totalt {total}.",
+                         en="Time per stage: {stages}. In all {total}."),
+}
+
 SHARD: dict[str, T] = {
     "cli.shard_format": T(
         sv="--shard {got}: skriv vilken del av hur många, som --shard 1/4",
@@ -307,4 +322,6 @@ PREVIEW: dict[str, T] = {
     ),
 }
 
-MESSAGES: dict[str, T] = {**COUNTS, **SUMMARIES, **PROJECT, **FILES, **INIT, **SHARD, **THEME, **PREVIEW}
+MESSAGES: dict[str, T] = {
+    **COUNTS, **SUMMARIES, **PROJECT, **FILES, **INIT, **PROGRESS, **SHARD, **THEME, **PREVIEW
+}
