@@ -23,6 +23,6 @@ def test_screenshots_exist_and_are_small() -> None:
 
 
 def test_guide_commands_exist() -> None:
-    for command in ("build", "check", "new region", "new page", "new event", "new news"):
+    for command in ("init", "build", "check", "serve", "new region", "new page", "new event", "new news"):
         result = CliRunner().invoke(main, [*command.split(), "--help"])
         assert result.exit_code == 0, command

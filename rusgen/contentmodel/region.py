@@ -77,8 +77,10 @@ REGION = Kind(
               "Who publishes; the accessibility statement names it.",
               example="Västra Götalandsregionen", required=True),
         Field("base_url", URL,
-              "Adressen där webbplatsen publiceras; ett / på slutet läggs till om det saknas.",
-              "Where this microsite is published; a missing final / is added.",
+              "Adressen där webbplatsen publiceras; ett / på slutet läggs till om det saknas. "
+              "Sökvägen efter nätverkets adress blir mappens namn i public/, som public/vg/.",
+              "Where this microsite is published; a missing final / is added. Its path below "
+              "the network's base_url names its folder in public/, like public/vg/.",
               example="https://rus.example.se/vg/", required=True),
         Field("languages", NAMES, "Webbplatsens språk; det första är standard.",
               "The site's languages; the first is the default.", example="[sv, en]", default="[sv]"),
