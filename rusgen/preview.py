@@ -19,6 +19,7 @@ from rusgen.loader import FILE_KEY, configured_language, load_project
 from rusgen.messages import say
 from rusgen.model import Output
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
+from rusgen.render import PACKAGED_THEMES
 from rusgen.report import Entry, arrange, folded
 from rusgen.schema import build_site
 from rusgen.server import Problem, Snapshot, SourceFile, Words
@@ -43,7 +44,8 @@ class SiteRebuilder:
         root = options.source.resolve()
         # Documents are served from disk: only from here, so a symlink out is never followed.
         # The loader follows a link that stays in the project (loader.py), and so does this.
-        self.roots = (root,)
+        # So are rusgen's own themes, which a project uses with no copy of its own.
+        self.roots = (root, PACKAGED_THEMES)
         self.lang = configured_language(options.source)  # of messages
 
     def __call__(self, changed: frozenset[str] = frozenset()) -> Snapshot:

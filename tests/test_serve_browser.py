@@ -169,3 +169,28 @@ def test_the_network_links_stay_inside_the_preview(browser, served) -> None:
         assert styles and all(href.startswith(base + "boras/assets/") for href in styles)
     finally:
         page.close()
+
+
+def test_a_project_without_themes_is_previewed_with_the_packaged_theme(tmp_path: Path) -> None:
+    """What `rusgen init` makes has no themes/: the preview serves rusgen's own theme."""
+    subprocess.run([sys.executable, "-m", "rusgen", "init", str(tmp_path / "site")], check=True,
+                   capture_output=True)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rusgen", "serve", "--source", str(tmp_path / "site"), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_up(base + "exempel/", proc)
+        with urllib.request.urlopen(base + "exempel/", timeout=10) as response:
+            page = response.read().decode("utf-8")
+        style = page.split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+        with urllib.request.urlopen(base + "exempel/" + style, timeout=10) as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"].startswith("text/css")
+            assert b"--accent" in response.read()
+    finally:
+        proc.kill()
+        _, stderr = proc.communicate()
+    assert "leads outside the project" not in stderr
