@@ -108,28 +108,26 @@ def test_the_menu_opens_from_a_button_without_javascript(served, browser) -> Non
     context.close()
 
 
-def test_no_heading_word_is_split_without_a_hyphen_on_a_phone(served, browser) -> None:
-    tab = browser.new_page(viewport=PHONE)
-    split = {}
-    for path in PAGES:
-        tab.goto(served + path)
-        words = tab.evaluate(SPLIT_WORDS)
-        if words:
-            split[path] = words
+def found_on_pages(browser, base: str, paths, viewport: dict, script: str) -> dict[str, list]:
+    """Run a script returning a list on each page; return the pages where it found something."""
+    tab = browser.new_page(viewport=viewport)
+    found = {}
+    for path in paths:
+        tab.goto(base + path)
+        items = tab.evaluate(script)
+        if items:
+            found[path] = items
     tab.close()
-    assert split == {}
+    return found
+
+
+def test_no_heading_word_is_split_without_a_hyphen_on_a_phone(served, browser) -> None:
+    assert found_on_pages(browser, served, PAGES, PHONE, SPLIT_WORDS) == {}
 
 
 def test_no_email_address_is_split_on_a_wide_screen(served, browser) -> None:
-    tab = browser.new_page(viewport=DESKTOP)
-    split = {}
-    for path in PAGES + ("jamtland-harjedalen/smart-specialisering/",):
-        tab.goto(served + path)
-        addresses = tab.evaluate(SPLIT_ADDRESSES)
-        if addresses:
-            split[path] = addresses
-    tab.close()
-    assert split == {}
+    paths = PAGES + ("jamtland-harjedalen/smart-specialisering/",)
+    assert found_on_pages(browser, served, paths, DESKTOP, SPLIT_ADDRESSES) == {}
 
 
 def test_a_past_event_invites_no_action(served, browser) -> None:
