@@ -66,3 +66,15 @@ def test_no_page_makes_the_browser_ask_for_a_missing_icon(tmp_path: Path, browse
         tab.wait_for_load_state("networkidle")
     tab.close()
     assert missing == []
+
+
+def test_a_logo_that_is_not_svg_or_png_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    region = BRANDED.replace("files/logo.png", "files/logo.jpg")
+    write_site(tmp_path, {"files/logo.jpg": b"\xff\xd8\xff\xe0 not really a photo"}, region=region)
+    result = run_rusgen("build", "--source", str(tmp_path), "--output", str(tmp_path / "public"))
+    assert result.exit_code == 1
+    assert (
+        'fel: content/test/region.yaml:5: branding.logo: logotypen "files/logo.jpg" måste vara en '
+        "SVG- eller PNG-fil; spara den som .svg eller .png i files/"
+    ) in result.output.splitlines()
+    assert "Traceback" not in result.output

@@ -5,10 +5,12 @@ shows at a glance and that invite no action once past, and no block that lists n
 from __future__ import annotations
 
 import gzip
+import io
 import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.conftest import run_rusgen
 from tests.sitekit import REGION, write_site
@@ -198,6 +200,11 @@ STATUS_EVENTS = {
         title="Möte sju", start="2026-02-01 09:00", end="2026-02-01 12:00",
         extra="registration: {url: https://example.se/anmalan, deadline: 2025-12-15}\n"),
 }
+HOME = ("---\ntitle: Testlän växer\nsummary: Så utvecklar vi länet.\n"
+        "image: {src: files/hero.png, alt: Bron över älven, credit: \"Foto: Anna Berg\"}\n---\n\nText.\n")
+LONG_PAGE = "---\ntitle: Strategin\n---\n\n" + "".join(
+    f"## Del {n}\n\nText om del {n}.\n\n" for n in ("ett", "två", "tre")
+)
 STATUS_WORDS = {
     "fullt": "Fullsatt", "installt": "Inställt", "uppskjutet": "Uppskjutet",
     "digitalt": "Flyttat till digitalt", "forbi": "Evenemanget har redan ägt rum.",
@@ -209,7 +216,11 @@ LOOK = """el => { const s = getComputedStyle(el), b = getComputedStyle(el, '::be
 @pytest.fixture(scope="module")
 def status_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build a region with an event in every status; return its output folder."""
-    root = write_site(tmp_path_factory.mktemp("statuses"), STATUS_EVENTS,
+    picture = io.BytesIO()
+    Image.new("RGB", (64, 40), "#336699").save(picture, "PNG")
+    files = {**STATUS_EVENTS, "index.md": HOME, "strategi.md": LONG_PAGE,
+             "files/hero.png": picture.getvalue()}
+    root = write_site(tmp_path_factory.mktemp("statuses"), files,
                       region=REGION.replace("menu: [om, events, news]", "menu: [om, events]"))
     output = root / "public"
     result = run_rusgen("build", "--source", str(root), "--output", str(output), epoch=EPOCH)
@@ -258,4 +269,29 @@ def test_the_events_list_groups_by_month_with_a_date_block(status_site: Path, br
     assert first.locator(".date-block").inner_text().split() == ["1", "FEB"]
     assert first.locator(".date-block").get_attribute("aria-hidden") == "true"
     assert "söndag 1 februari 2026" in first.inner_text()  # the date in words beside it
+    tab.close()
+
+
+def test_the_home_page_has_a_hero_with_the_credit_and_upcoming_events(status_site: Path, browser) -> None:
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto((status_site / "index.html").as_uri())
+    hero = tab.locator(".hero")
+    assert hero.locator("h1").inner_text() == "Testlän växer"
+    assert hero.get_by_role("img", name="Bron över älven").is_visible()
+    assert hero.locator("figcaption").inner_text() == "Foto: Anna Berg"
+    upcoming = tab.get_by_role("region", name="Kommande evenemang")
+    assert upcoming.locator(".event-item").count() == 3  # the next three
+    assert tab.get_by_role("region", name="Senaste nytt").count() == 0  # no news: no block
+    tab.close()
+
+
+def test_a_long_page_lists_its_headings_beside_the_text(status_site: Path, browser) -> None:
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto((status_site / "strategi" / "index.html").as_uri())
+    toc = tab.get_by_role("navigation", name="På den här sidan")
+    assert toc.get_by_role("link").all_inner_texts() == ["Del ett", "Del två", "Del tre"]
+    text_box = tab.locator(".layout__body").bounding_box()
+    assert toc.bounding_box()["x"] > text_box["x"] + text_box["width"]  # at the right
+    tab.set_viewport_size(PHONE)  # on a phone, before the text
+    assert toc.bounding_box()["y"] < tab.locator(".layout__body").bounding_box()["y"]
     tab.close()
