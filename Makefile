@@ -12,8 +12,10 @@ SYSTEM_STAMP := $(VENV)/.system-installed
 DEBIAN_PACKAGES := chromium nginx-light apache2-bin default-jre-headless npm
 # axe-core, the accessibility engine the browser tests inject; fetched, never committed.
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+# Lighthouse, which the test of the theme's scores runs in Debian's Chromium.
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/lighthouse/cli/index.js
 
-.PHONY: install install-test build test lint golden docs bench bench-peers serve clean system-packages axe
+.PHONY: install install-test build test lint golden docs bench bench-peers serve clean system-packages axe lighthouse screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,7 +62,12 @@ axe: $(AXE)
 $(AXE): | $(SYSTEM_STAMP)
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4
 
-test: install-test system-packages axe
+lighthouse: $(LIGHTHOUSE)
+
+$(LIGHTHOUSE): | $(SYSTEM_STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse lighthouse@12.2.3
+
+test: install-test system-packages axe lighthouse
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/pytest -q
 
@@ -79,6 +86,11 @@ golden: install
 # Write the field tables of the docs anew from the content model; review the diff.
 docs: install
 	$(BIN)/python -m rusgen.contentmodel.reference docs/content.md docs/guide.md
+
+# Every kind of page at 390 and 1280 pixels, and the guide's pictures, in docs/img/; look at
+# them before committing.
+screenshots: install system-packages
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf public .rusgen-cache

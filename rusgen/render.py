@@ -6,6 +6,7 @@ build loudly instead of printing an empty string on a public page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -197,8 +198,37 @@ def make_environment(theme: Theme, cache: dict | None = None) -> ThemeEnvironmen
         event_when=_event_when,
         json_ld=json_ld,
         clock=_clock,
+        by_month=_by_month,
+        month_abbr=_month_abbr,
+        headings=_headings,
     )
     return env
+
+
+def _by_month(pages: Any, lang: str) -> list[tuple[str, list[Any]]]:
+    """Group events by the month they start in, keeping their order: [("juni 2021", [...])]."""
+    groups: list[tuple[str, list[Any]]] = []
+    for page in pages:
+        start = page.event.start
+        label = f"{text.MONTHS[lang][start.month - 1]} {start.year}"
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append(page)
+    return groups
+
+
+def _month_abbr(value: Any, lang: str) -> str:
+    """Return a month's first three letters, as a date block shows it: "maj", "okt"."""
+    return text.MONTHS[lang][value.month - 1][:3]
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _headings(html: str) -> list[tuple[str, Markup]]:
+    """Return (id, text) of a rendered page's second-level headings, for "On this page"."""
+    return [(anchor, Markup(_TAG.sub("", inner))) for anchor, inner in _H2.findall(str(html))]
 
 
 def _date(value: Any, lang: str, style: str = "long") -> str:

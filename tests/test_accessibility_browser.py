@@ -139,7 +139,8 @@ class Visit:
 
 @pytest.fixture(scope="module")
 def visit(site, browser, built_site) -> Visit:
-    """Open every page once in one tab: run axe, note requests, storage and width at 320 px."""
+    """Open every page once in one tab: run axe at 1280 and 390 px, note requests, storage
+    and width at 320 px."""
     base, kinds = site
     seen = Visit()
     context = axe_context(browser, built_site, viewport={"width": 1280, "height": 900})
@@ -148,6 +149,8 @@ def visit(site, browser, built_site) -> Visit:
     for path in all_paths(kinds):
         tab.goto(base + path)
         seen.violations += axe_violations(tab, path)
+        tab.set_viewport_size({"width": 390, "height": 844})  # a phone: the menu behind a button
+        seen.violations += axe_violations(tab, f"{path} at 390 px")
         if tab.evaluate("window.localStorage.length + window.sessionStorage.length"):
             seen.stored.append(path)
         tab.set_viewport_size({"width": 320, "height": 640})

@@ -95,7 +95,12 @@ REGION = Kind(
                   Field("color", COLOR, "Accentfärg inom citattecken; kontrast minst 4,5:1 mot vitt.",
                         "Accent colour in quotes; contrast at least 4.5:1 on white.",
                         example='"#00609c"', default='"#00609c"'),
-                  Field("logo", FILE, "Logotyp i files/.", "A logo in files/.",
+                  Field("logo", FILE, "Logotyp i files/, SVG eller PNG: överst till vänster på varje "
+                        "sida och som ikon i webbläsarens flik. Utan logotyp visas regionens "
+                        "initialer på accentfärgen.",
+                        "A logo in files/, SVG or PNG: at the top left of every page and as the "
+                        "browser tab's icon. Without one, the region's initials on its accent "
+                        "colour stand in.",
                         example="files/logo.svg"),
               )),
         Field("menu", NAMES, "Huvudmenyn i ordning: sidors sökvägar utan .md (kraftsamlingar "

@@ -40,6 +40,10 @@ MESSAGES = {
         sv='det finns ingen fil "{file}" i {folder}/; lägg filen där eller rätta sökvägen',
         en='no file "{file}" in {folder}/; put the file there or correct the path',
     ),
+    "logo.kind": T(
+        sv='logotypen "{file}" måste vara en SVG- eller PNG-fil; spara den som .svg eller .png i files/',
+        en='the logo "{file}" must be an SVG or PNG file; save it as .svg or .png in files/',
+    ),
     "contact.id": T(
         sv="ett kontakt-id skrivs med små bokstäver och bindestreck, som robin-kalmendal",
         en="a contact id is written in lower case with hyphens, like robin-kalmendal",

@@ -7,9 +7,11 @@ import os
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import jinja2
 from markdown_it import MarkdownIt
@@ -19,7 +21,7 @@ from rusgen.cache import MarkdownStore
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.messages import message_language
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
-from rusgen.outputs import calendar, feeds
+from rusgen.outputs import brand, calendar, feeds
 from rusgen.outputs.page_bodies import PageBodies, memory_key
 from rusgen.outputs.page_cache import LastPages, PageCache
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
@@ -231,6 +233,11 @@ class RegionRenderer:
             # let a rebuild with unchanged input reuse the last output (build.build_settings).
             "ended": view.page is not None and view.page.event is not None
             and view.page.event.ends < self.site.build_time,
+            "registration_closed": registration_closed(view.page, self.site.build_time, region),
+            "icons": brand.icons(region),
+            "breadcrumbs": self.view.breadcrumbs(view),
+            "has_events": self.view.has(EVENTS, lang),
+            "has_news": self.view.has(NEWS, lang),
             "search_url": search_url(lang, region.default_language),
             "calendar_url": calendar.calendar_url,
             "feeds": {
@@ -295,6 +302,14 @@ class ChunkResult:
     markdown: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # by page source
     pages: dict[str, list] = field(default_factory=dict)  # what the page cache noted
     error: RusgenError | None = None
+
+
+def registration_closed(page: Page | None, now: datetime, region: Region) -> bool:
+    """Tell whether an event's last day to register has passed, in the region's time."""
+    if page is None or page.event is None or page.event.registration is None:
+        return False
+    deadline = page.event.registration.deadline
+    return deadline is not None and deadline < now.astimezone(ZoneInfo(region.timezone)).date()
 
 
 def _render(env: ThemeEnvironment, template: str, context: dict[str, Any]) -> str:

@@ -1,16 +1,47 @@
-"""The network index: one page listing every region, with links to their own sites."""
+"""The network index: a landing page with every region, linking to their own sites."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from rusgen.model import Output, Site
-from rusgen.outputs import calendar, feeds
+from rusgen.model import Output, Page, Region, Site
+from rusgen.outputs import brand, calendar, feeds
 from rusgen.outputs.html import _render, asset_urls
 from rusgen.outputs.region_view import NEWS
 from rusgen.render import Translator, load_theme, make_environment
 from rusgen.text import collation_key
+
+
+@dataclass(frozen=True)
+class RegionCard:
+    """What the index says of one region: its mark, its words, its next event."""
+
+    region: Region
+    mark: str  # absolute address of its logo or initials mark
+    summary: str  # its home page's summary
+    next_event: Page | None
+    has_news: bool
+    has_events: bool
+
+
+def region_card(region: Region, site: Site) -> RegionCard:
+    """Describe a region for the index, in its default language (whose URLs have no prefix)."""
+    own = [p for p in region.pages if p.lang == region.default_language]
+    home = next((p for p in own if p.url == ""), None)
+    upcoming = sorted(
+        (p for p in own if p.event is not None and p.event.ends >= site.build_time),
+        key=lambda p: (p.event.start, p.source),  # type: ignore[union-attr]
+    )
+    return RegionCard(
+        region=region,
+        mark=region.absolute_url(brand.icons(region).header),
+        summary=home.summary if home else "",
+        next_event=upcoming[0] if upcoming else None,
+        has_news=any(p.news is not None for p in own),
+        has_events=any(p.event is not None for p in own),
+    )
 
 
 def render(
@@ -26,6 +57,7 @@ def render(
         "network": site.network,
         "site": site,
         "regions": regions,
+        "cards": [region_card(region, site) for region in regions],
         "lang": lang,
         "t": Translator(theme.strings(lang, cache), lang, theme.name),
         "asset": lambda path: assets[path],

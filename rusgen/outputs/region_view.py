@@ -311,6 +311,8 @@ class RegionView:
         prefix = self.prefix(lang)
         entries = []
         for target in self.region.menu:
+            if target in (EVENTS, NEWS) and not self.has(target, lang):
+                continue  # an empty list is no place to send a reader
             if target in (EVENTS, NEWS):
                 title = t["events_title"] if target == EVENTS else t["news_title"]
                 entries.append(MenuEntry(title, f"{prefix}{target}/"))
@@ -321,6 +323,31 @@ class RegionView:
             elif self.region.taxonomy(target) is not None:
                 entries.append(MenuEntry(self.region.taxonomy(target).title, f"{prefix}{target}/"))
         return tuple(entries)
+
+    def has(self, kind: str, lang: str) -> bool:
+        """Tell whether the region has any events (EVENTS) or news (NEWS) in a language."""
+        if kind == EVENTS:
+            return any(self.events(lang))
+        return bool(self.news(lang))
+
+    @functools.cache  # noqa: B019
+    def titles(self) -> dict[str, str]:
+        """Map every page's address to its title, for breadcrumbs."""
+        return {view.url: view.title for view in self.views()}
+
+    def breadcrumbs(self, view: View) -> tuple[MenuEntry, ...]:
+        """Return the pages above a page, home first: each existing address its URL begins with."""
+        home = self.prefix(view.lang)
+        if view.url == home or view.template in ("404.html", "redirect.html"):
+            return ()
+        titles = self.titles()
+        trail = [MenuEntry(self.strings[view.lang]["home"], home)]
+        parts = view.url.removeprefix(home).strip("/").split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            url = home + "/".join(parts[:depth]) + "/"
+            if url in titles:
+                trail.append(MenuEntry(titles[url], url))
+        return tuple(trail)
 
     def _menu_page(self, target: str, lang: str) -> Page | None:
         for key in (f"{target}.md", f"{target}/index.md"):

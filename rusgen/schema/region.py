@@ -117,6 +117,9 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
     file_sizes = {file.url: file.size for file in files}
     if logo and logo not in file_sizes:
         branding.say("logo", "file.missing", file=logo, folder=raw.display)  # type: ignore[union-attr]
+    elif logo and not logo.lower().endswith((".svg", ".png")):
+        # The logo is the favicon too, and browsers take SVG and PNG for that.
+        branding.say("logo", "logo.kind", file=logo)  # type: ignore[union-attr]
     contacts = read_contacts(raw, problems)
     taxonomies = read_taxonomies(f)
     contact = f.section(REGION["contact"])
