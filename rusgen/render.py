@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from rusgen import text
+from rusgen import text, typography
 from rusgen.errors import RusgenError
 from rusgen.fields import parse_time
 from rusgen.model import Page
@@ -181,6 +181,9 @@ def make_environment(theme: Theme, cache: dict | None = None) -> ThemeEnvironmen
         event_when=_event_when,
         json_ld=json_ld,
         clock=_clock,
+        hyphenate=typography.hyphenate,
+        address=typography.breakable_address,
+        in_sentence=typography.in_sentence,
     )
     return env
 

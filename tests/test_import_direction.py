@@ -25,7 +25,7 @@ LAYERS: dict[str, float] = {
     "contentmodel.jsonschema": 1, "contentmodel.reference": 1,
     "yamltraps": -0.6, "yamlerrors": -0.5, "yamllimits": -0.4, "messages.input": -2,
     "contentwalk": 0.5,
-    "errors": 0, "text": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
+    "errors": 0, "text": 0, "typography": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
     "markdown_guards": 0.8, "sanitise": 0.9,
     "fields": 1, "markdown": 1, "raw": 1, "file_names": 1.2, "placeholders": 1.2,
     "schema.common": 1.5, "schema.contacts": 1.6, "schema.statement": 1.6, "schema.events": 1.7,
@@ -49,7 +49,9 @@ LAYERS: dict[str, float] = {
     "server.handler": 0.4, "server.watcher": 0.4, "server.app": 0.5, "server": 0.6,
 }
 # The preview server gets a rebuild callable; it and its live site know nothing of rusgen.
-IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "livesite", "messages.template", "contentmodel.spec"}
+IMPORTS_NOTHING_OF_RUSGEN = {
+    "model", "text", "typography", "livesite", "messages.template", "contentmodel.spec",
+}
 SERVER_MODULES = [name for name in LAYERS if name == "server" or name.startswith("server.")]
 SERVER_IMPORTS_ONLY = {name: {"livesite", *SERVER_MODULES} for name in SERVER_MODULES}
 
