@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 NBSP = "\u00a0"
-SIZE = r"\(pdf, \d+(,\d)?" + NBSP + r"kB\)"
+# A document in another language than the page says which first: "(på engelska, pdf, 1,3 kB)".
+SIZE = r"\((på engelska, )?pdf, \d+(,\d)?" + NBSP + r"kB\)"
 
 
 def raw(site: Path, url: str) -> str:
@@ -107,6 +108,7 @@ VG_DOCUMENTS = (
 
 def test_vg_smart_specialisering_lists_documents_with_type_and_size(built_site: Path) -> None:
     links = pdf_links(raw(built_site, "vastra-gotaland/smart-specialisering"))
+    assert "Smart Specialisation in Västra Götaland (på engelska, pdf, 1,3\u00a0kB)" in links
     for title in VG_DOCUMENTS:
         assert any(re.fullmatch(re.escape(title) + " " + SIZE, link) for link in links), (
             f"no document link '{title} (pdf, ... kB)' among {links}"

@@ -88,6 +88,7 @@ def _element_end(text: str, start: re.Match) -> tuple[int, int]:
 
 
 def _text(fragment: str) -> str:
-    # Without the soft hyphens of headings (typography.py), as Pagefind reads them.
-    text = html.unescape(TAG.sub(" ", fragment)).replace("\u00ad", "")
+    # Without the soft hyphens of headings and the <wbr> of addresses (typography.py): they
+    # join a word, as Pagefind reads them.
+    text = html.unescape(TAG.sub(" ", fragment.replace("<wbr>", ""))).replace("\u00ad", "")
     return SPACES.sub(" ", text).strip()

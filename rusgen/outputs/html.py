@@ -194,7 +194,8 @@ class RegionRenderer:
 
     def context(self, view: View, alternates: dict[str, str]) -> dict[str, Any]:
         """Return what a template sees, all of it derived from the Site."""
-        region, lang = self.region, view.lang
+        lang = view.lang
+        region = self.view.region_in(lang)  # taxonomy titles and contact roles in `lang`
         upcoming, _ = self.view.events(lang)
         parent = self.site.region(region.parent) if region.parent else None
         return {
