@@ -133,7 +133,7 @@ def render_outputs(
     """
     from rusgen import parallel
     from rusgen.markdown import make_markdown
-    from rusgen.outputs import feeds, files, html, network, sitemap
+    from rusgen.outputs import feeds, files, html, images, network, sitemap
 
     md = make_markdown()
     # In output order: lists ready now, and the search indexes' collect functions.
@@ -143,8 +143,11 @@ def render_outputs(
     indexes = stores.indexes if stores else search.PendingIndexes(parallel.workers)
     with nullcontext() if stores else indexes:
         for region in site.regions:
+            # The preview shows the photos as they are: resizing costs a second each.
+            pictures, picture_files = ({}, []) if preview else images.prepare(
+                region, stores.images if stores else None, problems)
             renderer, theme = html.region_renderer(
-                site, region, root, md, cache, cache, hashed=not preview,
+                site, region, root, md, cache, cache, hashed=not preview, images=pictures,
                 store=stores.markdown if stores else None,
                 # The preview runs beside a server's threads, which a fork must not copy.
                 parallel=not preview,
@@ -161,6 +164,7 @@ def render_outputs(
             parts.append([
                 *pages,
                 *files.region_files(region, theme, renderer.assets),
+                *picture_files,
                 *calendars(renderer.view, renderer.strings, stores),
                 *feeds.render(renderer.view, renderer.strings),
                 *sitemap.render(renderer.view),
@@ -223,6 +227,7 @@ def _build(options: BuildOptions, cache: dict | None) -> BuildResult:
     }
     stores.markdown.save()
     stores.calendars.save()
+    stores.images.save()
     stores.record.save(
         fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, options.regions)
     )

@@ -31,7 +31,7 @@ LAYERS: dict[str, float] = {
     "schema.common": 1.5, "schema.contacts": 1.6, "schema.statement": 1.6, "schema.events": 1.7,
     "schema.pages": 1.8, "schema.region": 1.9, "schema": 2, "render": 2,
     "loader": 3, "outputs.region_view": 3, "writer": 2, "swap": 0, "collisions": 2, "buildlock": 1,
-    "outputs.page_bodies": 4, "outputs.html": 5, "cache": 3, "parallel": 0,
+    "outputs.page_bodies": 4, "outputs.html": 5, "cache": 3, "parallel": 0, "outputs.images": 4,
     "outputs.files": 6, "outputs.network": 6,
     "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
     "outputs.disk_search": 1,
