@@ -143,7 +143,7 @@ def render_outputs(
     """
     from rusgen import parallel
     from rusgen.markdown import make_markdown
-    from rusgen.outputs import feeds, files, html, network, sitemap
+    from rusgen.outputs import feeds, files, html, images, network, sitemap
 
     md = make_markdown()
     # In output order: lists ready now, and the search indexes' collect functions.
@@ -154,8 +154,11 @@ def render_outputs(
     with nullcontext() if stores else indexes:
         for region in site.regions if regions is None else regions:
             progress("pages", region.output_folder)
+            # The preview shows the photos as they are: resizing costs a second each.
+            pictures, picture_files = ({}, []) if preview else images.prepare(
+                region, stores.images if stores else None, problems)
             renderer, theme = html.region_renderer(
-                site, region, root, md, cache, cache, hashed=not preview,
+                site, region, root, md, cache, cache, hashed=not preview, images=pictures,
                 store=stores.markdown if stores else None,
                 # The preview runs beside a server's threads, which a fork must not copy.
                 parallel=not preview,
@@ -174,6 +177,7 @@ def render_outputs(
             parts.append([
                 *pages,
                 *files.region_files(region, theme, renderer.assets),
+                *picture_files,
                 *calendars(renderer.view, renderer.strings, stores),
                 *feeds.render(renderer.view, renderer.strings),
                 *sitemap.render(renderer.view),
@@ -248,6 +252,7 @@ def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> Bui
     }
     stores.markdown.save()
     stores.calendars.save()
+    stores.images.save()
     stores.record.save(
         fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, built)
     )

@@ -276,6 +276,28 @@ class Fields:
             return None
         return Fields(value, self.path, self.problems, prefix=f"{self.name(key)}.")
 
+    def translated(self, field: Field, languages: tuple[str, ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """Return a TRANSLATED field: its text in the region's first language, and the text
+        of each language when written per language (`{sv: Kraftsamlingar, en: Focus areas}`)."""
+        per_language = f"{{{', '.join(f'{lang}: ...' for lang in languages)}}}"
+        if not isinstance(self.data.get(field.name), YamlMap):
+            return self.text(field.name, required=field.required, example=field.example), ()
+        block = Fields(self.data[field.name], self.path, self.problems, prefix=f"{self.name(field.name)}.")
+        written = []
+        for lang in block.data:
+            if str(lang) not in languages:
+                block.say(lang, "field.translation_lang", lang=lang, languages=", ".join(languages),
+                          field=field.name, example=per_language)
+                continue
+            text = block.text(lang, required=True, example=field.example)
+            if text:
+                written.append((str(lang), text))
+        texts = dict(written)
+        if written and languages[0] not in texts:
+            self.say(field.name, "field.translation_default", lang=languages[0], field=field.name,
+                     example=per_language)
+        return texts.get(languages[0], ""), tuple(written)
+
     def section(self, field: Field) -> Fields | None:
         """Return the fields beneath a MAP field, warning about unknown ones."""
         block = self.mapping(field.name, example=f"`{field.name}: {field.example}`")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
@@ -26,6 +26,21 @@ class Contact:
     phone: str = ""
     mobile: str = ""
     email: str = ""
+    roles: Translations = ()  # the role per language, when written so
+
+    def in_language(self, lang: str) -> Contact:
+        """Return the contact as a page in `lang` shows it: its role in that language."""
+        return replace(self, role=translated(self.roles, lang, self.role)) if self.roles else self
+
+
+# A text written once per language, `{sv: Kraftsamlingar, en: Focus areas}`, as (language,
+# text) pairs in the order written; () when it was written once, for every language.
+Translations = tuple[tuple[str, str], ...]
+
+
+def translated(translations: Translations, lang: str, default: str) -> str:
+    """Return the text of `lang`, or `default` (the region's first language's) without one."""
+    return next((text for written, text in translations if written == lang), default)
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,10 @@ class Term:
     title: str
     period: str = ""
     summary: str = ""
+    titles: Translations = ()
+
+    def in_language(self, lang: str) -> Term:
+        return replace(self, title=translated(self.titles, lang, self.title)) if self.titles else self
 
 
 @dataclass(frozen=True)
@@ -69,10 +88,16 @@ class Taxonomy:
     id: str
     title: str
     terms: tuple[Term, ...]
+    titles: Translations = ()
 
     def term(self, term_id: str) -> Term | None:
         """Return the term with this id, or None."""
         return next((t for t in self.terms if t.id == term_id), None)
+
+    def in_language(self, lang: str) -> Taxonomy:
+        """Return the taxonomy with its title and its terms' titles in `lang`."""
+        return replace(self, title=translated(self.titles, lang, self.title),
+                       terms=tuple(term.in_language(lang) for term in self.terms))
 
 
 @dataclass(frozen=True)
@@ -254,6 +279,12 @@ class Region:
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def in_language(self, lang: str) -> Region:
+        """Return the region as its pages in `lang` show it: taxonomy titles and contact
+        roles in that language, where region.yaml and contacts.yaml give them."""
+        return replace(self, taxonomies=tuple(t.in_language(lang) for t in self.taxonomies),
+                       contacts=tuple(c.in_language(lang) for c in self.contacts))
 
     @cached_property
     def contacts_by_id(self) -> dict[str, Contact]:

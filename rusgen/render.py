@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from rusgen import text
+from rusgen import text, typography
 from rusgen.errors import RusgenError
 from rusgen.fields import parse_time
 from rusgen.model import Page
@@ -201,6 +201,9 @@ def make_environment(theme: Theme, cache: dict | None = None) -> ThemeEnvironmen
         by_month=_by_month,
         month_abbr=_month_abbr,
         headings=_headings,
+        hyphenate=typography.hyphenate,
+        address=typography.breakable_address,
+        in_sentence=typography.in_sentence,
     )
     return env
 

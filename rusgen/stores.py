@@ -37,6 +37,7 @@ class Stores:
     search: OutputStore
     calendars: OutputStore
     record: BuildRecord
+    images: OutputStore  # resized photos, by image (outputs/images.py)
     # The build's Pagefind runs; their folders hold the pages until they are written.
     indexes: search.PendingIndexes = field(
         default_factory=lambda: search.PendingIndexes(_workers)
@@ -56,7 +57,7 @@ class Stores:
         folder = source / CACHE_DIR
         return cls(
             MarkdownStore(folder), OutputStore(folder, "search"), OutputStore(folder, "calendars"),
-            BuildRecord(folder),
+            BuildRecord(folder), OutputStore(folder, "images"),
         )
 
 

@@ -208,10 +208,14 @@ def format_date(d: date, lang: str, style: str = "long") -> str:
 
 
 def format_time(t: time, lang: str) -> str:
-    """Return t as "9", "13.30" (sv) or "09:00", "13:30" (en), on the 24-hour clock."""
+    """Return t as "9.00", "13.30" (sv) or "09:00", "13:30" (en), on the 24-hour clock.
+
+    Swedish keeps the minutes even on the hour: one style everywhere, so an agenda reads
+    "9.30, 10.00, 10.10" and a range "kl. 13.00–16.30", as communicators write in body text.
+    """
     if _lang(lang) == "en":
         return f"{t.hour:02d}:{t.minute:02d}"
-    return str(t.hour) if t.minute == 0 else f"{t.hour}.{t.minute:02d}"
+    return f"{t.hour}.{t.minute:02d}"
 
 
 def _clock(text: str, lang: str) -> str:
@@ -219,7 +223,7 @@ def _clock(text: str, lang: str) -> str:
 
 
 def format_time_range(start: time, end: time | None, lang: str) -> str:
-    """Return "kl. 13.30–16" (sv) or "13:30–16:00" (en); only the start if end is None."""
+    """Return "kl. 13.30–16.00" (sv) or "13:30–16:00" (en); only the start if end is None."""
     lang = _lang(lang)
     text = format_time(start, lang)
     # An end equal to the start says nothing more, and "kl. 13–13" reads as a typo.

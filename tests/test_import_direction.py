@@ -25,13 +25,13 @@ LAYERS: dict[str, float] = {
     "contentmodel.jsonschema": 1, "contentmodel.reference": 1,
     "yamltraps": -0.6, "yamlerrors": -0.5, "yamllimits": -0.4, "messages.input": -2,
     "contentwalk": 0.5,
-    "errors": 0, "text": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
+    "errors": 0, "text": 0, "typography": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
     "markdown_guards": 0.8, "sanitise": 0.9,
     "fields": 1, "markdown": 1, "raw": 1, "file_names": 1.2, "placeholders": 1.2,
     "schema.common": 1.5, "schema.contacts": 1.6, "schema.statement": 1.6, "schema.events": 1.7,
     "schema.pages": 1.8, "schema.region": 1.9, "schema": 2, "render": 2,
     "loader": 3, "outputs.region_view": 3, "writer": 2, "swap": 0, "collisions": 2, "buildlock": 1,
-    "outputs.page_bodies": 4, "outputs.html": 5, "cache": 3, "parallel": 0,
+    "outputs.page_bodies": 4, "outputs.html": 5, "cache": 3, "parallel": 0, "outputs.images": 4,
     "outputs.files": 6, "outputs.network": 6,
     "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
     "outputs.disk_search": 1,
@@ -49,7 +49,9 @@ LAYERS: dict[str, float] = {
     "server.handler": 0.4, "server.watcher": 0.4, "server.app": 0.5, "server": 0.6,
 }
 # The preview server gets a rebuild callable; it and its live site know nothing of rusgen.
-IMPORTS_NOTHING_OF_RUSGEN = {"model", "text", "livesite", "messages.template", "contentmodel.spec"}
+IMPORTS_NOTHING_OF_RUSGEN = {
+    "model", "text", "typography", "livesite", "messages.template", "contentmodel.spec",
+}
 SERVER_MODULES = [name for name in LAYERS if name == "server" or name.startswith("server.")]
 SERVER_IMPORTS_ONLY = {name: {"livesite", *SERVER_MODULES} for name in SERVER_MODULES}
 

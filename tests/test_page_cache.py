@@ -85,7 +85,8 @@ def test_a_new_title_reaches_every_page_that_shows_it(built, tmp_path: Path) -> 
     edit(source, NEWS, "title: Digital uppstart för kraftsamlingarna", "title: Kraftsamlingarna startar")
     build(source, output)
     assert_same_as_from_scratch(source, output, tmp_path)
-    assert "Kraftsamlingarna startar" in (output / "vast/news/index.html").read_text("utf-8")
+    shown = (output / "vast/news/index.html").read_text("utf-8").replace("\u00ad", "")  # soft hyphens
+    assert "Kraftsamlingarna startar" in shown
 
 
 @pytest.mark.parametrize(

@@ -156,3 +156,7 @@ def test_disk_index_reads_what_pagefind_indexes() -> None:
             '<script>var hemligt = 1;</script><div>Mer</div></main><footer>Sidfot</footer></body></html>')
     assert page_entry(page) == {"lang": "sv", "title": "Hållbar energi", "text": "Vind & sol Mer"}
     assert page_entry(page.replace(" data-pagefind-body", "")) is None
+    ignored = page.replace("<div><p>", '<div data-pagefind-ignore><div>Fler</div><p>')
+    assert page_entry(ignored) == {"lang": "sv", "title": "Hållbar energi", "text": "Mer"}
+    hyphenated = page.replace("Hållbar", "Håll\u00adbar").replace("Vind", "Vin&shy;<wbr>d")
+    assert page_entry(hyphenated) == {"lang": "sv", "title": "Hållbar energi", "text": "Vind & sol Mer"}

@@ -239,11 +239,11 @@ def test_format_date_rejects_unknown_language_and_style() -> None:
     ("t", "sv", "en"),
     [
         (time(13, 30), "13.30", "13:30"),
-        (time(9, 0), "9", "09:00"),
+        (time(9, 0), "9.00", "09:00"),
         (time(9, 30), "9.30", "09:30"),
         (time(9, 5), "9.05", "09:05"),
-        (time(13, 0), "13", "13:00"),
-        (time(0, 0), "0", "00:00"),  # midnight: the same rule, no exception
+        (time(13, 0), "13.00", "13:00"),
+        (time(0, 0), "0.00", "00:00"),  # midnight: the same rule, no exception
         (time(0, 30), "0.30", "00:30"),
         (time(23, 59, 59), "23.59", "23:59"),  # seconds are never shown
     ],
@@ -256,13 +256,13 @@ def test_format_time(t: time, sv: str, en: str) -> None:
 @pytest.mark.parametrize(
     ("start", "end", "sv", "en"),
     [
-        (time(13, 30), time(16), "kl. 13.30–16", "13:30–16:00"),
-        (time(9), time(11), "kl. 9–11", "09:00–11:00"),
-        (time(13), time(16, 30), "kl. 13–16.30", "13:00–16:30"),
+        (time(13, 30), time(16), "kl. 13.30–16.00", "13:30–16:00"),
+        (time(9), time(11), "kl. 9.00–11.00", "09:00–11:00"),
+        (time(13), time(16, 30), "kl. 13.00–16.30", "13:00–16:30"),
         (time(13, 30), None, "kl. 13.30", "13:30"),
-        (time(0), time(1), "kl. 0–1", "00:00–01:00"),
-        (time(22), time(2), "kl. 22–2", "22:00–02:00"),
-        (time(10), time(10), "kl. 10", "10:00"),
+        (time(0), time(1), "kl. 0.00–1.00", "00:00–01:00"),
+        (time(22), time(2), "kl. 22.00–2.00", "22:00–02:00"),
+        (time(10), time(10), "kl. 10.00", "10:00"),
     ],
 )
 def test_format_time_range(start: time, end: time | None, sv: str, en: str) -> None:
@@ -289,7 +289,7 @@ def test_format_datetime() -> None:
     dt = datetime(2021, 4, 21, 15, 51, 12)
     assert format_datetime(dt, "sv") == "21 april 2021 kl. 15.51"
     assert format_datetime(dt, "en") == "21 April 2021, 15:51"
-    assert format_datetime(datetime(2021, 4, 21, 9), "sv") == "21 april 2021 kl. 9"
+    assert format_datetime(datetime(2021, 4, 21, 9), "sv") == "21 april 2021 kl. 9.00"
 
 
 def test_format_datetime_uses_the_clock_time_it_is_given() -> None:
@@ -303,20 +303,20 @@ def test_format_datetime_uses_the_clock_time_it_is_given() -> None:
 
 def test_event_same_day() -> None:
     start, end = datetime(2021, 5, 27, 13, 30), datetime(2021, 5, 27, 16)
-    assert format_event_when(start, end, False, "sv") == "torsdag 27 maj 2021, kl. 13.30–16"
+    assert format_event_when(start, end, False, "sv") == "torsdag 27 maj 2021, kl. 13.30–16.00"
     assert format_event_when(start, end, False, "en") == "Thursday 27 May 2021, 13:30–16:00"
 
 
 def test_event_without_end() -> None:
     start = datetime(2021, 5, 27, 9)
-    assert format_event_when(start, None, False, "sv") == "torsdag 27 maj 2021, kl. 9"
+    assert format_event_when(start, None, False, "sv") == "torsdag 27 maj 2021, kl. 9.00"
     assert format_event_when(start, None, False, "en") == "Thursday 27 May 2021, 09:00"
 
 
 def test_event_with_end_date_on_the_start_day() -> None:
     start = datetime(2021, 5, 27, 9)
     assert format_event_when(start, date(2021, 5, 27), False, "sv") == (
-        "torsdag 27 maj 2021, kl. 9"
+        "torsdag 27 maj 2021, kl. 9.00"
     )
 
 
@@ -350,7 +350,7 @@ def test_event_all_day_across_new_year_shows_both_years() -> None:
 def test_event_timed_over_several_days() -> None:
     start, end = datetime(2012, 9, 26, 9), datetime(2012, 9, 27, 16, 30)
     assert format_event_when(start, end, False, "sv") == (
-        "onsdag 26 september 2012 kl. 9 – torsdag 27 september 2012 kl. 16.30"
+        "onsdag 26 september 2012 kl. 9.00 – torsdag 27 september 2012 kl. 16.30"
     )
     assert format_event_when(start, end, False, "en") == (
         "Wednesday 26 September 2012, 09:00 – Thursday 27 September 2012, 16:30"

@@ -160,7 +160,7 @@ def test_swedish_times_are_kept_as_written(tmp_path: Path) -> None:
     assert '<th scope="row">13</th>' in text  # 13.00 is written "13" on the site, like 13:00
     assert '<th scope="row">7.05</th>' in text
     assert "13.0<" not in text and "9.3<" not in text
-    assert "kl. 9.30–13" in text
+    assert "kl. 9.30–13.00" in text
 
 
 def test_a_phone_number_with_a_leading_zero_is_published_as_written(tmp_path: Path) -> None:

@@ -1,11 +1,15 @@
 """contacts.yaml: the people readers can reach, by id."""
 
-from rusgen.contentmodel.spec import EMAIL, PHONE, TEXT, Field, Kind
+from rusgen.contentmodel.spec import EMAIL, PHONE, TEXT, TRANSLATED, Field, Kind
 
 CONTACT_FIELDS = (
     Field("name", TEXT, "Personens namn.", "The person's name.",
           example="Robin Kalmendal", required=True),
-    Field("role", TEXT, "Roll eller titel.", "Role or title.", example="Regionutvecklare"),
+    Field("role", TRANSLATED, "Roll eller titel; på flera språk som "
+          "`{sv: Regionutvecklare, en: Regional development officer}`.",
+          "Role or title; in several languages as "
+          "`{sv: Regionutvecklare, en: Regional development officer}`.",
+          example="Regionutvecklare"),
     Field("organisation", TEXT, "Organisation.", "Organisation.",
           example="Västra Götalandsregionen"),
     Field("phone", PHONE, "Telefonnummer, inom citattecken; visas som det är skrivet.",

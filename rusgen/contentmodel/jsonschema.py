@@ -27,6 +27,7 @@ from rusgen.contentmodel.spec import (
     PHONE,
     SLUG,
     TIME,
+    TRANSLATED,
     URL,
     Field,
     Kind,
@@ -53,6 +54,11 @@ SHAPES: dict[str, dict[str, Any]] = {
     COLOR: {"type": "string", "pattern": r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"},
     SLUG: {"type": "string", "pattern": SLUG_PATTERN},
     FILE: {"type": "string", "minLength": 1},
+    TRANSLATED: {"anyOf": [
+        {"type": TEXT_TYPES},
+        {"type": "object", "propertyNames": {"pattern": "^[a-z]{2}$"},
+         "additionalProperties": {"type": TEXT_TYPES}},
+    ]},
 }
 
 

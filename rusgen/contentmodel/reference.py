@@ -21,14 +21,14 @@ TYPE_WORDS = {
         "moment": "datum och klockslag", "time": "klockslag", "choice": "ett av värdena",
         "names": "lista", "map": "fält under", "maps": "lista med fält", "map_of": "id med fält",
         "url": "webbadress", "email": "e-post", "phone": "telefon", "color": "färg",
-        "slug": "namn i adressen", "file": "fil i files/",
+        "slug": "namn i adressen", "file": "fil i files/", "translated": "text, eller en per språk",
     },
     "en": {
         "text": "text", "bool": "true or false", "int": "whole number", "date": "date",
         "moment": "date and time", "time": "time of day", "choice": "one of the values",
         "names": "list", "map": "fields beneath", "maps": "list of fields", "map_of": "ids with fields",
         "url": "web address", "email": "e-mail", "phone": "phone", "color": "colour",
-        "slug": "address name", "file": "file in files/",
+        "slug": "address name", "file": "file in files/", "translated": "text, or one per language",
     },
 }
 HEADINGS = {

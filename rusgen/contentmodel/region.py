@@ -12,6 +12,7 @@ from rusgen.contentmodel.spec import (
     PHONE,
     SLUG,
     TEXT,
+    TRANSLATED,
     URL,
     Choice,
     Field,
@@ -25,14 +26,19 @@ ACCESSIBILITY_STATUSES = (
 )
 
 TERM_FIELDS = (
-    Field("title", TEXT, "Termens namn.", "The term's name.", example="Elektrifiering", required=True),
+    Field("title", TRANSLATED,
+          "Termens namn; på flera språk som `{sv: Elektrifiering, en: Electrification}`.",
+          "The term's name; in several languages as `{sv: Elektrifiering, en: Electrification}`.",
+          example="Elektrifiering", required=True),
     Field("period", TEXT, "Period, fritt skriven.", "Period, as text.", example="2021–2024"),
     Field("summary", TEXT, "En mening om termen.", "One sentence about the term.",
           example="Omställningen till el i industri och transporter."),
 )
 
 TAXONOMY_FIELDS = (
-    Field("title", TEXT, "Grupperingens namn.", "The grouping's name.",
+    Field("title", TRANSLATED,
+          "Grupperingens namn; på flera språk som `{sv: Kraftsamlingar, en: Focus areas}`.",
+          "The grouping's name; in several languages as `{sv: Kraftsamlingar, en: Focus areas}`.",
           example="Kraftsamlingar", required=True),
     Field("terms", MAP_OF, "Termerna, med id (små bokstäver och bindestreck) och fält.",
           "The terms, by id (lower case with hyphens), with their fields.",

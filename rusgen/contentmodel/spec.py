@@ -8,6 +8,8 @@ from dataclasses import dataclass
 TEXT, BOOL, INT, DATE, MOMENT, TIME = "text", "bool", "int", "date", "moment", "time"
 CHOICE, NAMES, MAP, MAPS, MAP_OF = "choice", "names", "map", "maps", "map_of"
 URL, EMAIL, PHONE, COLOR, SLUG, FILE = "url", "email", "phone", "color", "slug", "file"
+# A text once for every language, or once per language: `title: {sv: Kraftsamlingar, en: Focus areas}`.
+TRANSLATED = "translated"
 
 
 @dataclass(frozen=True)

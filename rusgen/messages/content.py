@@ -122,6 +122,22 @@ MESSAGES = {
         en='required: describe the image for readers who cannot see it, like alt: "Två personer '
         'vid ett bord", or write alt: "" if it is only decoration',
     ),
+    "image.broken": T(
+        sv="bilden {file} går inte att läsa: filen är skadad, avkortad eller ingen JPEG- eller "
+        "PNG-bild; spara den igen som JPEG eller PNG, till exempel med Paint eller Foto, och "
+        "lägg den i files/ på nytt",
+        en="the image {file} cannot be read: the file is damaged, cut short or not a JPEG or "
+        "PNG image; save it again as JPEG or PNG, for example with Paint or Photos, and put "
+        "it in files/ again",
+    ),
+    "image.too_large": T(
+        sv="bilden {file} har {pixels} miljoner pixlar, fler än en webbsida behöver (högst "
+        "{limit} miljoner); förminska den, till exempel med Paint eller Foto, till 4000 pixlar "
+        "på bredden",
+        en="the image {file} has {pixels} million pixels, more than a web page needs (at "
+        "most {limit} million); make it smaller, for example with Paint or Photos, to 4000 "
+        "pixels wide",
+    ),
     "alias.invalid": T(
         sv='ska vara en gammal adress på webbplatsen, som /gamla-adressen/, men här står "{alias}"',
         en='expected an old address within the site like /gamla-adressen/, got "{alias}"',

@@ -105,6 +105,17 @@ MESSAGES = {
         sv="språk skrivs med två bokstäver, som `{field}: [sv, en]`, men här står {got}",
         en="expected two-letter language codes like `{field}: [sv, en]`, got {got}",
     ),
+    "field.translation_lang": T(
+        sv="`{lang}` är inte ett av regionens språk ({languages}); skriv en text per språk, "
+        "som `{field}: {example}`",
+        en="`{lang}` is not one of the region's languages ({languages}); write one text per "
+        "language, like `{field}: {example}`",
+    ),
+    "field.translation_default": T(
+        sv="texten på `{lang}`, regionens första språk, saknas; lägg till den, som `{field}: {example}`",
+        en="the text in `{lang}`, the region's first language, is missing; add it, like "
+        "`{field}: {example}`",
+    ),
     "got.list": T(sv="en lista", en="a list"),
     "got.map": T(sv="en grupp av fält", en="a group of fields"),
     "got.nothing": T(sv="ingenting", en="nothing"),

@@ -25,6 +25,7 @@ INDEX_VARIABLE = "rusgenSearchIndex"
 # every < and > inside attribute values and text.
 LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]*)\"")
 BODY_START = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+IGNORED_START = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
 FIRST_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 UNREAD = re.compile(r"<(script|style|template)\b.*?</\1>", re.S)
 TAG = re.compile(r"<[^>]*>")
@@ -52,7 +53,7 @@ def page_entry(page: str) -> dict[str, str] | None:
     body = _indexed_part(page)
     if body is None:
         return None
-    body = UNREAD.sub(" ", body)
+    body = _without_ignored(UNREAD.sub(" ", body))
     heading = FIRST_H1.search(body)
     title = _text(heading.group(1)) if heading else ""
     if heading:  # searched as the title: not again as text
@@ -66,13 +67,28 @@ def _indexed_part(page: str) -> str | None:
     start = BODY_START.search(page)
     if start is None:
         return None
+    return page[start.end():_element_end(page, start)[0]]
+
+
+def _without_ignored(body: str) -> str:
+    """Leave out the elements marked data-pagefind-ignore (lists, series boxes, labels)."""
+    while (start := IGNORED_START.search(body)) is not None:
+        body = body[:start.start()] + " " + body[_element_end(body, start)[1]:]
+    return body
+
+
+def _element_end(text: str, start: re.Match) -> tuple[int, int]:
+    """Return where the element opened by `start` ends: before and after its end tag."""
     tag, depth = start.group(1), 1
-    for found in re.finditer(rf"<(/?){tag}\b[^>]*>", page[start.end():]):
+    for found in re.finditer(rf"<(/?){tag}\b[^>]*>", text[start.end():]):
         depth += -1 if found.group(1) else 1
         if depth == 0:
-            return page[start.end():start.end() + found.start()]
-    return page[start.end():]
+            return start.end() + found.start(), start.end() + found.end()
+    return len(text), len(text)
 
 
 def _text(fragment: str) -> str:
-    return SPACES.sub(" ", html.unescape(TAG.sub(" ", fragment))).strip()
+    # Without the soft hyphens of headings and the <wbr> of addresses (typography.py): they
+    # join a word, as Pagefind reads them.
+    text = html.unescape(TAG.sub(" ", fragment.replace("<wbr>", ""))).replace("\u00ad", "")
+    return SPACES.sub(" ", text).strip()

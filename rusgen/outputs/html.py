@@ -22,6 +22,8 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.messages import message_language
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import brand, calendar, feeds
+from rusgen.outputs.images import BODY_IMAGE_SIZES, ResponsiveImage, pictures_in_body
+from rusgen.outputs.images import identity as image_identity
 from rusgen.outputs.page_bodies import PageBodies, memory_key
 from rusgen.outputs.page_cache import LastPages, PageCache
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
@@ -64,21 +66,26 @@ def region_renderer(
     parallel: bool = False,
     last_pages: LastPages | None = None,
     preview: bool = False,
+    images: dict[str, ResponsiveImage] | None = None,
 ) -> tuple[RegionRenderer, Theme]:
     """Load a region's theme and make its renderer: how every region's outputs begin.
 
     `cache` keeps compiled templates and UI strings; `hashed` gives CSS and JS
     content-hashed names (the build) or stable ones (the preview). `last_pages`: the
     pages the last build wrote, to reuse those whose inputs are the same. `preview`: the
-    output is served from the root of the preview's address, not of the host's.
+    output is served from the root of the preview's address, not of the host's. `images`:
+    the region's photos in several widths (outputs/images.py), by address.
     """
+    images = images or {}
     theme = load_theme(root, region.theme)
     env = make_environment(theme, cache)
     strings = {lang: theme.strings(lang, cache) for lang in region.languages}
     assets = asset_urls(theme.static_files(), hashed=hashed)
-    pages = last_pages.for_region(region.id, theme.folders, strings, assets) if last_pages else None
+    pages = last_pages.for_region(
+        region.id, theme.folders, strings, (assets, image_identity(images))
+    ) if last_pages else None
     renderer = RegionRenderer(
-        site, region, env, md, strings, assets, markdown_cache, store, parallel, pages, preview
+        site, region, env, md, strings, assets, markdown_cache, store, parallel, pages, preview, images
     )
     return renderer, theme
 
@@ -99,6 +106,7 @@ class RegionRenderer:
         parallel: bool = False,
         pages: PageCache | None = None,
         preview: bool = False,
+        images: dict[str, ResponsiveImage] | None = None,
     ) -> None:
         self.site = site
         self.preview = preview
@@ -108,6 +116,8 @@ class RegionRenderer:
         self.assets = assets  # logical theme path -> published URL (CSS and JS hashed)
         self.parallel = parallel  # render pages in forked workers when there are many
         self.pages = pages  # the pages of the last build that can be reused
+        self.images = images or {}  # photos in several widths, by address
+        self._body_picture: jinja2.Template | None = None
         self.view = RegionView(region, site.build_time, strings)
         self.bodies = PageBodies(region, self.view, md, markdown_cache, store)
 
@@ -201,7 +211,8 @@ class RegionRenderer:
 
     def context(self, view: View, alternates: dict[str, str]) -> dict[str, Any]:
         """Return what a template sees, all of it derived from the Site."""
-        region, lang = self.region, view.lang
+        lang = view.lang
+        region = self.view.region_in(lang)  # taxonomy titles and contact roles in `lang`
         upcoming, _ = self.view.events(lang)
         parent = self.site.region(region.parent) if region.parent else None
         return {
@@ -223,6 +234,7 @@ class RegionRenderer:
             "home_url": self.view.prefix(lang),
             "alternates": alternates,
             "contacts": lambda ids: [region.contacts_by_id[i] for i in ids],
+            "responsive": self.images.get,  # for partials/picture.html
             "term_of": lambda tax, term: region.taxonomy(tax).term(term),
             "series": self.view.series(view.page) if view.page else (),
             "upcoming": upcoming,
@@ -249,8 +261,21 @@ class RegionRenderer:
 
     def _page(self, view: View, html: str, alternates: dict[str, str]) -> str:
         context = self.context(view, alternates)
+        html = pictures_in_body(
+            html, view.url, self.images, lambda src, alt: self._picture(context, src, alt)
+        )
         context["content"] = Markup(html)
         return _render(self.env, view.template, context)
+
+    def _picture(self, context: dict[str, Any], src: str, alt: str) -> str:
+        """Render the theme's picture macro for an image of a page's body: the theme holds
+        the markup of every picture, the lead image's and the text's alike."""
+        if self._body_picture is None:
+            self._body_picture = self.env.from_string(
+                '{% from "partials/picture.html" import picture with context %}'
+                "{{ picture(src, alt, sizes=sizes) }}"
+            )
+        return self._body_picture.render({**context, "src": src, "alt": alt, "sizes": BODY_IMAGE_SIZES})
 
     def _redirect(self, alias: str, page: Page) -> Output:
         view = View("redirect.html", alias, page.lang, page.title, page=page)

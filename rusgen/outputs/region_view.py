@@ -191,6 +191,12 @@ class RegionView:
         return language_prefix(lang, self.region.default_language)
 
     @functools.cache  # noqa: B019
+    def region_in(self, lang: str) -> Region:
+        """Return the region as pages in `lang` show it: its taxonomies' titles and its
+        contacts' roles in that language, where they are written per language."""
+        return self.region.in_language(lang)
+
+    @functools.cache  # noqa: B019
     def views(self) -> tuple[View, ...]:
         """Return every HTML page of the region, content and generated, in URL order."""
         slots: dict[str, View] = {}
@@ -229,7 +235,7 @@ class RegionView:
             View("search.html", search_url(lang, self.region.default_language), lang,
                  t["search_title"], key="generated:search"),
         ]
-        for taxonomy in self.region.taxonomies:
+        for taxonomy in self.region_in(lang).taxonomies:
             counts = tuple(
                 (term, len(self.tagged(taxonomy.id, term.id, lang))) for term in taxonomy.terms
             )
@@ -318,10 +324,13 @@ class RegionView:
                 entries.append(MenuEntry(title, f"{prefix}{target}/"))
                 continue
             page = self._menu_page(target, lang)
-            if page is not None:
+            taxonomy = self.region_in(lang).taxonomy(target)
+            # A page not translated into `lang` gives way to the taxonomy list it stands
+            # in for, which is in every language: "Focus areas", not "Kraftsamlingar".
+            if page is not None and (page.lang == lang or taxonomy is None):
                 entries.append(MenuEntry(page.title, page.url))
-            elif self.region.taxonomy(target) is not None:
-                entries.append(MenuEntry(self.region.taxonomy(target).title, f"{prefix}{target}/"))
+            elif taxonomy is not None:
+                entries.append(MenuEntry(taxonomy.title, f"{prefix}{target}/"))
         return tuple(entries)
 
     def has(self, kind: str, lang: str) -> bool:

@@ -41,6 +41,11 @@ UNUSED_BUNDLES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui
                   "pagefind-highlight.")
 # Inside a run's temporary folder: the pages Pagefind reads, and what it prints.
 SITE_FOLDER = "site"
+# Headings carry soft hyphens for the reader's eye (typography.py); Pagefind would keep
+# them inside its words and titles, so it reads pages without them. A page that had any
+# keeps its own bytes here, and the build writes it from there.
+ORIGINALS_FOLDER = "originals"
+SOFT_HYPHEN = "\u00ad".encode()
 STDOUT_FILE = "pagefind-stdout.txt"
 STDERR_FILE = "pagefind-stderr.txt"
 
@@ -117,8 +122,14 @@ class PendingIndex:
         """
         prefix = self.prefix
         site = self.folder / SITE_FOLDER
+        originals = self.folder / ORIGINALS_FOLDER
+
+        def written(rel: str) -> str:
+            original = originals / rel
+            return str(original if original.is_file() else site / rel)
+
         return [
-            Output(output.path, source=str(site / output.path[len(prefix):]), digest=output.digest)
+            Output(output.path, source=written(output.path[len(prefix):]), digest=output.digest)
             if output.is_rendered_page(prefix) else output
             for output in outputs
         ]
@@ -176,9 +187,14 @@ def _write_pages(prefix: str, pages: Sequence[Output], site: Path) -> None:
     """Write the region's rendered HTML pages below `site`, as the region's folder has them."""
     for page in pages:
         if page.is_rendered_page(prefix):
-            target = site / page.path[len(prefix):]
+            rel = page.path[len(prefix):]
+            target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page.data)
+            target.write_bytes(page.data.replace(SOFT_HYPHEN, b""))
+            if SOFT_HYPHEN in page.data:
+                original = site.parent / ORIGINALS_FOLDER / rel
+                original.parent.mkdir(parents=True, exist_ok=True)
+                original.write_bytes(page.data)
 
 
 def _start_pagefind(folder: Path) -> subprocess.Popen:

@@ -13,7 +13,7 @@ from rusgen.schema.common import SLUG_RE, RegionContext
 from rusgen.yamlfile import YamlMap
 
 
-def read_contacts(raw: RawRegion, problems: Problems) -> tuple[Contact, ...]:
+def read_contacts(raw: RawRegion, problems: Problems, languages: tuple[str, ...]) -> tuple[Contact, ...]:
     if raw.contacts is None:
         return ()
     path = f"{raw.display}/contacts.yaml"
@@ -27,11 +27,13 @@ def read_contacts(raw: RawRegion, problems: Problems) -> tuple[Contact, ...]:
             continue
         f = Fields(value, path, problems, prefix=f"{contact_id}.")
         f.warn_unknown(CONTACTS.names)
+        role, roles = f.translated(CONTACTS["role"], languages)
         result.append(
             Contact(
                 id=contact_id,
                 name=f.read(CONTACTS["name"]),
-                role=f.read(CONTACTS["role"]),
+                role=role,
+                roles=roles,
                 organisation=f.read(CONTACTS["organisation"]),
                 phone=read_phone(f, "phone"),
                 mobile=read_phone(f, "mobile"),

@@ -120,8 +120,8 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
     elif logo and not logo.lower().endswith((".svg", ".png")):
         # The logo is the favicon too, and browsers take SVG and PNG for that.
         branding.say("logo", "logo.kind", file=logo)  # type: ignore[union-attr]
-    contacts = read_contacts(raw, problems)
-    taxonomies = read_taxonomies(f)
+    contacts = read_contacts(raw, problems, languages)
+    taxonomies = read_taxonomies(f, languages)
     contact = f.section(REGION["contact"])
     region_context = RegionContext(
         id=raw.id, display=raw.display, languages=languages, tz=tz,
@@ -178,9 +178,13 @@ class Silenced(Problems):
         self.inner.add(item)
 
 
-# What pages say that region.yaml decides: a page's language, a field that may be one of the
-# region's taxonomies. While region.yaml cannot be read, these follow from it.
-DEPENDS_ON_SETTINGS = frozenset({"page.language", "field.unknown", "field.unknown_close"})
+# What pages say that region.yaml decides: a page's language, a field that may be one of
+# the region's taxonomies, the languages a text may be written in. While region.yaml
+# cannot be read, these follow from it.
+DEPENDS_ON_SETTINGS = frozenset({
+    "page.language", "field.unknown", "field.unknown_close", "field.translation_lang",
+    "field.translation_default",
+})
 
 
 def _accent(branding: Fields) -> str:
@@ -201,7 +205,7 @@ def _accent(branding: Fields) -> str:
     return color
 
 
-def read_taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
+def read_taxonomies(f: Fields, languages: tuple[str, ...]) -> tuple[Taxonomy, ...]:
     block = f.mapping("taxonomies", example=f"`taxonomies: {REGION['taxonomies'].example}`")
     if block is None:
         return ()
@@ -227,19 +231,23 @@ def read_taxonomies(f: Fields) -> tuple[Taxonomy, ...]:
             if term is None:
                 continue
             term.warn_unknown(TERM_FIELDS_NAMES)
+            title, titles = term.translated(TERM_TITLE, languages)
             terms.append(
                 Term(
                     taxonomy=taxonomy_id,
                     id=term_id,
-                    title=term.read(TERM_TITLE),
+                    title=title,
+                    titles=titles,
                     period=term.text("period"),
                     summary=term.text("summary"),
                 )
             )
+        title, titles = tax.translated(TAXONOMY_TITLE, languages)
         result.append(
             Taxonomy(
                 id=taxonomy_id,
-                title=tax.read(TAXONOMY_TITLE),
+                title=title,
+                titles=titles,
                 terms=tuple(terms),
             )
         )
