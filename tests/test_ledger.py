@@ -131,3 +131,31 @@ def test_a_line_that_is_no_address_is_named(tmp_path: Path) -> None:
         'som /kraftsamlingar/, men här står "https://example.se/x/"; filen skrivs av rusgen build: '
         "ta bara bort rader ur den"
     )
+
+
+def test_redirects_prints_the_rules_for_each_host(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"ny.md": "---\ntitle: Ny\naliases: [/gammal/]\n---\nText.\n"},
+                      region=REGION + "gone: [/borta/]\n")
+
+    def rules(*args: str) -> list[str]:
+        result = run_rusgen("redirects", "--source", str(site), "--region", "test", *args, epoch=NOW)
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    assert rules("--format", "nginx", "--prefix", "/rus/test") == [
+        "location = /rus/test/gammal/ { return 301 /rus/test/ny/; }",
+        "location = /rus/test/borta/ { error_page 410 /rus/test/borta/index.html; return 410; }",
+    ]
+    assert rules("--format", "netlify") == [  # the path of base_url by default
+        "/test/gammal/ /test/ny/ 301!",
+        "/test/borta/ /test/borta/index.html 410!",
+    ]
+    apache = rules("--format", "apache")
+    assert apache[0] == "ErrorDocument 404 /test/404.html"
+    assert apache[-5:] == [
+        'RedirectMatch 301 "^/test/gammal/(index\\.html)?$" "/test/ny/"',
+        "<If \"%{REQUEST_URI} == '/test/borta/'\">",
+        "    ErrorDocument 410 /test/borta/index.html",
+        "</If>",
+        'RedirectMatch 410 "^/test/borta/$"',
+    ]
