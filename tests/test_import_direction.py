@@ -39,7 +39,7 @@ LAYERS: dict[str, float] = {
     "outputs.disk_search": 1,
     "outputs.structured_data": 1, "outputs.page_cache": 4,
     "htmlscan": 0, "report": 1, "crash": 4, "external": 1, "checks.context": 1.5, "checks.links": 1.7,
-    "checks.events": 1.7, "checks.pages": 1.7, "checks.reviews": 1.7, "checks": 2, "scaffold": 4,
+    "checks.events": 1.7, "checks.pages": 1.7, "checks.publishing": 1.7, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "stores": 7, "build": 8,
     "cli": 11,

@@ -159,3 +159,18 @@ def test_redirects_prints_the_rules_for_each_host(tmp_path: Path) -> None:
         "</If>",
         'RedirectMatch 410 "^/test/borta/$"',
     ]
+
+
+def test_check_warns_ahead_of_an_unpublish_that_would_drop_an_address(tmp_path: Path) -> None:
+    page = "---\ntitle: Kampanj\nsummary: Kampanjen.\nunpublish: 2026-12-24 12:00\n---\nText.\n"
+    site = write_site(tmp_path, {"kampanj.md": page})
+    result = run_rusgen("check", "--source", str(site), epoch=NOW)
+    assert (
+        "content/test/kampanj.md:4: varning: unpublish: sidan avpubliceras 24 december 2026 kl. 12, "
+        "och då försvinner adressen /kampanj/; skriv den i `gone:` i content/test/region.yaml "
+        "(borttagen, 410) eller i aliases på sidan som ersätter den (flyttad, 301), annars stoppas "
+        "bygget efter den tiden"
+    ) in output_lines(result)
+    (site / "content/test/region.yaml").write_text(REGION + "gone: [/kampanj/]\n", "utf-8")
+    again = run_rusgen("check", "--source", str(site), epoch=NOW)
+    assert "avpubliceras" not in again.output

@@ -173,3 +173,18 @@ def test_unpublish_before_publish_and_an_unreadable_as_of_are_explained(tmp_path
         'fel: --as-of: förstår inte "1 december"; skriv ett datum och klockslag, som '
         '"2027-01-01 08:00" eller "2027-01-01 8.00", eller bara ett datum'
     ]
+
+
+def test_a_rebuild_after_the_moment_the_same_day_shows_the_page(tmp_path: Path) -> None:
+    """A build with nothing changed reuses the last output only until the next moment."""
+    site = write_site(tmp_path, ITEMS)
+    output = tmp_path / "out"
+    seven = str(int(datetime(2026, 12, 1, 6, 0, tzinfo=UTC).timestamp()))  # 7.00 in Stockholm
+    half_past_eight = str(int(datetime(2026, 12, 1, 7, 30, tzinfo=UTC).timestamp()))
+    for epoch in (seven, seven):
+        result = run_rusgen("build", "--source", str(site), "--output", str(output), epoch=epoch)
+        assert result.exit_code == 0, result.output
+    assert texts_holding(output, "Julkalendern") == set()
+    result = run_rusgen("build", "--source", str(site), "--output", str(output), epoch=half_past_eight)
+    assert result.exit_code == 0, result.output
+    assert "julkalendern/index.html" in texts_holding(output, "Julkalendern")

@@ -63,6 +63,14 @@ MESSAGES = {
         en="the review was due by {due}; owner: {owner}. Read the page through and write "
         "today's date in `reviewed:`",
     ),
+    "check.unpublish_no_way_out": T(
+        sv="sidan avpubliceras {when}, och då försvinner adressen {address}; skriv den i `gone:` i "
+        "{settings} (borttagen, 410) eller i aliases på sidan som ersätter den (flyttad, 301), "
+        "annars stoppas bygget efter den tiden",
+        en="the page is unpublished {when}, and its address {address} then disappears; write it "
+        "in `gone:` in {settings} (removed, 410) or in aliases on the page that replaces it "
+        "(moved, 301), or the builds after that moment are refused",
+    ),
     "review.no_owner": T(
         sv="ingen (skriv `owner:` med ett id från contacts.yaml)",
         en="nobody (write `owner:` with an id from contacts.yaml)",

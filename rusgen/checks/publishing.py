@@ -1,4 +1,5 @@
-"""Reviews that are overdue: each page's review_by, or reviewed + the region's review_every."""
+"""Publishing over time: reviews that are overdue (each page's review_by, or reviewed + the
+region's review_every), and pages that will unpublish with nowhere for their address to lead."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from zoneinfo import ZoneInfo
 from rusgen.checks.context import CheckContext
 from rusgen.errors import ContentError
 from rusgen.model import Page, Region
-from rusgen.text import format_date
+from rusgen.text import format_date, format_datetime
 
 
 def review_due(page: Page, region: Region) -> date | None:
@@ -54,3 +55,19 @@ def _owner(page: Page, region: Region, ctx: CheckContext) -> str:
     if contact is None:
         return ctx.text("review.no_owner")
     return f"{contact.name} <{contact.email}>" if contact.email else contact.name
+
+
+def check_unpublish(ctx: CheckContext) -> Iterator[ContentError]:
+    """Warn, ahead of time, about a page whose unpublish would drop its address: the build
+    after that moment would be refused (outputs/addresses.py) until it leads somewhere."""
+    for region in ctx.site.regions:
+        kept = {gone.address for gone in region.gone}
+        kept.update(alias for page in (*region.pages, *region.coming) for alias in page.aliases)
+        for page in region.pages:
+            if page.unpublish is None or page.draft or page.url in kept:
+                continue
+            source = f"content/{region.id}/{page.source}"
+            when = format_datetime(page.unpublish, ctx.lang)
+            yield ctx.warning(source, page.field_lines.line_of("unpublish") or 1, "unpublish",
+                              "check.unpublish_no_way_out", when=when, address=f"/{page.url}",
+                              settings=f"content/{region.id}/region.yaml")
