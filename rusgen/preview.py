@@ -18,6 +18,7 @@ from rusgen.livesite import BuildFailed
 from rusgen.loader import FILE_KEY, configured_language, load_project
 from rusgen.messages import say
 from rusgen.model import Output
+from rusgen.outputs.addresses import check_ledgers
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.report import Entry, arrange, folded
 from rusgen.schema import build_site
@@ -66,6 +67,7 @@ class SiteRebuilder:
         raw = load_project(self.options.source, problems, self.options.regions, self.cache)
         problems.note_unreadable()
         site = build_site(raw, problems, site_clock(self.options, raw), self.options.drafts, self.cache)
+        check_ledgers(site, problems)  # a renamed page shows at once what the build will say
         check_links(site, self.markdown, problems)
         problems.raise_if_errors()
         self.warnings = tuple(str(w) for w in problems.warnings)

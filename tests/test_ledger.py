@@ -174,3 +174,27 @@ def test_check_warns_ahead_of_an_unpublish_that_would_drop_an_address(tmp_path: 
     (site / "content/test/region.yaml").write_text(REGION + "gone: [/kampanj/]\n", "utf-8")
     again = run_rusgen("check", "--source", str(site), epoch=NOW)
     assert "avpubliceras" not in again.output
+
+
+def test_the_preview_says_at_once_that_a_renamed_page_drops_its_address(tmp_path: Path) -> None:
+    from rusgen.build import BuildOptions
+    from rusgen.preview import SiteRebuilder
+
+    site = write_site(tmp_path, {"kampanj.md": "---\ntitle: Kampanj\n---\nText.\n"})
+    assert build(site).exit_code == 0
+    (site / "content/test/kampanj.md").rename(site / "content/test/kampanjen.md")
+    snapshot = SiteRebuilder(BuildOptions(source=site, drafts=True, preview=True))()
+    assert snapshot.files is None
+    assert [(p.file, p.message.split(";")[0]) for p in snapshot.problems] == [
+        ("content/test/published-addresses.txt", "adressen /kampanj/ har publicerats men skulle "
+         "försvinna med det här bygget, och länkar till den från andra webbplatser skulle gå sönder")
+    ]
+
+
+def test_review_every_is_a_number_of_months(tmp_path: Path) -> None:
+    site = write_site(tmp_path, region=REGION + "review_every: 0\n")
+    result = build(site)
+    assert output_lines(result)[0] == (
+        "fel: content/test/region.yaml:11: review_every: skriv hur många månader det får gå mellan "
+        "granskningar, minst 1, som `review_every: 12`, men här står 0"
+    )

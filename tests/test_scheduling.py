@@ -7,8 +7,14 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from conftest import output_lines, run_rusgen
 from sitekit import write_site
+from test_accessibility_browser import axe_context, axe_violations
+from test_preview import whole
+
+from rusgen.build import BuildOptions
+from rusgen.preview import SiteRebuilder
 
 # The build's clock: 27 November 2026, 13.00 in Stockholm.
 NOW = str(int(datetime(2026, 11, 27, 12, 0, tzinfo=UTC).timestamp()))
@@ -188,3 +194,37 @@ def test_a_rebuild_after_the_moment_the_same_day_shows_the_page(tmp_path: Path) 
     result = run_rusgen("build", "--source", str(site), "--output", str(output), epoch=half_past_eight)
     assert result.exit_code == 0, result.output
     assert "julkalendern/index.html" in texts_holding(output, "Julkalendern")
+
+
+BAND = "Publiceras 1 december 2026 kl. 8 – visas bara i förhandsvisningen tills dess"
+
+
+def test_the_preview_shows_the_band_and_as_of_shows_the_page_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    site = write_site(tmp_path, ITEMS)
+    files = whole(SiteRebuilder(BuildOptions(source=site, drafts=True, preview=True))())
+    assert BAND in files["test/julkalendern/index.html"].decode("utf-8")
+    assert b"scheduled-band" not in files["test/om/index.html"]
+    later = whole(SiteRebuilder(BuildOptions(
+        source=site, drafts=True, preview=True, as_of="2026-12-01 08:00"))())
+    assert b"scheduled-band" not in later["test/julkalendern/index.html"]
+    assert "test/news/hostinbjudan/index.html" not in later
+
+
+def test_the_band_and_the_owner_are_accessible_on_a_phone(browser, tmp_path: Path) -> None:
+    contacts = "robin-kalmendal: {name: Robin Kalmendal, email: robin@example.se}\n"
+    page = ITEMS["julkalendern.md"].replace("publish:", "owner: robin-kalmendal\n        "
+                                            "reviewed: 2026-11-20\n        publish:")
+    site = write_site(tmp_path, {**ITEMS, "julkalendern.md": page, "contacts.yaml": contacts})
+    build(site, tmp_path / "public", "--drafts")
+    context = axe_context(browser, tmp_path / "public", viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    tab.goto("https://rus.example.se/test/julkalendern/index.html")
+    assert axe_violations(tab, "julkalendern/") == []
+    assert tab.locator(".scheduled-band").inner_text() == BAND
+    assert tab.locator(".ownership").inner_text().split("\n") == [
+        "Innehållsansvarig", "Robin Kalmendal", "Senast granskad", "20 november 2026"
+    ]
+    context.close()

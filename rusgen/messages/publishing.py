@@ -15,6 +15,12 @@ MESSAGES = {
         en="a page has one owner; write one id from contacts.yaml, like `owner: {example}`, and "
         "put the others in contacts",
     ),
+    "publish.review_every": T(
+        sv="skriv hur många månader det får gå mellan granskningar, minst 1, som "
+        "`review_every: 12`, men här står {got}",
+        en="write how many months may pass between reviews, at least 1, like "
+        "`review_every: 12`, got {got}",
+    ),
     "gone.invalid": T(
         sv='ska vara en adress på webbplatsen som tagits bort, som /gammal-sida/, men här står '
         '"{address}"',

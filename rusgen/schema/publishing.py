@@ -44,6 +44,15 @@ def _moment(f: Fields, key: str, region: RegionContext):  # -> datetime | None
     return read[0].replace(tzinfo=region.tz) if read else None
 
 
+def read_review_every(f: Fields) -> int:
+    """Return region.yaml's review_every: a number of months, at least one."""
+    months = f.read(REGION["review_every"])
+    if months < 0 or (months == 0 and f.has("review_every")):
+        f.say("review_every", "publish.review_every", got=months)
+        return 0
+    return months
+
+
 def read_gone(f: Fields) -> tuple[GoneAddress, ...]:
     """Read region.yaml's gone: each entry an address alone or {address, reason}."""
     result = []

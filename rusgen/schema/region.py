@@ -40,7 +40,7 @@ from rusgen.schema.common import (
 )
 from rusgen.schema.contacts import read_contacts
 from rusgen.schema.pages import check_urls, page_once
-from rusgen.schema.publishing import check_gone, read_gone, read_ledger
+from rusgen.schema.publishing import check_gone, read_gone, read_ledger, read_review_every
 from rusgen.schema.statement import read_accessibility
 from rusgen.yamlfile import YamlMap
 
@@ -156,7 +156,7 @@ def read_region(
         pages=pages,
         files=files,
         parent=f.text("parent"),
-        review_every=f.read(REGION["review_every"]),
+        review_every=read_review_every(f),
         gone=gone,
         published=read_ledger(raw, problems),
         coming=tuple(p for p in every_page if not p.draft and p.not_yet_published(now)),
