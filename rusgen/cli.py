@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
-from zoneinfo import ZoneInfo
 
 import click
 
@@ -202,8 +201,7 @@ def schedule(source: Path, regions: tuple[str, ...], fmt: str, as_of: str) -> No
     import json
 
     from rusgen.build import BuildOptions, valid_site
-    from rusgen.schedule import as_cron, as_json, coming_moments
-    from rusgen.text import format_datetime
+    from rusgen.schedule import as_cron, as_json, as_text, coming_moments
 
     lang = configured_language(source)
     with _reported(source):
@@ -211,15 +209,12 @@ def schedule(source: Path, regions: tuple[str, ...], fmt: str, as_of: str) -> No
     moments = coming_moments(site)
     if fmt == "json":
         click.echo(json.dumps(as_json(moments), ensure_ascii=False, indent=2))
-    elif fmt == "cron":
-        for line in as_cron(moments):
+    else:
+        lines = as_cron(moments) if fmt == "cron" else as_text(moments, lang)
+        if fmt == "text" and not moments:
+            lines = [say("schedule.none", lang)]
+        for line in lines:
             click.echo(line)
-    elif not moments:
-        click.echo(say("schedule.none", lang))
-    for m in moments if fmt == "text" else ():
-        when = format_datetime(m.when.astimezone(ZoneInfo(site.region(m.region).timezone)), lang)
-        what = say(f"schedule.{m.kind}", lang)
-        click.echo(f"{when}  {m.region}  {what}: {m.page.title} (content/{m.region}/{m.page.source})")
 
 
 @main.command()

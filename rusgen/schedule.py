@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from rusgen.messages import say
 from rusgen.model import Page, Region, Site
+from rusgen.text import format_datetime
 
 # The kinds of moment, in the order they are listed when they fall together.
 PUBLISH, UNPUBLISH, EVENT_ENDS, DEADLINE = "publish", "unpublish", "event_ends", "deadline"
@@ -51,6 +53,15 @@ def _region_moments(region: Region) -> Iterator[Moment]:
             # The deadline is the whole day: it has passed when the next one begins.
             next_day = datetime.combine(deadline + timedelta(days=1), time(), zone)
             yield Moment(next_day, DEADLINE, region.id, page)
+
+
+def as_text(moments: list[Moment], lang: str) -> list[str]:
+    """Return one line a moment for people: when (in its region's time), where, what."""
+    return [
+        f"{format_datetime(m.when, lang)}  {m.region}  {say(f'schedule.{m.kind}', lang)}: "
+        f"{m.page.title} (content/{m.region}/{m.page.source})"
+        for m in moments
+    ]
 
 
 def as_json(moments: list[Moment]) -> list[dict[str, str]]:

@@ -3,6 +3,7 @@ region.yaml's review_every and gone."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from rusgen.contentmodel import PAGE, REGION
@@ -38,7 +39,7 @@ def read_publishing(f: Fields, region: RegionContext) -> dict[str, Any]:
     }
 
 
-def _moment(f: Fields, key: str, region: RegionContext):  # -> datetime | None
+def _moment(f: Fields, key: str, region: RegionContext) -> datetime | None:
     """A date means its first moment: `publish: 2026-12-01` publishes at midnight."""
     read = f.read(PAGE[key])
     return read[0].replace(tzinfo=region.tz) if read else None
