@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import output_lines, run_rusgen
@@ -38,6 +39,12 @@ def test_the_page_names_its_owner_and_last_review_apart_from_its_update(tmp_path
         "Kalmendal</a>, Regionutvecklare</dd>" in page
     assert '<dt>Senast granskad</dt><dd><time datetime="2025-11-01">1 november 2025</time>' in page
     assert "Senast uppdaterad: <time" in page
+    # For search engines and tools too: schema.org's lastReviewed and maintainer.
+    ld = [json.loads(text) for text in
+          re.findall(r'<script type="application/ld\+json">(.*?)</script>', page)]
+    web_page = next(item for item in ld if item["@type"] == "WebPage")
+    assert web_page["lastReviewed"] == "2025-11-01"
+    assert web_page["maintainer"]["name"] == "Robin Kalmendal"
 
 
 def test_check_warns_about_overdue_reviews_naming_the_owner(tmp_path: Path) -> None:
