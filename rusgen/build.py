@@ -125,14 +125,14 @@ def render_site(
     """
     from rusgen.markdown import make_markdown
     from rusgen.outputs import page_bodies
+    from rusgen.outputs.addresses import check_ledgers
 
     problems = Problems(configured_language(options.source))
     # The preview keeps `cache` between rebuilds, the files it read included. A build
     # needs nothing it read once the Site is made: that memory is freed before rendering.
-    from rusgen.outputs.addresses import check_ledgers
-
     site = load_site(options, problems, cache)
     cache = {} if cache is None else cache
+    # Before rendering, so a dropped address is said with the other content errors.
     check_ledgers(site, problems)
     if problems.errors:
         # Report broken Markdown links in the same run as the field errors.
@@ -183,7 +183,7 @@ def render_outputs(
     A region's search index is started when its pages are rendered and collected after
     the last region, so Pagefind works while the next regions render. A build of only
     some regions (--region) leaves the network index alone: it would list only those.
-    Each region's address ledger is checked; `published` gets what a real build publishes.
+    `published`, when given, gets by region what a real build publishes (for its ledger).
     """
     from rusgen import parallel
     from rusgen.markdown import make_markdown

@@ -228,3 +228,15 @@ def test_the_band_and_the_owner_are_accessible_on_a_phone(browser, tmp_path: Pat
         "Innehållsansvarig", "Robin Kalmendal", "Senast granskad", "20 november 2026"
     ]
     context.close()
+
+
+def test_a_page_in_the_menu_joins_it_when_published(tmp_path: Path) -> None:
+    from sitekit import REGION
+
+    site = write_site(tmp_path, ITEMS, region=REGION.replace("menu: [om,", "menu: [julkalendern, om,"))
+    now, later = tmp_path / "now", tmp_path / "later"
+    build(site, now)
+    assert "julkalendern/" not in (now / "test/index.html").read_text(encoding="utf-8")
+    build(site, later, "--as-of", "2026-12-01 08:00")
+    assert '<a href="julkalendern/">Julkalendern</a>' in (later / "test/index.html").read_text(
+        encoding="utf-8")

@@ -136,7 +136,9 @@ def read_region(
     check_gone(every_page, gone, raw.display, problems)
     check_names(pages, files, raw.display, problems)
     check_placeholders(pages, raw.display, problems)
-    menu = read_menu(f, pages, taxonomies)
+    # A page published later, or no longer, may stay in the menu: it shows while published.
+    scheduled = tuple(p for p in every_page if not p.draft and (p.publish or p.unpublish))
+    menu = read_menu(f, pages + scheduled, taxonomies)
     return Region(
         id=raw.id,
         name=f.read(REGION["name"]),
