@@ -240,3 +240,17 @@ def test_a_page_in_the_menu_joins_it_when_published(tmp_path: Path) -> None:
     build(site, later, "--as-of", "2026-12-01 08:00")
     assert '<a href="julkalendern/">Julkalendern</a>' in (later / "test/index.html").read_text(
         encoding="utf-8")
+
+
+def test_a_link_to_a_page_still_to_come_says_when_it_comes(tmp_path: Path) -> None:
+    home = "---\ntitle: Start\nsummary: Start.\n---\n\nLäs [julkalendern](julkalendern.md).\n"
+    site = write_site(tmp_path, {**ITEMS, "index.md": home})
+    result = run_rusgen("build", "--source", str(site), epoch=NOW)
+    assert result.exit_code == 1
+    assert output_lines(result)[0] == (
+        'fel: content/test/index.md:6: länk: "julkalendern.md" publiceras först 1 december 2026 '
+        "kl. 8, så länken leder ingenstans förrän då; ge den här sidan samma eller en senare "
+        "`publish:`, eller lägg till länken när sidan är publicerad"
+    )
+    later = run_rusgen("build", "--source", str(site), "--as-of", "2026-12-01 8.00", epoch=NOW)
+    assert later.exit_code == 0, later.output

@@ -21,6 +21,12 @@ MESSAGES = {
         en="write how many months may pass between reviews, at least 1, like "
         "`review_every: 12`, got {got}",
     ),
+    "link.not_yet_published": T(
+        sv='"{href}" publiceras först {when}, så länken leder ingenstans förrän då; ge den här '
+        "sidan samma eller en senare `publish:`, eller lägg till länken när sidan är publicerad",
+        en='"{href}" is published only {when}, so the link leads nowhere until then; give this '
+        "page the same or a later `publish:`, or add the link once the page is published",
+    ),
     "gone.invalid": T(
         sv='ska vara en adress på webbplatsen som tagits bort, som /gammal-sida/, men här står '
         '"{address}"',
