@@ -7,19 +7,22 @@ import re
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rusgen.buildlock import build_lock
 from rusgen.cache import CACHE_DIR, BuildRecord, input_fingerprint, remove_unfinished
 from rusgen.collisions import refuse_collisions
 from rusgen.errors import ContentError, Problems, RusgenError
+from rusgen.fields import parse_date, parse_datetime
+from rusgen.ledger import update_ledgers
 from rusgen.loader import configured_language, load_project
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import search
 from rusgen.progress import SILENT, Progress
-from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
+from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR, RawProject
 from rusgen.schema import build_site
 from rusgen.shards import Shard, regions_of_shard
 from rusgen.stores import Stores, calendars, pagefind_identity, pages_to_keep, start_search_index
@@ -45,6 +48,9 @@ class BuildOptions:
     # The live preview: stable asset names (so a stylesheet edit is swapped in place, not
     # reloaded) and no search index (Pagefind costs seconds a rebuild).
     preview: bool = False
+    # --as-of "2027-01-01 08:00": build the site as it will be then, in the region's time
+    # zone. Such a build never writes the address ledger: it is not what is published.
+    as_of: str = ""
 
 
 @dataclass
@@ -54,6 +60,8 @@ class BuildResult:
     warnings: list[ContentError] = field(default_factory=list)
     report: WriteReport | None = None
     summary: dict = field(default_factory=dict)  # regions, pages, output: what the CLI prints
+    # By region id, the addresses a real build publishes: what its ledger gains.
+    published: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_time() -> datetime:
@@ -67,6 +75,53 @@ def build_time() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def site_clock(options: BuildOptions, raw: RawProject | None = None) -> datetime:
+    """Return the moment the site is built for: --as-of when given, else the build's clock."""
+    if not options.as_of:
+        return build_time()
+    written = options.as_of.strip()
+    moment = parse_datetime(written)
+    if moment is None:
+        day = parse_date(written)
+        if day is None:
+            raise RusgenError("cli.as_of", got=options.as_of)
+        moment = datetime.combine(day, time())
+    return moment.replace(tzinfo=_first_zone(raw)).astimezone(UTC)
+
+
+def _first_zone(raw: RawProject | None) -> ZoneInfo:
+    """The time zone --as-of is read in: the first region's, Europe/Stockholm by default."""
+    settings = raw.regions[0].settings if raw and raw.regions else None
+    name = str(settings.get("timezone") or "") if settings is not None else ""
+    try:
+        return ZoneInfo(name or DEFAULT_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_ZONE)  # the schema says what is wrong with it
+
+
+DEFAULT_ZONE = "Europe/Stockholm"
+
+
+def load_site(
+    options: BuildOptions, problems: Problems, cache: dict | None = None, progress: Progress = SILENT
+) -> Site:
+    """Load and validate: the Site as of the build's clock (or --as-of); errors go to
+    `problems`. What `rusgen schedule` and `rusgen redirects` need, without rendering."""
+    progress("load")
+    raw = load_project(options.source, problems, options.regions, {} if cache is None else cache)
+    problems.note_unreadable()  # what the files that could not be read cause comes after them
+    progress("validate")
+    return build_site(raw, problems, site_clock(options, raw), options.drafts)
+
+
+def valid_site(options: BuildOptions) -> Site:
+    """Return the loaded, validated Site; raise ContentErrors listing every problem."""
+    problems = Problems(configured_language(options.source))
+    site = load_site(options, problems)
+    problems.raise_if_errors()
+    return with_base_url(site, options)
+
+
 def render_site(
     options: BuildOptions, cache: dict | None = None, stores: Stores | None = None,
     progress: Progress = SILENT,
@@ -78,18 +133,15 @@ def render_site(
     """
     from rusgen.markdown import make_markdown
     from rusgen.outputs import page_bodies
+    from rusgen.outputs.addresses import check_ledgers
 
     problems = Problems(configured_language(options.source))
     # The preview keeps `cache` between rebuilds, the files it read included. A build
     # needs nothing it read once the Site is made: that memory is freed before rendering.
-    read_cache = {} if cache is None else cache
+    site = load_site(options, problems, cache, progress)
     cache = {} if cache is None else cache
-    progress("load")
-    raw = load_project(options.source, problems, options.regions, read_cache)
-    problems.note_unreadable()  # what the files that could not be read cause comes after them
-    progress("validate")
-    site = build_site(raw, problems, build_time(), options.drafts)
-    del raw, read_cache
+    # Before rendering, so a dropped address is said with the other content errors.
+    check_ledgers(site, problems)
     if problems.errors:
         # Report broken Markdown links in the same run as the field errors.
         page_bodies.check_markdown_links(site, make_markdown(), problems)
@@ -97,12 +149,14 @@ def render_site(
     site = with_base_url(site, options)
     if stores is not None:
         stores.last_pages = last_pages(site, options, stores.record)
+    published: dict[str, frozenset[str]] = {}
     outputs = render_outputs(
         site, options.source, problems, cache, bool(options.regions), options.preview, stores,
         regions_of_shard(site.regions, options.shard) if options.shard else site.regions, progress,
+        published,
     )
     problems.raise_if_errors()
-    return BuildResult(site=site, outputs=outputs, warnings=problems.warnings)
+    return BuildResult(site=site, outputs=outputs, warnings=problems.warnings, published=published)
 
 
 def with_base_url(site: Site, options: BuildOptions) -> Site:
@@ -133,6 +187,7 @@ def render_outputs(
     stores: Stores | None = None,
     regions: tuple[Region, ...] | None = None,
     progress: Progress = SILENT,
+    published: dict[str, frozenset[str]] | None = None,
 ) -> list[Output]:
     """Render every output of the site (or of `regions`, a shard's), region by region,
     then the network index.
@@ -140,10 +195,11 @@ def render_outputs(
     A region's search index is started when its pages are rendered and collected after
     the last region, so Pagefind works while the next regions render. A build of only
     some regions (--region) leaves the network index alone: it would list only those.
+    `published`, when given, gets by region what a real build publishes (for its ledger).
     """
     from rusgen import parallel
     from rusgen.markdown import make_markdown
-    from rusgen.outputs import feeds, files, html, images, network, sitemap
+    from rusgen.outputs import addresses, feeds, files, html, images, network, redirects, sitemap
 
     md = make_markdown()
     # In output order: lists ready now, and the search indexes' collect functions.
@@ -165,6 +221,8 @@ def render_outputs(
                 last_pages=stores.last_pages if stores and not preview else None,
                 preview=preview,
             )
+            if published is not None:
+                published[region.id] = addresses.published_now(region, site.build_time)
             pages = list(renderer.render(problems))
             if stores is not None and renderer.pages is not None:
                 stores.pages.update(renderer.pages.noted)
@@ -181,6 +239,7 @@ def render_outputs(
                 *calendars(renderer.view, renderer.strings, stores),
                 *feeds.render(renderer.view, renderer.strings),
                 *sitemap.render(renderer.view),
+                *redirects.render(renderer.view),
             ])
             if collect_index is not None:
                 parts.append(collect_index)
@@ -226,7 +285,7 @@ def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> Bui
     stores = Stores.open(options.source)
     fingerprint = input_fingerprint(options.source, INPUTS, build_settings(options))
     summary = stores.record.replay(fingerprint, options.output)
-    if summary is not None and still_current(summary, build_time()):
+    if summary is not None and not options.as_of and still_current(summary, build_time()):
         return replayed(summary, stores.record)
     with stores:  # Pagefind's folders hold pages the write reads from there
         result = render_site(options, cache, stores, progress)
@@ -250,6 +309,12 @@ def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> Bui
         "warnings": [[w.path, w.line, w.field, w.message, w.code] for w in result.warnings],
         "current_until": current_until(result.site),
     }
+    if not options.as_of and update_ledgers(
+        options.source, result.published, {r.id: r.published for r in result.site.regions},
+        configured_language(options.source),
+    ):
+        # The ledger is an input too: the next build with nothing else changed does nothing.
+        fingerprint = input_fingerprint(options.source, INPUTS, build_settings(options))
     stores.markdown.save()
     stores.calendars.save()
     stores.images.save()
@@ -291,13 +356,13 @@ def themes_read_the_clock(source: Path) -> bool:
 
 
 def current_until(site: Site) -> str | None:
-    """Return when the next upcoming event ends (ISO), or None: until then, with the same
-    input and day, every event stays on the list it is on, so the output stays the same."""
-    ends = [
-        page.event.ends for region in site.regions for page in region.pages
-        if page.event is not None and page.event.ends >= site.build_time
-    ]
-    return min(ends).astimezone(UTC).isoformat() if ends else None
+    """Return when the site next changes by itself (ISO), or None: the next upcoming event
+    ending, or the next page published or unpublished. Until then, with the same input and
+    day, the output stays the same."""
+    from rusgen.schedule import coming_moments
+
+    moments = [m.when for m in coming_moments(site) if m.kind != "deadline"]
+    return min(moments).astimezone(UTC).isoformat() if moments else None
 
 
 def still_current(summary: dict, now: datetime) -> bool:

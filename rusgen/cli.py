@@ -21,6 +21,12 @@ from rusgen.raw import CONFIG_FILE
 # The exit code of a bug in rusgen (BSD's EX_SOFTWARE); content errors exit with 1.
 EXIT_BUG = 70
 
+_AS_OF = click.option(
+    "--as-of", default="", metavar="WHEN",
+    help='Show the site as it will be then: "2027-01-01 08:00" or "2027-01-01 8.00" '
+    "(the region's time zone), or a date.",
+)
+
 
 def _echo_problems(problems: list[ContentError], lang: str) -> None:
     from rusgen.report import arrange, lines
@@ -86,6 +92,10 @@ def main() -> None:
     """Build the strategy microsites of Swedish regions from content/ and themes/."""
 
 
+_SOURCE_OPTION = click.option("--source", type=click.Path(file_okay=False, path_type=Path),
+                              default=".", show_default=True, help="The folder that holds rusgen.yaml.")
+
+
 @main.command()
 @click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=".",
               show_default=True, help="The folder that holds rusgen.yaml.")
@@ -101,9 +111,10 @@ def main() -> None:
               "network index (for parallel CI jobs; their outputs together are the full build).")
 @click.option("-q", "--quiet", is_flag=True, help="Say only what is wrong: no progress, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Say every stage of every region, with its time.")
+@_AS_OF
 def build(
     source: Path, output: Path | None, drafts: bool, regions: tuple[str, ...], base_url: str,
-    shard: str, quiet: bool, verbose: bool,
+    shard: str, quiet: bool, verbose: bool, as_of: str,
 ) -> None:
     """Build every region's microsite and the network index."""
     from rusgen.build import BuildOptions
@@ -115,7 +126,7 @@ def build(
     with _reported(source):
         options = BuildOptions(
             source=source, output=output, drafts=drafts, regions=regions, base_url=base_url,
-            shard=Shard.parse(shard) if shard else None,
+            shard=Shard.parse(shard) if shard else None, as_of=as_of,
         )
         result = run_build(options, progress=_progress(lang, quiet, verbose))
     _echo_problems(result.warnings, lang)
@@ -175,8 +186,9 @@ def init(folder: Path) -> None:
               show_default=True, help="text for people, json for tools.")
 @click.option("--max-document-mb", type=click.FloatRange(min=0), default=10.0, show_default=True,
               help="Warn about documents and images larger than this.")
+@_AS_OF
 def check(source: Path, drafts: bool, regions: tuple[str, ...], external: bool, strict: bool,
-          fmt: str, max_document_mb: float) -> None:
+          fmt: str, max_document_mb: float, as_of: str) -> None:
     """Do everything build does except writing, then look for broken links and more."""
     from rusgen.build import BuildOptions
     from rusgen.build import check as run_check
@@ -184,7 +196,7 @@ def check(source: Path, drafts: bool, regions: tuple[str, ...], external: bool, 
     from rusgen.report import as_json, as_text
     from rusgen.report import strict as make_strict
 
-    options = BuildOptions(source=source, drafts=drafts, regions=regions)
+    options = BuildOptions(source=source, drafts=drafts, regions=regions, as_of=as_of)
     unreadable: frozenset[str] = frozenset()
     with _reported(source):
         try:
@@ -206,6 +218,61 @@ def check(source: Path, drafts: bool, regions: tuple[str, ...], external: bool, 
     click.echo(show(problems, lang, unreadable))
     if any(not p.warning for p in problems):
         sys.exit(1)
+
+
+# --- schedule and redirects ---------------------------------------------------------------
+
+
+@main.command()
+@_SOURCE_OPTION
+@click.option("--region", "regions", multiple=True, metavar="ID",
+              help="Only this region (the folder name); repeat for more.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "cron"]), default="text",
+              show_default=True, help="text for people, json for tools, cron for CI schedules (UTC).")
+@_AS_OF
+def schedule(source: Path, regions: tuple[str, ...], fmt: str, as_of: str) -> None:
+    """List every coming moment at which the built site changes by itself.
+
+    A page is published or unpublished, an event ends (and moves to past events), a
+    registration deadline passes. A build after the moment shows the change: add the
+    moments to the CI schedule (--format cron) for them to appear on time.
+    """
+    import json
+
+    from rusgen.build import BuildOptions, valid_site
+    from rusgen.schedule import as_cron, as_json, as_text, coming_moments
+
+    lang = configured_language(source)
+    with _reported(source):
+        site = valid_site(BuildOptions(source=source, regions=regions, as_of=as_of))
+    moments = coming_moments(site)
+    if fmt == "json":
+        click.echo(json.dumps(as_json(moments), ensure_ascii=False, indent=2))
+    else:
+        lines = as_cron(moments) if fmt == "cron" else as_text(moments, lang)
+        if fmt == "text" and not moments:
+            lines = [say("schedule.none", lang)]
+        for line in lines:
+            click.echo(line)
+
+
+@main.command()
+@_SOURCE_OPTION
+@click.option("--region", "region_id", required=True, metavar="ID", help="The region (its folder name).")
+@click.option("--format", "fmt", type=click.Choice(["nginx", "apache", "netlify"]), required=True,
+              help="The host's format: nginx location blocks, Apache .htaccess, Netlify _redirects.")
+@click.option("--prefix", default=None, metavar="PATH",
+              help="The region's folder on the host, like /vg/ (default: the path of base_url).")
+def redirects(source: Path, region_id: str, fmt: str, prefix: str | None) -> None:
+    """Print the region's redirect rules: 301 for a moved address, 410 for a gone one."""
+    from rusgen.build import BuildOptions, valid_site
+    from rusgen.outputs.redirects import base_path, region_rules, rules_text
+
+    with _reported(source):
+        site = valid_site(BuildOptions(source=source, regions=(region_id,)))
+    region = site.regions[0]
+    path = base_path(region) if prefix is None else "/" + prefix.strip("/") + "/"
+    click.echo(rules_text(region_rules(region), path.replace("//", "/"), fmt), nl=False)
 
 
 # --- schema ------------------------------------------------------------------------------
@@ -344,16 +411,20 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option("--drafts/--no-drafts", default=True, show_default=True,
               help="Also show pages marked draft: true.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in the web browser.")
-def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool) -> None:
+@_AS_OF
+def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, as_of: str) -> None:
     """Preview the sites at http://localhost:8000/, rebuilt and reloaded on every save."""
-    from rusgen.build import BuildOptions
+    from rusgen.build import BuildOptions, site_clock
     from rusgen.preview import SiteRebuilder, preview_words
     from rusgen.server import serve as run_server
 
     lang = configured_language(source)
     if not (source / CONFIG_FILE).is_file():
         _fail(RusgenError("cli.no_config", path=source / CONFIG_FILE, config=CONFIG_FILE), source)
-    rebuild = SiteRebuilder(BuildOptions(source=source, drafts=drafts, preview=True))
+    options = BuildOptions(source=source, drafts=drafts, preview=True, as_of=as_of)
+    with _reported(source):
+        site_clock(options)  # an --as-of it cannot read is said before the server starts
+    rebuild = SiteRebuilder(options)
     folders, files = rebuild.watched()
 
     def ready(url: str) -> None:

@@ -15,7 +15,7 @@ from typing import TypeVar
 from rusgen.contentwalk import ContentWalker
 from rusgen.errors import Problems, RusgenError
 from rusgen.messages import message_language
-from rusgen.raw import CONFIG_FILE, CONTENT_DIR, RawFile, RawPage, RawProject, RawRegion
+from rusgen.raw import CONFIG_FILE, CONTENT_DIR, LEDGER_FILE, RawFile, RawPage, RawProject, RawRegion
 from rusgen.yamlfile import ParsedYaml, YamlMap, YamlSyntaxError, parse_yaml, read_yaml
 
 PAGE_SUFFIX = ".md"
@@ -105,6 +105,9 @@ def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache:
     for file in found:
         if file.rel in SETTINGS_FILES:
             continue
+        if file.rel == LEDGER_FILE:
+            region.published = _read_ledger(Path(file.real), f"{display}/{file.rel}", problems)
+            continue
         if file.rel.endswith(PAGE_SUFFIX):
             page = _read_once(
                 f"{base}/{file.rel}", problems, cache,
@@ -117,6 +120,15 @@ def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache:
         else:
             region.files.append(RawFile(rel=file.rel, path=Path(file.real), size=file.size))
     return region
+
+
+def _read_ledger(path: Path, display: str, problems: Problems) -> tuple[tuple[str, int], ...]:
+    """Return the addresses of a region's ledger with their lines; comments are left out."""
+    text = _read_text(path, display, problems) or ""
+    return tuple(
+        (line.strip(), number) for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 def _read_text(path: Path, display: str, problems: Problems) -> str | None:

@@ -201,6 +201,21 @@ class Page:
     event: EventInfo | None = None
     news: NewsInfo | None = None
     field_lines: FieldLines = FieldLines()
+    # Publishing over time and ownership (contentmodel PUBLISHING_FIELDS).
+    publish: datetime | None = None  # not built before this moment
+    unpublish: datetime | None = None  # not built from this moment on
+    owner: str = ""  # a contact id
+    reviewed: date | None = None
+    review_by: date | None = None
+
+    def is_live(self, moment: datetime) -> bool:
+        """Tell whether the page is published at this moment (drafts aside)."""
+        if self.publish is not None and moment < self.publish:
+            return False
+        return self.unpublish is None or moment < self.unpublish
+
+    def not_yet_published(self, moment: datetime) -> bool:
+        return self.publish is not None and moment < self.publish
 
     def body_line_holding(self, text: str) -> int:
         """Return the source line of the first body line that contains `text`, or 0."""
@@ -247,6 +262,15 @@ class Accessibility:
 
 
 @dataclass(frozen=True)
+class GoneAddress:
+    """An address removed on purpose: it answers 410 Gone, with the reason if given."""
+
+    address: str  # region-relative, like "gammal-sida/"
+    reason: str = ""
+    line: int = field(default=0, compare=False)  # in region.yaml, for messages
+
+
+@dataclass(frozen=True)
 class MenuItem:
     title_key: str  # an i18n key for events and news, else ""
     target: str  # a page's translation key, "events" or "news"
@@ -275,6 +299,12 @@ class Region:
     files: tuple[StaticFile, ...]
     parent: str = ""
     folder: str = ""  # its folder in the output, from base_url (region_folder); "" -> the id
+    review_every: int = 0  # months; 0: pages are due for review only by their review_by
+    gone: tuple[GoneAddress, ...] = ()
+    # The addresses the region has published (its ledger), None when it has none yet.
+    published: tuple[str, ...] | None = None
+    # Pages (not drafts) whose publish moment is still to come: not built, but scheduled.
+    coming: tuple[Page, ...] = ()
 
     @property
     def default_language(self) -> str:

@@ -12,12 +12,13 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from rusgen.build import BuildOptions, build_time, with_base_url
+from rusgen.build import BuildOptions, site_clock, with_base_url
 from rusgen.errors import ContentErrors, Problems, RusgenError
 from rusgen.livesite import BuildFailed
 from rusgen.loader import FILE_KEY, configured_language, load_project
 from rusgen.messages import say
 from rusgen.model import Output
+from rusgen.outputs.addresses import check_ledgers
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.render import PACKAGED_THEMES
 from rusgen.report import Entry, arrange, folded
@@ -67,7 +68,8 @@ class SiteRebuilder:
         problems = Problems(self.lang)
         raw = load_project(self.options.source, problems, self.options.regions, self.cache)
         problems.note_unreadable()
-        site = build_site(raw, problems, build_time(), self.options.drafts, self.cache)
+        site = build_site(raw, problems, site_clock(self.options, raw), self.options.drafts, self.cache)
+        check_ledgers(site, problems)  # a renamed page shows at once what the build will say
         check_links(site, self.markdown, problems)
         problems.raise_if_errors()
         self.warnings = tuple(str(w) for w in problems.warnings)

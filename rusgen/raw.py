@@ -14,6 +14,8 @@ from rusgen.yamlfile import YamlMap
 CONFIG_FILE = "rusgen.yaml"
 CONTENT_DIR = "content"
 THEMES_DIR = "themes"
+# In each region folder: every address the region has published, written by the build.
+LEDGER_FILE = "published-addresses.txt"
 
 
 @dataclass
@@ -46,6 +48,9 @@ class RawRegion:
     contacts: YamlMap | None
     pages: list[RawPage] = field(default_factory=list)
     files: list[RawFile] = field(default_factory=list)
+    # The lines of its ledger (LEDGER_FILE) as (text, line), comments left out; None when
+    # the region has none yet.
+    published: tuple[tuple[str, int], ...] | None = None
 
 
 @dataclass

@@ -19,6 +19,8 @@ LAYERS: dict[str, float] = {
     # The message catalogue and the content model are data that every stage reads.
     "messages.template": -3, "messages.cli": -2, "messages.content": -2, "messages.fields": -2,
     "messages.markdown": -2, "messages.checks": -2, "messages.site": -2, "messages.yaml_text": -2,
+    "messages.publishing": -2, "schema.publishing": 1.75, "schedule": 1, "ledger": 2,
+    "outputs.addresses": 4, "outputs.redirects": 4,
     "messages": -1,
     "contentmodel.spec": 0, "contentmodel.network": 0.5, "contentmodel.contacts": 0.5,
     "contentmodel.region": 0.5, "contentmodel.pages": 0.5, "contentmodel": 0.7,
@@ -37,7 +39,7 @@ LAYERS: dict[str, float] = {
     "outputs.disk_search": 1,
     "outputs.structured_data": 1, "outputs.page_cache": 4, "outputs.brand": 1,
     "htmlscan": 0, "report": 1, "crash": 4, "external": 1, "checks.context": 1.5, "checks.links": 1.7,
-    "checks.events": 1.7, "checks.pages": 1.7, "checks": 2, "scaffold": 4,
+    "checks.events": 1.7, "checks.pages": 1.7, "checks.publishing": 1.7, "checks": 2, "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "stores": 7, "build": 8, "shards": 1, "init_site": 1, "progress": 0.5,
     "cli": 11,

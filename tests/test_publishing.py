@@ -78,6 +78,7 @@ LoadModule authz_core_module {modules}/mod_authz_core.so
 LoadModule dir_module {modules}/mod_dir.so
 LoadModule mime_module {modules}/mod_mime.so
 LoadModule headers_module {modules}/mod_headers.so
+LoadModule alias_module {modules}/mod_alias.so
 TypesConfig /etc/mime.types
 DocumentRoot "{www}"
 <Directory "{www}">
@@ -110,17 +111,25 @@ def start_nginx(prefix: Path, www: Path, port: int) -> list[str]:
         pytest.fail(f"{NGINX} is missing: apt-get install nginx-light")
     (prefix / "tmp").mkdir()
     user = "user root;" if os.geteuid() == 0 else ""  # pytest's tmp folders are private
+    rules = CliRunner().invoke(main, [
+        "redirects", "--source", str(ROOT), "--region", REGION, "--format", "nginx",
+        "--prefix", SUBFOLDER,
+    ])
+    assert rules.exit_code == 0, rules.output
+    site = site_block(SUBFOLDER) + "".join(f"    {line}\n" for line in rules.output.splitlines())
     (prefix / "nginx.conf").write_text(NGINX_CONF.format(
-        user=user, prefix=prefix, www=www, port=port, site=site_block(SUBFOLDER)
+        user=user, prefix=prefix, www=www, port=port, site=site
     ))
     return [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"]
 
 
 def start_apache(prefix: Path, www: Path, port: int) -> list[str]:
-    """Write httpd.conf and docs/publishing.md's .htaccess; return the command that serves it."""
+    """Write httpd.conf; return the command that serves the built .htaccess, which begins
+    with docs/publishing.md's."""
     if not os.path.exists(APACHE):
         pytest.fail(f"{APACHE} is missing: apt-get install apache2-bin")
-    (www / SUBFOLDER.strip("/") / ".htaccess").write_text(apache_htaccess(SUBFOLDER))
+    built = (www / SUBFOLDER.strip("/") / ".htaccess").read_text(encoding="utf-8")
+    assert built.startswith(apache_htaccess(SUBFOLDER))
     # Apache will not serve as root: its workers run as www-data (www is readable by all).
     user = "User www-data\nGroup www-data" if os.geteuid() == 0 else ""
     (prefix / "httpd.conf").write_text(APACHE_CONF.format(
@@ -253,6 +262,37 @@ def test_server_examples_in_the_docs_are_the_tested_ones() -> None:
     assert site_block("/vg/").startswith("    location /vg/ {\n        error_page 404 /vg/404.html;")
     assert site_block("/vg/").endswith("    }\n")
     assert apache_htaccess("/vg/").startswith("ErrorDocument 404 /vg/404.html\n")
+
+
+def status_and_location(url: str) -> tuple[int, str, bytes]:
+    """Fetch without following a redirect: its status, Location and body."""
+    request = urllib.request.Request(url, method="GET")
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers.get("Location", ""), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location", ""), error.read()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def test_a_moved_address_answers_301_with_its_new_location(served_site: str) -> None:
+    status, location, _ = status_and_location(served_site + "smart-spec/")
+    assert status == 301
+    assert urljoin(served_site, location) == served_site + "smart-specialisering/"
+
+
+def test_a_gone_address_answers_410_with_its_reason(served_site: str) -> None:
+    status, _, body = status_and_location(served_site + "handlingsplan-2019/")
+    assert status == 410
+    text = body.decode("utf-8")
+    assert "Sidan är borttagen" in text
+    assert "Handlingsplanen gällde 2019–2020 och har ersatts av kraftsamlingarna." in text
+    assert fetch(served_site + "handlingsplan-2019/finns-inte/")[0] == 404  # the address alone
 
 
 def test_calendars_and_feeds_are_served_with_their_types(served_site: str) -> None:

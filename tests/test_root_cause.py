@@ -78,8 +78,8 @@ def test_a_broken_contacts_file_folds_the_lookups_of_its_people(tmp_path: Path) 
     assert output_lines(result) == [
         "fel: content/vast/contacts.yaml:2: raden går inte att läsa: ett kolon inne i ett värde; "
         'sätt värdet inom citattecken, som name: "Robin Kalmendal: regionutvecklare"',
-        "  och 6 följdfel i andra filer, som försvinner när felet ovan är rättat",
-        "Bygget misslyckades: 1 fel och 6 följdfel. Den tidigare publicerade versionen är orörd.",
+        "  och 7 följdfel i andra filer, som försvinner när felet ovan är rättat",
+        "Bygget misslyckades: 1 fel och 7 följdfel. Den tidigare publicerade versionen är orörd.",
     ]
     assert result.exit_code == 1
 
@@ -135,10 +135,10 @@ def test_a_good_build_says_what_it_wrote_in_swedish(tmp_path: Path) -> None:
     first = run_rusgen("build", "--source", str(site), "--output", str(output))
     again = run_rusgen("build", "--source", str(site), "--output", str(output))
     assert output_lines(first) == [
-        f"Byggde 1 region, 10 sidor till {output}/ (skrivna filer: 37, oförändrade: 0, borttagna: 0)."
+        f"Byggde 1 region, 10 sidor till {output}/ (skrivna filer: 39, oförändrade: 0, borttagna: 0)."
     ]
     assert output_lines(again) == [
-        f"Byggde 1 region, 10 sidor till {output}/ (skrivna filer: 0, oförändrade: 37, borttagna: 0)."
+        f"Byggde 1 region, 10 sidor till {output}/ (skrivna filer: 0, oförändrade: 39, borttagna: 0)."
     ]
     assert run_rusgen("check", "--source", str(site)).output == "0 fel, 0 varningar\n"
 

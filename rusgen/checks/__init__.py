@@ -16,6 +16,7 @@ from rusgen.checks.context import Check, CheckContext
 from rusgen.checks.events import check_calendar_updates, check_event_ends, check_registration
 from rusgen.checks.links import check_links, check_orphans, check_translations
 from rusgen.checks.pages import check_document_sizes, check_external, check_summaries
+from rusgen.checks.publishing import check_reviews, check_unpublish
 from rusgen.errors import ContentError
 
 __all__ = ["CHECKS", "CheckContext", "check_external", "run_checks"]
@@ -29,6 +30,8 @@ CHECKS: tuple[Check, ...] = (
     check_calendar_updates,
     check_summaries,
     check_document_sizes,
+    check_reviews,
+    check_unpublish,
 )
 
 

@@ -106,7 +106,10 @@ def _field(field: Field, lang: str) -> dict[str, Any]:
     elif field.type == MAP:
         shape = _object(field.fields, lang, closed=True)
     elif field.type == MAPS:
-        shape = {"type": "array", "items": _object(field.fields, lang, closed=True)}
+        item = _object(field.fields, lang, closed=True)
+        if field.shorthand:
+            item = {"anyOf": [item, {"type": TEXT_TYPES}]}
+        shape = {"type": "array", "items": item}
     elif field.type == MAP_OF:
         shape = {
             "type": "object",

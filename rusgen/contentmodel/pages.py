@@ -68,6 +68,29 @@ PAGE_FIELDS = (
           "Replaces the last part of the address (the file name otherwise).", example="ny-rus"),
 )
 
+# Publishing over time and ownership: kept together, one block, on every page, event and news item.
+PUBLISHING_FIELDS = (
+    Field("publish", MOMENT, "Sidan publiceras först då (ett datum, eller datum och klockslag i "
+          "regionens tid); förhandsvisningen visar den före dess med en remsa. Den dyker upp vid "
+          "nästa bygge efter den tiden.", "The item is published only from then (a date, or a "
+          "date and time in the region's time zone); the preview shows it before with a band. "
+          "It appears at the first build after that moment.", example="2026-12-01 08:00"),
+    Field("unpublish", MOMENT, "Sidan tas bort från webbplatsen då (listor, sökning, flöden och "
+          "kalendrar också). Adressen måste leda någonstans: se aliases och gone.",
+          "The item is taken off the site then (lists, search, feeds and calendars too). Its "
+          "address must still lead somewhere: see aliases and gone.", example="2027-06-30"),
+    Field("owner", TEXT, "Vem som ansvarar för innehållet: ett id från contacts.yaml; visas som "
+          "”Innehållsansvarig”.", "Who is responsible for the content: an id from contacts.yaml; "
+          "shown as “Innehållsansvarig”.", example="robin-kalmendal"),
+    Field("reviewed", DATE, "Dagen innehållet senast granskades; visas som ”Senast granskad”.",
+          "The day the content was last reviewed; shown as “Senast granskad”.",
+          example="2026-11-20"),
+    Field("review_by", DATE, "Sista dag för nästa granskning; rusgen check varnar, och nämner "
+          "den ansvarige, när dagen har passerat.", "The day the next review is due; rusgen "
+          "check warns, naming the owner, once it has passed.", example="2027-11-20",
+          default="reviewed + review_every"),
+)
+
 EVENT_STATUSES = (
     Choice("scheduled", "planerat", "scheduled", ("planerat", "planerad", "genomförs", "som planerat")),
     Choice("full", "fullsatt", "full", ("fullsatt", "fullbokat", "fullbokad", "fullt")),
@@ -146,6 +169,7 @@ NEWS_FIELDS = (
           "Press contacts, by id from contacts.yaml.", example="[ingela-hjulfors-berg]"),
 )
 
-PAGE = Kind("page", "Sida", "Page", "content/REGION/*.md", PAGE_FIELDS)
-EVENT = Kind("event", "Evenemang", "Event", "content/REGION/events/*.md", PAGE_FIELDS + EVENT_FIELDS)
-NEWS = Kind("news", "Nyhet", "News item", "content/REGION/news/*.md", PAGE_FIELDS + NEWS_FIELDS)
+EVERY_PAGE = PAGE_FIELDS + PUBLISHING_FIELDS
+PAGE = Kind("page", "Sida", "Page", "content/REGION/*.md", EVERY_PAGE)
+EVENT = Kind("event", "Evenemang", "Event", "content/REGION/events/*.md", EVERY_PAGE + EVENT_FIELDS)
+NEWS = Kind("news", "Nyhet", "News item", "content/REGION/news/*.md", EVERY_PAGE + NEWS_FIELDS)

@@ -6,8 +6,10 @@ from rusgen.contentmodel.spec import (
     DATE,
     EMAIL,
     FILE,
+    INT,
     MAP,
     MAP_OF,
+    MAPS,
     NAMES,
     PHONE,
     SLUG,
@@ -71,6 +73,26 @@ ACCESSIBILITY_FIELDS = (
           example="{email: tillganglighet@example.se}", required=True, fields=FEEDBACK_FIELDS),
 )
 
+GONE_FIELDS = (
+    Field("address", TEXT, "Adressen, som /gammal-sida/.", "The address, like /old-page/.",
+          example="/gammal-sida/", required=True),
+    Field("reason", TEXT, "Varför sidan är borttagen; visas på sidan ”Sidan är borttagen”.",
+          "Why the page was removed; shown on the “410 Gone” page.",
+          example="Ersatt av handlingsplanen 2027–2028."),
+)
+
+# Reviews and addresses removed on purpose: kept together, one block.
+PUBLISHING_FIELDS = (
+    Field("review_every", INT, "Hur ofta sidor ska granskas, i månader: en sida utan review_by "
+          "ska granskas så länge efter reviewed.", "How often pages are reviewed, in months: a "
+          "page without review_by is due this long after reviewed.", example="12"),
+    Field("gone", MAPS, "Adresser som tagits bort med avsikt: de svarar ”410 Gone”. En adress "
+          "per rad, ensam eller med ett skäl som visas för läsaren.", "Addresses removed on "
+          "purpose: they answer “410 Gone”. One a line, alone or with a reason shown to readers.",
+          example="[/gammal-sida/, {address: /gammal-plan/, reason: Ersatt av planen 2027.}]",
+          fields=GONE_FIELDS, shorthand=True),
+)
+
 REGION = Kind(
     id="region",
     title_sv="region.yaml – regionens inställningar",
@@ -127,5 +149,6 @@ REGION = Kind(
               "The accessibility statement the law requires.",
               example="{status: delvis, method: ..., assessed: 2021-03-01, feedback: {...}}",
               required=True, fields=ACCESSIBILITY_FIELDS),
+        *PUBLISHING_FIELDS,
     ),
 )

@@ -35,6 +35,8 @@ class Field:
     default: str = ""  # what an absent field means, in words of the docs
     choices: tuple[Choice, ...] = ()
     fields: tuple[Field, ...] = ()  # beneath a MAP, each item of MAPS, each value of MAP_OF
+    # An item of MAPS may be written as the value of its first field alone: `- /gammal-sida/`.
+    shorthand: bool = False
 
     def choice(self, written: str) -> Choice | None:
         """Return the choice a user's word means: its value or one of its words."""

@@ -20,6 +20,7 @@ from rusgen.messages.content import MESSAGES as CONTENT
 from rusgen.messages.fields import MESSAGES as FIELDS
 from rusgen.messages.input import MESSAGES as INPUT
 from rusgen.messages.markdown import MESSAGES as MARKDOWN
+from rusgen.messages.publishing import MESSAGES as PUBLISHING
 from rusgen.messages.site import MESSAGES as SITE
 from rusgen.messages.template import Template
 from rusgen.messages.yaml_text import MESSAGES as YAML_TEXT
@@ -35,7 +36,7 @@ ENV_VARIABLE = "RUSGEN_LANG"
 def catalogue() -> dict[str, Template]:
     """Return every message by its code."""
     merged: dict[str, Template] = {}
-    for part in (CHECKS, CLI, CONTENT, FIELDS, INPUT, MARKDOWN, SITE, YAML_TEXT):
+    for part in (CHECKS, CLI, CONTENT, FIELDS, INPUT, MARKDOWN, PUBLISHING, SITE, YAML_TEXT):
         for code, template in part.items():
             if code in merged:
                 raise AssertionError(f"message code {code} is defined twice")

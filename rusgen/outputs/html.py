@@ -20,7 +20,7 @@ from markupsafe import Markup
 from rusgen.cache import MarkdownStore
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.messages import message_language
-from rusgen.model import Output, Page, Region, Site, output_path, relative_url
+from rusgen.model import GoneAddress, Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import brand, calendar, feeds
 from rusgen.outputs.images import BODY_IMAGE_SIZES, ResponsiveImage, pictures_in_body
 from rusgen.outputs.images import identity as image_identity
@@ -182,10 +182,15 @@ class RegionRenderer:
         return Output(path, data)
 
     def extra_pages(self) -> Iterator[Output]:
-        """Yield the redirects of old addresses (aliases) and the 404 page."""
+        """Yield the redirects of old addresses (aliases), the pages of addresses removed on
+        purpose (gone) and the 404 page."""
         for page in self.region.pages:
             for alias in page.aliases:
                 yield self._redirect(alias, page)
+        pages = {page.url for page in self.region.pages}
+        for gone in self.region.gone:
+            if gone.address not in pages:  # a page that unpublishes itself is there until then
+                yield self._gone(gone)
         yield self._not_found()
 
     def _render_views(self, views: list[View], alternates: dict) -> ChunkResult:
@@ -250,6 +255,8 @@ class RegionRenderer:
             "breadcrumbs": self.view.breadcrumbs(view),
             "has_events": self.view.has(EVENTS, lang),
             "has_news": self.view.has(NEWS, lang),
+            # A page still to be published, shown only by the preview and --drafts.
+            "coming": view.page is not None and view.page.not_yet_published(self.site.build_time),
             "search_url": search_url(lang, region.default_language),
             "calendar_url": calendar.calendar_url,
             "feeds": {
@@ -285,6 +292,20 @@ class RegionRenderer:
         data = _render(self.env, "redirect.html", context)
         return Output(f"{self.region.output_folder}/{output_path(alias)}", data.encode("utf-8"))
 
+
+    def _gone(self, gone: GoneAddress) -> Output:
+        """Render the page of an address removed on purpose: hosts with rules send it with
+        410 Gone (outputs/redirects.py), others as it is."""
+        region = self.region
+        # An address below /en/ is said in English.
+        lang = next((lang for lang in region.languages[1:] if gone.address.startswith(f"{lang}/")),
+                    region.default_language)
+        view = View("gone.html", gone.address, lang, self.strings[lang]["gone_title"])
+        context = self.context(view, {})
+        context["reason"] = gone.reason
+        context["content"] = Markup("")
+        data = _render(self.env, "gone.html", context)
+        return Output(f"{self.region.id}/{output_path(gone.address)}", data.encode("utf-8"))
 
     def _not_found(self) -> Output:
         """Render 404.html, which a host serves at any depth: every link in it starts at

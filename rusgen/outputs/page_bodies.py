@@ -22,7 +22,7 @@ from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, rende
 from rusgen.markdown_guards import alt_notes, front_matter_examples, renamed
 from rusgen.model import Page, Region, Site, relative_url
 from rusgen.outputs.region_view import RegionView, View
-from rusgen.text import format_size
+from rusgen.text import format_datetime, format_size
 
 BODY_PARTS = ("link", "image", "heading", "html")
 
@@ -81,6 +81,11 @@ class PageBodies:
             problems.say(path, line, field, "link.needs_slash", about=about, href=link.href,
                          text=link.text or "...", address=f"/{address.url}")
             return
+        coming = self._coming(page, link.href)
+        if coming is not None:
+            problems.say(path, line, field, "link.not_yet_published", about=about, href=link.href,
+                         when=format_datetime(coming.publish, problems.lang))
+            return
         close = self._close(link.href)
         if close:
             problems.say(path, line, field, "link.missing_close", about=about, href=link.href,
@@ -88,6 +93,14 @@ class PageBodies:
             return
         problems.say(path, line, field, "link.missing", about=about, href=link.href, folder=folder,
                      advice=problems.text("link.advice"))
+
+    def _coming(self, page: Page, href: str) -> Page | None:
+        """Return the page still to be published that a link names by its file, if any."""
+        target = unquote(href.split("#")[0])
+        if not target or target.startswith("/"):
+            return None
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.source), target))
+        return next((p for p in self.region.coming if p.source == source), None)
 
     def markdown(
         self, page: Page, stored_only: bool = False

@@ -40,12 +40,21 @@ def site_digest(site: Site, clock_in_templates: bool) -> str:
         for region in site.regions for page in region.pages
         if page.event is not None and page.event.ends < site.build_time
     )
+    # A build with --drafts shows pages still to be published with a band until then.
+    ended += sorted(
+        f"{region.id}/{page.source}:coming"
+        for region in site.regions for page in region.pages
+        if page.not_yet_published(site.build_time)
+    )
     clock = site.build_time.isoformat() if clock_in_templates else site.build_time.date().isoformat()
     without_text = replace(
         site,
         build_time=None,
         regions=tuple(
-            replace(region, pages=tuple(replace(page, body="") for page in region.pages))
+            # The ledger and the pages still to come are no template's business: a build
+            # that adds to the ledger leaves every page as it was.
+            replace(region, pages=tuple(replace(page, body="") for page in region.pages),
+                    published=None, coming=())
             for region in site.regions
         ),
     )

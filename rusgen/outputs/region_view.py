@@ -254,21 +254,8 @@ class RegionView:
 
     @functools.cache  # noqa: B019
     def generated_urls(self) -> frozenset[str]:
-        """Return the addresses of the pages rusgen makes, in every language (no strings needed).
-
-        Markdown links may lead to them by address (/events/, /sok/); a test keeps this
-        list equal to what _generated makes.
-        """
-        urls: set[str] = set()
-        for lang in self.region.languages:
-            prefix = self.prefix(lang)
-            urls.update((prefix, f"{prefix}{EVENTS}/", f"{prefix}{NEWS}/",
-                         search_url(lang, self.region.default_language)))
-            for taxonomy in self.region.taxonomies:
-                urls.add(f"{prefix}{taxonomy.id}/")
-                urls.update(f"{prefix}{taxonomy.id}/{term.id}/" for term in taxonomy.terms)
-            urls.update(url for _, _, _, url in self._legal(lang))
-        return frozenset(urls)
+        """Return the addresses of the pages rusgen makes (see `generated_urls` below)."""
+        return generated_urls(self.region)
 
     def _legal(self, lang: str) -> list[tuple[str, str, str, str]]:
         prefix = self.prefix(lang)
@@ -384,3 +371,24 @@ def _parent_folder(source: str) -> str:
     if name.split(".")[0] == "index":
         return posixpath.dirname(folder) if folder else "\0root"
     return folder
+
+
+def generated_urls(region: Region) -> frozenset[str]:
+    """Return the addresses of the pages rusgen makes, in every language (no strings needed).
+
+    Markdown links may lead to them by address (/events/, /sok/), and the address ledger
+    counts them as published; a test keeps this list equal to what RegionView._generated
+    makes.
+    """
+    urls: set[str] = set()
+    for lang in region.languages:
+        prefix = language_prefix(lang, region.default_language)
+        urls.update((prefix, f"{prefix}{EVENTS}/", f"{prefix}{NEWS}/",
+                     search_url(lang, region.default_language)))
+        for taxonomy in region.taxonomies:
+            urls.add(f"{prefix}{taxonomy.id}/")
+            urls.update(f"{prefix}{taxonomy.id}/{term.id}/" for term in taxonomy.terms)
+        urls.update(
+            f"{prefix}{slugs.get(lang, slugs['en'])}/" for _, _, _, slugs in LEGAL_PAGES
+        )
+    return frozenset(urls)

@@ -29,6 +29,8 @@ def structured_data(region: Region, page: Page | None, is_home: bool) -> list[di
         items.append(event(region, page, page.event))
     if page is not None and page.news is not None:
         items.append(news_article(region, page))
+    if page is not None and (page.reviewed or page.owner in region.contacts_by_id):
+        items.append(web_page(region, page))
     if page is not None:
         ids = page.contacts + (page.news.press_contacts if page.news else ())
         people = dict.fromkeys(ids)
@@ -111,6 +113,16 @@ def news_article(region: Region, page: Page) -> dict:
         result["description"] = page.summary
     if page.image is not None:
         result["image"] = region.absolute_url(page.image.src)
+    return result
+
+
+def web_page(region: Region, page: Page) -> dict:
+    """Describe who maintains a page and when it was last reviewed (webbriktlinjer R21, R24)."""
+    result: dict = {"@type": "WebPage", "url": region.absolute_url(page.url)}
+    if page.reviewed:
+        result["lastReviewed"] = page.reviewed.isoformat()
+    if page.owner in region.contacts_by_id:
+        result["maintainer"] = person(region.contacts_by_id[page.owner])
     return result
 
 

@@ -27,7 +27,7 @@ def build_site(
     # A rusgen.yaml the loader could not read is reported once, not again as "name: required".
     unreadable = any(e.path == CONFIG_FILE for e in problems.errors)
     network = read_network(raw.config, Silenced(problems, CONFIG_FILE) if unreadable else problems)
-    regions = tuple(read_region(r, network, problems, drafts, cache) for r in raw.regions)
+    regions = tuple(read_region(r, network, problems, drafts, cache, build_time) for r in raw.regions)
     for region in regions:
         if region.parent and region.parent not in {r.id for r in regions} and not raw_has(
             raw, region.parent

@@ -20,6 +20,7 @@ from rusgen.raw import RawPage
 from rusgen.schema.common import DOCUMENT, EVENTS, IMAGE, NEWS_SECTION, SLUG_RE, RegionContext
 from rusgen.schema.contacts import contact_ids
 from rusgen.schema.events import read_event, read_news
+from rusgen.schema.publishing import read_publishing
 from rusgen.text import slug_path
 from rusgen.yamlfile import YamlList, YamlMap
 
@@ -99,6 +100,7 @@ def read_page(raw: RawPage, region: RegionContext, problems: Problems) -> Page |
         aliases=_aliases(f),
         event=read_event(f, region) if is_event else None,
         news=read_news(f, region) if is_news else None,
+        **read_publishing(f, region),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import replace
+from datetime import datetime
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -41,6 +42,7 @@ from rusgen.schema.common import (
 )
 from rusgen.schema.contacts import read_contacts
 from rusgen.schema.pages import check_urls, page_once
+from rusgen.schema.publishing import check_gone, read_gone, read_ledger, read_review_every
 from rusgen.schema.statement import read_accessibility
 from rusgen.yamlfile import YamlMap
 
@@ -83,7 +85,11 @@ def _base_url(fields: Fields, field: ModelField) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bool, cache: dict) -> Region:
+def read_region(
+    raw: RawRegion, network: Network, problems: Problems, drafts: bool, cache: dict, now: datetime
+) -> Region:
+    """Validate one region; its pages are those published at `now` (and, with drafts, those
+    still to be published and drafts)."""
     path = f"{raw.display}/region.yaml"
     settings = raw.settings
     if settings is None:
@@ -127,15 +133,19 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
         id=raw.id, display=raw.display, languages=languages, tz=tz,
         files=file_sizes, contacts={c.id for c in contacts}, taxonomies=taxonomies,
     )
-    pages = tuple(
-        page
-        for page in (page_once(p, region_context, problems, cache) for p in raw.pages)
-        if page is not None and (drafts or not page.draft)
+    every_page = tuple(
+        page for page in (page_once(p, region_context, problems, cache) for p in raw.pages)
+        if page is not None
     )
+    pages = tuple(page for page in every_page if shown(page, now, drafts))
     check_urls(pages, tuple(file.rel for file in raw.files), raw.display, problems)
+    gone = read_gone(f)
+    check_gone(every_page, gone, raw.display, problems)
     check_names(pages, files, raw.display, problems)
     check_placeholders(pages, raw.display, problems)
-    menu = read_menu(f, pages, taxonomies)
+    # A page published later, or no longer, may stay in the menu: it shows while published.
+    scheduled = tuple(p for p in every_page if not p.draft and (p.publish or p.unpublish))
+    menu = read_menu(f, pages + scheduled, taxonomies)
     base_url = _base_url(f, REGION["base_url"])
     return Region(
         id=raw.id,
@@ -157,7 +167,18 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
         files=files,
         parent=f.text("parent"),
         folder=region_folder(base_url, network.base_url, raw.id),
+        review_every=read_review_every(f),
+        gone=gone,
+        published=read_ledger(raw, problems),
+        coming=tuple(p for p in every_page if not p.draft and p.not_yet_published(now)),
     )
+
+
+def shown(page: Page, now: datetime, drafts: bool) -> bool:
+    """Tell whether a page is built: published now, or a draft or still to come with drafts."""
+    if page.draft and not drafts:
+        return False
+    return page.is_live(now) or (drafts and page.not_yet_published(now))
 
 
 class Silenced(Problems):
