@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rusgen.buildlock import build_lock
-from rusgen.cache import CACHE_DIR, BuildRecord, input_fingerprint, remove_unfinished
+from rusgen.cache import CACHE_DIR, BuildRecord, DocumentStore, input_fingerprint, remove_unfinished
 from rusgen.collisions import refuse_collisions
+from rusgen.documents import check_documents
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import configured_language, load_project
 from rusgen.model import Output, Site
@@ -89,6 +90,10 @@ def render_site(
         page_bodies.check_markdown_links(site, make_markdown(), problems)
     problems.raise_if_errors()
     site = with_base_url(site, options)
+    documents = stores.documents if stores is not None else DocumentStore(options.source / CACHE_DIR)
+    site = check_documents(site, documents)
+    if stores is None:
+        documents.save()  # `check` reads each document once too
     if stores is not None:
         stores.last_pages = last_pages(site, options, stores.record)
     outputs = render_outputs(
@@ -223,6 +228,7 @@ def _build(options: BuildOptions, cache: dict | None) -> BuildResult:
     }
     stores.markdown.save()
     stores.calendars.save()
+    stores.documents.save()
     stores.record.save(
         fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, options.regions)
     )

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rusgen.build import BuildOptions, build_time, with_base_url
+from rusgen.cache import CACHE_DIR, DocumentStore
+from rusgen.documents import check_documents
 from rusgen.errors import ContentErrors, Problems, RusgenError
 from rusgen.livesite import BuildFailed
 from rusgen.loader import FILE_KEY, configured_language, load_project
@@ -45,6 +47,9 @@ class SiteRebuilder:
         # The loader follows a link that stays in the project (loader.py), and so does this.
         self.roots = (root,)
         self.lang = configured_language(options.source)  # of messages
+        # Each document is read once while the preview runs (and not at all if the last
+        # build read it); the preview writes nothing, to the cache neither.
+        self.documents = DocumentStore(options.source / CACHE_DIR)
 
     def __call__(self, changed: frozenset[str] = frozenset()) -> Snapshot:
         """Return the copied files and the pages to render, or the problems that stopped it."""
@@ -70,6 +75,7 @@ class SiteRebuilder:
         problems.raise_if_errors()
         self.warnings = tuple(str(w) for w in problems.warnings)
         site = with_base_url(site, self.options)
+        site = check_documents(site, self.documents)
         return SitePieces(site, self.options.source, self.cache, self.markdown)
 
     def _forget_unused(self) -> None:

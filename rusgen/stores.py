@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rusgen.cache import CACHE_DIR, BuildRecord, MarkdownStore, OutputStore
+from rusgen.cache import CACHE_DIR, BuildRecord, DocumentStore, MarkdownStore, OutputStore
 from rusgen.errors import RusgenError
 from rusgen.keys import hash_text
 from rusgen.model import Output, Region
@@ -37,6 +37,7 @@ class Stores:
     search: OutputStore
     calendars: OutputStore
     record: BuildRecord
+    documents: DocumentStore
     # The build's Pagefind runs; their folders hold the pages until they are written.
     indexes: search.PendingIndexes = field(
         default_factory=lambda: search.PendingIndexes(_workers)
@@ -56,7 +57,7 @@ class Stores:
         folder = source / CACHE_DIR
         return cls(
             MarkdownStore(folder), OutputStore(folder, "search"), OutputStore(folder, "calendars"),
-            BuildRecord(folder),
+            BuildRecord(folder), DocumentStore(folder),
         )
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import sample_pdfs
 from click.testing import CliRunner
 
 from rusgen.cli import main
@@ -65,7 +66,7 @@ def test_broken_raw_html_link_and_image_are_errors(tmp_path: Path) -> None:
 
 def test_working_document_and_anchor_pass(tmp_path: Path) -> None:
     body = "---\ntitle: Start\nsummary: S.\n---\n\n[om](om.md#vilka-vi-ar) [pdf](files/a.pdf)\n"
-    root = write_site(tmp_path, {"index.md": body, "files/a.pdf": b"%PDF-1.4"})
+    root = write_site(tmp_path, {"index.md": body, "files/a.pdf": sample_pdfs.accessible()})
     assert run_check(root, "--strict") == (0, "0 fel, 0 varningar\n")
 
 
@@ -285,7 +286,7 @@ def test_missing_summary_warns(tmp_path: Path) -> None:
 def test_large_document_warns_over_the_limit(tmp_path: Path) -> None:
     root = write_site(tmp_path, {
         "om.md": "---\ntitle: Om oss\nsummary: S.\n---\n\n[Rapport](files/rapport.pdf)\n",
-        "files/rapport.pdf": b"%PDF" + b"0" * 1_499_996,
+        "files/rapport.pdf": sample_pdfs.accessible(size=1_500_000),
     })
     assert run_check(root, "--strict")[0] == 0
     code, output = run_check(root, "--max-document-mb", "1")

@@ -110,6 +110,18 @@ MESSAGES = {
         en='required: describe the image for readers who cannot see it, like alt: "Två personer '
         'vid ett bord", or write alt: "" if it is only decoration',
     ),
+    "document.justification": T(
+        sv="ett undantag för {file} behöver en motivering: skriv `justification:` med varför "
+        "dokumentet inte görs tillgängligt; den visas i tillgänglighetsredogörelsen",
+        en="an exemption for {file} needs a justification: write `justification:` with why the "
+        "document is not made accessible; the accessibility statement shows it",
+    ),
+    "document.alternative": T(
+        sv='det finns ingen sida "{alternative}" i {folder}/; skriv sökvägen till sidans fil, '
+        "som strategin.md eller kraftsamlingar/index.md",
+        en='no page "{alternative}" in {folder}/; write the path of the page\'s file, like '
+        "strategin.md or kraftsamlingar/index.md",
+    ),
     "alias.invalid": T(
         sv='ska vara en gammal adress på webbplatsen, som /gamla-adressen/, men här står "{alias}"',
         en='expected an old address within the site like /gamla-adressen/, got "{alias}"',

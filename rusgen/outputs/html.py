@@ -19,6 +19,7 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.messages import message_language
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
+from rusgen.outputs.inaccessible import by_group, inaccessible_documents
 from rusgen.outputs.page_bodies import PageBodies, memory_key
 from rusgen.outputs.page_cache import LastPages, PageCache
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
@@ -225,6 +226,8 @@ class RegionRenderer:
             "ended": view.page is not None and view.page.event is not None
             and view.page.event.ends < self.site.build_time,
             "search_url": search_url(lang, region.default_language),
+            # The statement's list of documents that fail, by Digg's groups.
+            "inaccessible_documents": lambda: by_group(inaccessible_documents(region, lang)),
             "calendar_url": calendar.calendar_url,
             "feeds": {
                 "news": feeds.feed_url(self.view.prefix(lang), NEWS),

@@ -38,7 +38,7 @@ from rusgen.schema.common import (
     RegionContext,
 )
 from rusgen.schema.contacts import read_contacts
-from rusgen.schema.pages import check_urls, page_once
+from rusgen.schema.pages import check_urls, page_once, resolve_alternatives
 from rusgen.schema.statement import read_accessibility
 from rusgen.yamlfile import YamlMap
 
@@ -126,6 +126,7 @@ def read_region(raw: RawRegion, network: Network, problems: Problems, drafts: bo
         if page is not None and (drafts or not page.draft)
     )
     check_urls(pages, tuple(file.rel for file in raw.files), raw.display, problems)
+    pages = resolve_alternatives(pages, raw.display, problems)
     check_names(pages, files, raw.display, problems)
     check_placeholders(pages, raw.display, problems)
     menu = read_menu(f, pages, taxonomies)
