@@ -9,8 +9,10 @@ SYSTEM_STAMP := $(VENV)/.system-installed
 DEBIAN_PACKAGES := chromium nginx-light apache2-bin default-jre-headless npm
 # axe-core, the accessibility engine the browser tests inject; fetched, never committed.
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+# Mozilla's ical.js, the second of the three calendar parsers the tests read every .ics with.
+ICALJS := $(VENV)/icaljs/node_modules/ical.js/dist/ical.es5.cjs
 
-.PHONY: install build test lint golden docs bench bench-peers serve clean system-packages axe
+.PHONY: install build test lint golden docs bench bench-peers serve clean system-packages axe icaljs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +53,12 @@ axe: $(AXE)
 $(AXE): | $(SYSTEM_STAMP)
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4
 
-test: install system-packages axe
+icaljs: $(ICALJS)
+
+$(ICALJS): | $(SYSTEM_STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/icaljs ical.js@2
+
+test: install system-packages axe icaljs
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/pytest -q
 

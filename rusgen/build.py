@@ -138,7 +138,7 @@ def render_outputs(
     """
     from rusgen import parallel
     from rusgen.markdown import make_markdown
-    from rusgen.outputs import feeds, files, html, network, sitemap
+    from rusgen.outputs import feeds, files, html, network, open_data, sitemap
 
     md = make_markdown()
     # In output order: lists ready now, and the search indexes' collect functions.
@@ -168,6 +168,7 @@ def render_outputs(
                 *files.region_files(region, theme, renderer.assets),
                 *calendars(renderer.view, renderer.strings, stores),
                 *feeds.render(renderer.view, renderer.strings),
+                *open_data.render(renderer.view),
                 *sitemap.render(renderer.view),
             ])
             if collect_index is not None:

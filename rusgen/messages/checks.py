@@ -120,6 +120,14 @@ MESSAGES = {
         en="the event starts at a time of day but ends on a later date without a time; write "
         "the end time, like end: {example}",
     ),
+    "check.moved_without_updated": T(
+        sv="evenemanget är flyttat (previous_start:) men har ingen updated:; kalendrar tar in "
+        "flytten nu, men en senare ändring först när updated: flyttas fram: skriv datum och "
+        "klockslag för flytten, som updated: {example}",
+        en="the event has moved (previous_start:) but has no updated:; calendars take this move, "
+        "but a later change only when updated: moves forward: write the date and time of the "
+        "move, like updated: {example}",
+    ),
     "check.change_without_updated": T(
         sv="evenemanget har status: {status} men ingen updated:; kalendrar som redan har "
         "evenemanget tar in ändringen först när updated: flyttas fram: skriv datum och klockslag "

@@ -19,6 +19,7 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.messages import message_language
 from rusgen.model import Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import calendar, feeds
+from rusgen.outputs.add_to_calendar import calendar_links
 from rusgen.outputs.inaccessible import by_group, inaccessible_documents
 from rusgen.outputs.page_bodies import PageBodies, memory_key
 from rusgen.outputs.page_cache import LastPages, PageCache
@@ -27,6 +28,7 @@ from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
 from rusgen.parallel import run_chunked
 from rusgen.render import Theme, ThemeEnvironment, Translator, load_theme, make_environment
+from rusgen.text import format_event_when
 
 ASSETS = "assets/"
 HASHED_ASSETS = (".css", ".js")
@@ -229,6 +231,9 @@ class RegionRenderer:
             # The statement's list of documents that fail, by Digg's groups.
             "inaccessible_documents": lambda: by_group(inaccessible_documents(region, lang)),
             "calendar_url": calendar.calendar_url,
+            "calendar_links": lambda page: calendar_links(region, page),
+            # When a moved event was to be held, said as its new time is (`event_when`).
+            "moved_from": lambda ev: format_event_when(ev.previous_start, None, ev.all_day, lang),
             "feeds": {
                 "news": feeds.feed_url(self.view.prefix(lang), NEWS),
                 "events": feeds.feed_url(self.view.prefix(lang), EVENTS),
