@@ -246,6 +246,7 @@ class DocumentStore:
     def __init__(self, folder: Path) -> None:
         self.file = CacheFile(folder, "documents.json")
         self.used: dict[str, Any] = {}
+        self.hashed: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> key, this run
 
     def get(self, key: str) -> tuple[str, ...] | None:
         stored = self.file.data.get("entries")

@@ -36,7 +36,7 @@ def document_failures(kind: str, data: bytes) -> tuple[str, ...]:
 
 
 def _pdf_failures(data: bytes) -> tuple[str, ...]:
-    import pikepdf
+    import pikepdf  # here: a build whose documents' answers are all in the cache never needs it
 
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
@@ -78,7 +78,7 @@ def _pdf_has_text(pdf: object) -> bool:
     """Tell whether any of the first pages shows text (also invisible text over a scan, OCR)."""
     import pikepdf
 
-    for page in list(pdf.pages)[:PAGES_FOR_TEXT]:  # type: ignore[attr-defined]
+    for page in pdf.pages[:PAGES_FOR_TEXT]:  # type: ignore[attr-defined]
         if pikepdf.parse_content_stream(page, TEXT_OPERATORS):
             return True
         resources = page.obj.get("/Resources")

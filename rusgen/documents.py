@@ -39,11 +39,20 @@ def _region_checks(region: Region, store: DocumentStore) -> tuple[DocumentCheck,
 
 
 def _failures(file: StaticFile, kind: str, store: DocumentStore) -> tuple[str, ...]:
+    path = Path(file.source)
     try:
-        data = Path(file.source).read_bytes()
+        # The preview checks again on every save: a file it has hashed, unchanged since
+        # (same size and time), is not read again unless its answer is not known.
+        info = path.stat()
+        seen = (file.source, info.st_size, info.st_mtime_ns)
+        key = store.hashed.get(seen)
+        found = store.get(key) if key is not None else None
+        if found is not None:
+            return found
+        data = path.read_bytes()
     except OSError:
         return ("unreadable",)  # the writer will say why it cannot copy it either
-    key = hashlib.sha256(kind.encode() + b"\0" + data).hexdigest()
+    key = store.hashed[seen] = hashlib.sha256(kind.encode() + b"\0" + data).hexdigest()
     found = store.get(key)
     if found is None:
         found = document_failures(kind, data)
