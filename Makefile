@@ -15,7 +15,10 @@ AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 # Lighthouse, which the test of the theme's scores runs in Debian's Chromium.
 LIGHTHOUSE := $(VENV)/lighthouse/node_modules/lighthouse/cli/index.js
 
-.PHONY: install install-test build test lint golden docs bench bench-peers serve clean system-packages axe lighthouse screenshots
+# Mozilla's ical.js, the second of the three calendar parsers the tests read every .ics with.
+ICALJS := $(VENV)/icaljs/node_modules/ical.js/dist/ical.es5.cjs
+
+.PHONY: install install-test build test lint golden docs bench bench-peers serve clean system-packages axe lighthouse screenshots icaljs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,7 +70,12 @@ lighthouse: $(LIGHTHOUSE)
 $(LIGHTHOUSE): | $(SYSTEM_STAMP)
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse lighthouse@12.2.3
 
-test: install-test system-packages axe lighthouse
+icaljs: $(ICALJS)
+
+$(ICALJS): | $(SYSTEM_STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/icaljs ical.js@2
+
+test: install-test system-packages axe lighthouse icaljs
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/pytest -q
 

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rusgen.buildlock import build_lock
-from rusgen.cache import CACHE_DIR, BuildRecord, input_fingerprint, remove_unfinished
+from rusgen.cache import CACHE_DIR, BuildRecord, DocumentStore, input_fingerprint, remove_unfinished
 from rusgen.collisions import refuse_collisions
+from rusgen.documents import check_documents
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.fields import parse_date, parse_datetime
 from rusgen.ledger import update_ledgers
@@ -147,6 +148,10 @@ def render_site(
         page_bodies.check_markdown_links(site, make_markdown(), problems)
     problems.raise_if_errors()
     site = with_base_url(site, options)
+    documents = stores.documents if stores is not None else DocumentStore(options.source / CACHE_DIR)
+    site = check_documents(site, documents)
+    if stores is None:
+        documents.save()  # `check` reads each document once too
     if stores is not None:
         stores.last_pages = last_pages(site, options, stores.record)
     published: dict[str, frozenset[str]] = {}
@@ -199,7 +204,7 @@ def render_outputs(
     """
     from rusgen import parallel
     from rusgen.markdown import make_markdown
-    from rusgen.outputs import addresses, feeds, files, html, images, network, redirects, sitemap
+    from rusgen.outputs import addresses, feeds, files, html, images, network, open_data, redirects, sitemap
 
     md = make_markdown()
     # In output order: lists ready now, and the search indexes' collect functions.
@@ -238,6 +243,7 @@ def render_outputs(
                 *picture_files,
                 *calendars(renderer.view, renderer.strings, stores),
                 *feeds.render(renderer.view, renderer.strings),
+                *open_data.render(renderer.view),
                 *sitemap.render(renderer.view),
                 *redirects.render(renderer.view),
             ])
@@ -318,6 +324,7 @@ def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> Bui
     stores.markdown.save()
     stores.calendars.save()
     stores.images.save()
+    stores.documents.save()
     stores.record.save(
         fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, built)
     )

@@ -39,7 +39,9 @@ from rusgen.writer import MARKER, FileRecord, is_unchanged
 
 CACHE_DIR = ".rusgen-cache"
 FORMAT = 2  # bump when the layout of a cache file changes
-LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "icalendar", "markupsafe", "nh3")
+LIBRARIES = (
+    "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "icalendar", "markupsafe", "nh3", "pikepdf",
+)
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -238,6 +240,38 @@ def _valid_entry(entry: Any) -> bool:
         and isinstance(entry.get("html"), str)
         and all(isinstance(entry.get(k), list) for k in ("links", "broken", "notes"))
     )
+
+
+class DocumentStore:
+    """What the build found in each document (docfacts.py), by the hash of its bytes.
+
+    Reading a PDF's structure costs far more than hashing it; a document edited, renamed or
+    copied to another region is found by its bytes. Kept are the entries this build used.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.file = CacheFile(folder, "documents.json")
+        self.used: dict[str, Any] = {}
+        self.hashed: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> key, this run
+
+    def get(self, key: str) -> tuple[str, ...] | None:
+        stored = self.file.data.get("entries")
+        entry = self.used.get(key) or (stored.get(key) if isinstance(stored, dict) else None)
+        if (
+            isinstance(entry, dict) and isinstance(entry.get("failures"), list)
+            and all(isinstance(code, str) for code in entry["failures"])
+            and entry.get("check") == hash_text(key, *entry["failures"])
+        ):
+            self.used[key] = entry
+            return tuple(entry["failures"])
+        return None
+
+    def put(self, key: str, failures: tuple[str, ...]) -> None:
+        self.used[key] = {"failures": list(failures), "check": hash_text(key, *failures)}
+
+    def save(self) -> None:
+        if self.used != self.file.data.get("entries"):
+            self.file.save({"entries": self.used})
 
 
 class OutputStore:

@@ -60,10 +60,31 @@ class Document:
     title: str
     size: int
     lang: str = ""
+    # What the accessibility statement says of it when it is not accessible.
+    exemption: str = ""  # "oskäligt betungande" or "omfattas inte" (contentmodel.EXEMPTIONS), else ""
+    justification: str = ""
+    alternative: str = ""  # the address of a page with the same content, region-relative
+    published: date | None = None  # first published here; None: by this build
 
     @property
     def kind(self) -> str:
         return posixpath.splitext(self.file)[1].lstrip(".").lower()
+
+
+# DOS-lagen asks documents published from this day on to be accessible themselves.
+DOCUMENT_LAW_SINCE = date(2018, 9, 23)
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    """What the build found wrong in one published document (files/...), in its own words.
+
+    `failures` are codes: "untagged", "no_language", "no_title", "title_hidden", "no_text",
+    "unreadable"; none means the document passed.
+    """
+
+    url: str
+    failures: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -139,6 +160,7 @@ class EventInfo:
     agenda: tuple[AgendaItem, ...] = ()
     series: str = ""
     uid: str = ""
+    previous_start: datetime | None = None  # the event moved from this time
 
     @property
     def ends(self) -> datetime:
@@ -305,6 +327,8 @@ class Region:
     published: tuple[str, ...] | None = None
     # Pages (not drafts) whose publish moment is still to come: not built, but scheduled.
     coming: tuple[Page, ...] = ()
+    # The documents of files/ that fail DOS-lagen's checks, set by documents.check_documents.
+    document_checks: tuple[DocumentCheck, ...] = ()
 
     @property
     def default_language(self) -> str:

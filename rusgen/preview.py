@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rusgen.build import BuildOptions, site_clock, with_base_url
+from rusgen.cache import CACHE_DIR, DocumentStore
+from rusgen.documents import check_documents
 from rusgen.errors import ContentErrors, Problems, RusgenError
 from rusgen.livesite import BuildFailed
 from rusgen.loader import FILE_KEY, configured_language, load_project
@@ -48,6 +50,9 @@ class SiteRebuilder:
         # So are rusgen's own themes, which a project uses with no copy of its own.
         self.roots = (root, PACKAGED_THEMES)
         self.lang = configured_language(options.source)  # of messages
+        # Each document is read once while the preview runs (and not at all if the last
+        # build read it); the preview writes nothing, to the cache neither.
+        self.documents = DocumentStore(options.source / CACHE_DIR)
 
     def __call__(self, changed: frozenset[str] = frozenset()) -> Snapshot:
         """Return the copied files and the pages to render, or the problems that stopped it."""
@@ -74,6 +79,7 @@ class SiteRebuilder:
         problems.raise_if_errors()
         self.warnings = tuple(str(w) for w in problems.warnings)
         site = with_base_url(site, self.options)
+        site = check_documents(site, self.documents)
         return SitePieces(site, self.options.source, self.cache, self.markdown)
 
     def _forget_unused(self) -> None:

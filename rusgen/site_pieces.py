@@ -15,7 +15,7 @@ from pathlib import Path
 from rusgen.errors import Problems
 from rusgen.markdown import make_markdown
 from rusgen.model import Output, Region, Site
-from rusgen.outputs import calendar, feeds, files, html, network, redirects, sitemap
+from rusgen.outputs import calendar, feeds, files, html, network, open_data, redirects, sitemap
 from rusgen.outputs.page_bodies import PageBodies
 from rusgen.outputs.region_view import RegionView, View
 
@@ -115,6 +115,7 @@ class SitePieces:
                 renderer.extra_pages,
                 lambda view=view, strings=strings: calendar.render(view, strings),
                 lambda view=view, strings=strings: feeds.render(view, strings),
+                lambda view=view: open_data.render(view),
                 lambda view=view: sitemap.render(view),
                 lambda view=view: redirects.render(view),
             ])

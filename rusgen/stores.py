@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rusgen.cache import CACHE_DIR, BuildRecord, MarkdownStore, OutputStore
+from rusgen.cache import CACHE_DIR, BuildRecord, DocumentStore, MarkdownStore, OutputStore
 from rusgen.errors import RusgenError
 from rusgen.keys import hash_text
 from rusgen.model import Output, Region
@@ -38,6 +38,7 @@ class Stores:
     calendars: OutputStore
     record: BuildRecord
     images: OutputStore  # resized photos, by image (outputs/images.py)
+    documents: DocumentStore
     # The build's Pagefind runs; their folders hold the pages until they are written.
     indexes: search.PendingIndexes = field(
         default_factory=lambda: search.PendingIndexes(_workers)
@@ -57,7 +58,7 @@ class Stores:
         folder = source / CACHE_DIR
         return cls(
             MarkdownStore(folder), OutputStore(folder, "search"), OutputStore(folder, "calendars"),
-            BuildRecord(folder), OutputStore(folder, "images"),
+            BuildRecord(folder), OutputStore(folder, "images"), DocumentStore(folder),
         )
 
 

@@ -23,6 +23,7 @@ import sample_site
 from conftest import BUILD_EPOCH, ROOT, run_rusgen
 
 import rusgen.outputs.calendar
+import rusgen.outputs.vtimezone
 
 REGION = sample_site.REGION
 STORES = Path(".rusgen-cache") / "calendars" / REGION
@@ -188,7 +189,7 @@ def other_zone_database(tmp_path: Path) -> Iterator[Callable[[], None]]:
 
     def forget_loaded_zones() -> None:
         zoneinfo.ZoneInfo.clear_cache()
-        rusgen.outputs.calendar._timezone.cache_clear()
+        rusgen.outputs.vtimezone.vtimezone_lines.cache_clear()
 
     def use() -> None:
         (folder / "Europe").mkdir(parents=True)

@@ -100,8 +100,11 @@ def test_vtimezone_covers_the_years_of_the_events_only(tmp_path: Path) -> None:
     outputs = sample_site.render(sample_site.write_site(tmp_path, pages))
     calendar, _ = event_of(outputs[f"{REGION}/events/framtid.ics"])
     timezone = calendar.walk("VTIMEZONE")[0]
-    # The file lists the changes of 2040 itself, and none of the years before.
-    assert b"DTSTART:20400325T030000" in outputs[f"{REGION}/events/framtid.ics"]
+    # The rules from the year before 2040 on (summer time from 02:00 on the last Sunday of
+    # March 2039), and nothing of the years before that.
+    data = outputs[f"{REGION}/events/framtid.ics"]
+    assert b"DTSTART:20390327T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n" in data
+    assert b"DTSTART:20391030T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n" in data
     assert timezone.to_tz().utcoffset(datetime(2040, 6, 10, 10)) == timedelta(hours=2)
     assert timezone.to_tz().utcoffset(datetime(2040, 12, 10, 10)) == timedelta(hours=1)
     assert b"1970" not in outputs[f"{REGION}/events/framtid.ics"]

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import sample_pdfs
 from click.testing import CliRunner
 
 from rusgen.cli import main
@@ -65,7 +66,7 @@ def test_broken_raw_html_link_and_image_are_errors(tmp_path: Path) -> None:
 
 def test_working_document_and_anchor_pass(tmp_path: Path) -> None:
     body = "---\ntitle: Start\nsummary: S.\n---\n\n[om](om.md#vilka-vi-ar) [pdf](files/a.pdf)\n"
-    root = write_site(tmp_path, {"index.md": body, "files/a.pdf": b"%PDF-1.4"})
+    root = write_site(tmp_path, {"index.md": body, "files/a.pdf": sample_pdfs.accessible()})
     assert run_check(root, "--strict") == (0, "0 fel, 0 varningar\n")
 
 
@@ -285,7 +286,7 @@ def test_missing_summary_warns(tmp_path: Path) -> None:
 def test_large_document_warns_over_the_limit(tmp_path: Path) -> None:
     root = write_site(tmp_path, {
         "om.md": "---\ntitle: Om oss\nsummary: S.\n---\n\n[Rapport](files/rapport.pdf)\n",
-        "files/rapport.pdf": b"%PDF" + b"0" * 1_499_996,
+        "files/rapport.pdf": sample_pdfs.accessible(size=1_500_000),
     })
     assert run_check(root, "--strict")[0] == 0
     code, output = run_check(root, "--max-document-mb", "1")
@@ -338,3 +339,19 @@ def test_check_speaks_english_with_rusgen_lang_en(tmp_path: Path) -> None:
         "content/test/ensam.md:2: warning: summary: missing; write one or two sentences in "
         "summary: — lists, search engines and shared links show it",
     ]
+
+
+def test_moved_event_without_updated_warns(tmp_path: Path) -> None:
+    event = ("---\ntitle: Uppstart\nsummary: S.\nstart: 2027-03-09 13:00\nend: 2027-03-09 15:00\n"
+             "previous_start: 2027-03-02 13:00\n---\n\nText.\n")
+    root = write_site(tmp_path, {"events/2027-03-09-uppstart.md": event})
+    assert lines(run_check(root)[1]) == [
+        "content/test/events/2027-03-09-uppstart.md:6: varning: updated: evenemanget är flyttat "
+        "(previous_start:) men har ingen updated:; kalendrar tar in flytten nu, men en senare "
+        "ändring först när updated: flyttas fram: skriv datum och klockslag för flytten, som "
+        "updated: 2026-11-22 13:00",
+        "0 fel, 1 varning",
+    ]
+    updated = event.replace("previous_start:", "updated: 2026-11-20 10:00\nprevious_start:")
+    (root / "content/test/events/2027-03-09-uppstart.md").write_text(updated, "utf-8")
+    assert run_check(root, "--strict") == (0, "0 fel, 0 varningar\n")

@@ -38,9 +38,12 @@ LAYERS: dict[str, float] = {
     "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
     "outputs.disk_search": 1,
     "outputs.structured_data": 1, "outputs.page_cache": 4, "outputs.brand": 1,
+    "outputs.inaccessible": 1, "outputs.vtimezone": 0.5, "outputs.add_to_calendar": 1, "outputs.open_data": 5,
     "htmlscan": 0, "report": 1, "crash": 4, "external": 1, "checks.context": 1.5, "checks.links": 1.7,
-    "checks.events": 1.7, "checks.pages": 1.7, "checks.publishing": 1.7, "checks": 2, "scaffold": 4,
+    "checks.events": 1.7, "checks.pages": 1.7, "checks.publishing": 1.7, "checks.documents": 1.7, "checks": 2,
+    "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
+    "docfacts": 0.5, "documents": 4,  # a document's failures; the stage that notes them
     "stores": 7, "build": 8, "shards": 1, "init_site": 1, "progress": 0.5,
     "cli": 11,
     "__main__": 12,

@@ -1,7 +1,7 @@
 """Generate the documents and images that content/ links to, with the standard library only.
 
 The regions' real PDFs and photos are not ours to copy, so each one is stood in for by a
-small valid file: a one-page PDF 1.4 that shows the document's title, or a PNG drawing of
+small valid file: a one-page tagged PDF 1.4 that shows the document's title, or a PNG drawing of
 what the photo shows. Where the site must show a size from the original (the invitation to
 FOKUS Boråsregionen is 291,8 kB), the PDF is padded with a comment to that exact size.
 
@@ -79,22 +79,35 @@ def _padding(n: int) -> bytes:
 
 
 def pdf_bytes(doc: Pdf, pad: int = 0) -> bytes:
-    """Return a one-page PDF 1.4 that shows the title and lines, padded by `pad` bytes."""
-    text = [b"BT", b"/F1 20 Tf", b"72 760 Td", b"24 TL"]
+    """Return a one-page tagged PDF 1.4 that shows the title and lines, padded by `pad` bytes.
+
+    Tagged as Word and InDesign export it with tags on (DOS-lagen asks it of every
+    document): the title is a heading (H1) and each line a paragraph (P), each marked in
+    the page's content by its MCID; the language is set and the title is the window's.
+    """
+    text = [b"BT", b"/F1 20 Tf", b"72 760 Td", b"24 TL", b"/H1 <</MCID 0>> BDC"]
     for i, line in enumerate(_wrap(doc.title, 40)):
         text.append((b"T* " if i else b"") + _pdf_text(line) + b" Tj")
-    text += [b"/F2 12 Tf", b"18 TL", b"T*"]
-    for line in doc.lines:
-        for part in _wrap(line, 75):
-            text.append(b"T* " + _pdf_text(part) + b" Tj")
+    text += [b"EMC", b"/F2 12 Tf", b"18 TL", b"T*"]
+    paragraphs = [_wrap(line, 75) for line in doc.lines]
+    for mcid, parts in enumerate(paragraphs, start=1):
+        text.append(b"/P <</MCID %d>> BDC" % mcid)
+        text += [b"T* " + _pdf_text(part) + b" Tj" for part in parts]
+        text.append(b"EMC")
     text.append(b"ET")
     stream = b"\n".join(text) + b"\n"
 
+    # Objects 1-7 as before; 8 the structure tree, 9 its Document element, 10 the parent
+    # tree's array, 11 on the H1 and one P for each line.
+    elements = [b"/H1"] + [b"/P"] * len(paragraphs)
+    element_refs = b" ".join(b"%d 0 R" % (11 + i) for i in range(len(elements)))
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R /Lang " + _pdf_text(doc.lang) + b" >>",
+        b"<< /Type /Catalog /Pages 2 0 R /Lang " + _pdf_text(doc.lang)
+        + b" /MarkInfo << /Marked true >> /StructTreeRoot 8 0 R"
+        + b" /ViewerPreferences << /DisplayDocTitle true >> >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R /StructParents 0 >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
@@ -103,6 +116,11 @@ def pdf_bytes(doc: Pdf, pad: int = 0) -> bytes:
         + b" /Author "
         + _pdf_info_text(doc.author)
         + b" /Producer (rusgen tools/make_content_files.py) >>",
+        b"<< /Type /StructTreeRoot /K 9 0 R /ParentTree << /Nums [0 10 0 R] >> /ParentTreeNextKey 1 >>",
+        b"<< /Type /StructElem /S /Document /P 8 0 R /K [" + element_refs + b"] >>",
+        b"[" + element_refs + b"]",
+        *(b"<< /Type /StructElem /S %s /P 9 0 R /Pg 3 0 R /K %d >>" % (kind, mcid)
+          for mcid, kind in enumerate(elements)),
     ]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     out += _padding(pad)

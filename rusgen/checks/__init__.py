@@ -13,6 +13,7 @@ is not checked again here: `rusgen check` shows the build's problems too.
 from __future__ import annotations
 
 from rusgen.checks.context import Check, CheckContext
+from rusgen.checks.documents import check_inaccessible_documents
 from rusgen.checks.events import check_calendar_updates, check_event_ends, check_registration
 from rusgen.checks.links import check_links, check_orphans, check_translations
 from rusgen.checks.pages import check_document_sizes, check_external, check_summaries
@@ -32,6 +33,7 @@ CHECKS: tuple[Check, ...] = (
     check_document_sizes,
     check_reviews,
     check_unpublish,
+    check_inaccessible_documents,
 )
 
 

@@ -69,6 +69,12 @@ def check_calendar_updates(ctx: CheckContext) -> Iterator[ContentError]:
                 "check.change_without_updated", status=event.status,
                 example=f"{now.astimezone(event.start.tzinfo):%Y-%m-%d %H:%M}",
             )
+        elif event.previous_start is not None and page.updated is None:
+            yield ctx.warning(
+                source.display, page.field_lines.line_of("previous_start"), "updated",
+                "check.moved_without_updated",
+                example=f"{now.astimezone(event.start.tzinfo):%Y-%m-%d %H:%M}",
+            )
         if page.updated is not None and page.updated > now:
             yield ctx.warning(source.display, page.field_lines.line_of("updated"), "updated",
                               "check.updated_later", updated=f"{page.updated:%Y-%m-%d %H:%M}")

@@ -21,6 +21,40 @@ from rusgen.contentmodel.spec import (
     Kind,
 )
 
+# What DOS-lagen asks a region to say about a document it cannot make accessible, and what
+# a moved event must tell its readers: kept together, the law's fields of a page and event.
+EXEMPTIONS = (
+    Choice("oskäligt betungande", "oskäligt betungande", "disproportionate burden",
+           ("oskaligt betungande", "betungande", "disproportionate burden", "disproportionate-burden")),
+    Choice("omfattas inte", "omfattas inte av lagen", "not covered by the law",
+           ("omfattas inte av lagen", "undantaget", "utanför lagen", "not covered", "not-covered")),
+)
+
+DOCUMENT_FACTS = (
+    Field("exemption", CHOICE, "Om dokumentet inte kan göras tillgängligt: oskäligt betungande, "
+          "eller omfattas inte av lagen. Tillgänglighetsredogörelsen anger det.",
+          "If the document cannot be made accessible: disproportionate burden, or not covered by "
+          "the law. The accessibility statement says so.",
+          example="oskäligt betungande", choices=EXEMPTIONS),
+    Field("justification", TEXT, "Varför undantaget gäller, med egna ord; visas i "
+          "tillgänglighetsredogörelsen.", "Why the exemption applies, in your own words; shown in "
+          "the accessibility statement.",
+          example="Rapporten är 400 sidor med kartor och ersätts i juni 2027."),
+    Field("alternative", TEXT, "En sida med samma innehåll i tillgänglig form, som i länkar: "
+          "sökvägen till sidans fil.", "A page with the same content in accessible form, as in "
+          "links: the path of the page's file.", example="strategin.md"),
+    Field("published", DATE, "Dagen dokumentet först publicerades här; utelämna för nya dokument. "
+          "Ett dokument som flyttas från en gammal webbplats publiceras igen den dagen.",
+          "The day the document was first published here; omit for new documents. A document "
+          "moved from an old site is published again that day.", example="2017-05-10"),
+)
+
+MOVED_EVENT_FIELDS = (
+    Field("previous_start", MOMENT, "När evenemanget skulle ha börjat innan det flyttades; "
+          "sidan och kalendrarna säger att det är flyttat.", "When the event was to start before "
+          "it moved; its page and calendars say it has moved.", example="2027-03-02 13:00"),
+)
+
 PAGE_FIELDS = (
     Field("title", TEXT, "Sidans rubrik (dess enda huvudrubrik); rubriker i texten börjar med ##.",
           "The page's heading (its only main heading); headings in the text start at ##.",
@@ -61,6 +95,7 @@ PAGE_FIELDS = (
                     example="Rapport 2021", required=True),
               Field("lang", TEXT, "Dokumentets språk, om det inte är sidans.",
                     "The document's language, if not the page's.", example="en"),
+              *DOCUMENT_FACTS,
           )),
     Field("aliases", NAMES, "Gamla adresser som ska leda hit.", "Old addresses that redirect here.",
           example="[/gamla-adressen/]"),
@@ -151,6 +186,7 @@ EVENT_FIELDS = (
           "Events of one series list each other.", example="mobilisering-2020"),
     Field("uid", TEXT, "Evenemangets id i kalendrar; ändra det aldrig efter publicering.",
           "The event's calendar id; never change it once published.", example="jh-mobilisering-2020"),
+    *MOVED_EVENT_FIELDS,
 )
 
 NEWS_KINDS = (

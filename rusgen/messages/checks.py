@@ -3,6 +3,62 @@
 from rusgen.messages.template import Template as T
 
 MESSAGES = {
+    "check.document_inaccessible": T(
+        sv="{file} är inte tillgängligt: {failures}. DOS-lagen kräver tillgängliga dokument. Gör så "
+        "här: {fixes} Går det inte, skriv `exemption: oskäligt betungande` med `justification:` "
+        "eller `alternative:` (en sida med samma innehåll) vid dokumentet",
+        en="{file} is not accessible: {failures}. DOS-lagen requires accessible documents. Do this: "
+        "{fixes} If that is not possible, write `exemption: oskäligt betungande` with "
+        "`justification:` or `alternative:` (a page with the same content) by the document",
+    ),
+    "check.statement_full_but_documents": T(
+        sv="tillgänglighetsredogörelsen säger att webbplatsen är helt förenlig med lagen, men "
+        "{count} dokument är inte tillgängliga och listas i den; skriv `status: delvis`",
+        en="the accessibility statement says the site fully complies with the law, but {count} "
+        "documents are not accessible and are listed in it; write `status: delvis`",
+    ),
+    "check.document_fails.unreadable": T(sv="går inte att öppna", en="cannot be opened"),
+    "check.document_fails.untagged": T(sv="saknar taggar", en="not tagged"),
+    "check.document_fails.no_language": T(sv="saknar angivet språk", en="no language set"),
+    "check.document_fails.no_title": T(sv="saknar titel", en="no title"),
+    "check.document_fails.title_hidden": T(
+        sv="visar filnamnet i stället för titeln", en="shows the file name instead of the title"),
+    "check.document_fails.no_text": T(sv="saknar text (skannade bilder)", en="no text (scanned images)"),
+    "check.document_fix.unreadable": T(
+        sv="Spara dokumentet på nytt från originalet; det är skadat eller har lösenord.",
+        en="Save the document again from its original; it is damaged or has a password.",
+    ),
+    "check.document_fix.untagged": T(
+        sv="I Word: Arkiv > Spara som > PDF > Alternativ, kryssa i ”Dokumentstrukturtaggar för "
+        "tillgänglighet”. I InDesign: Arkiv > Exportera > Adobe PDF (Tryck), kryssa i ”Skapa "
+        "taggad PDF”.",
+        en="In Word: File > Save As > PDF > Options, tick “Document structure tags for "
+        "accessibility”. In InDesign: File > Export > Adobe PDF (Print), tick “Create Tagged PDF”.",
+    ),
+    "check.document_fix.no_language": T(
+        sv="I Word: Granska > Språk > Ange språk för korrektur, välj svenska för all text. I "
+        "InDesign: välj språk i teckenformaten, och Avancerat > Språk när du exporterar.",
+        en="In Word: Review > Language > Set Proofing Language, choose Swedish for all text. In "
+        "InDesign: set the language in the character styles, and Advanced > Language on export.",
+    ),
+    "check.document_fix.no_title": T(
+        sv="I Word: Arkiv > Information > Egenskaper, skriv en Rubrik. I InDesign: Arkiv > "
+        "Filinformation, skriv en Dokumenttitel.",
+        en="In Word: File > Info > Properties, write a Title. In InDesign: File > File Info, write "
+        "a Document Title.",
+    ),
+    "check.document_fix.title_hidden": T(
+        sv="I InDesign: Exportera > Adobe PDF > Avancerat, välj Visa titel: Dokumenttitel. Word "
+        "gör det själv när dokumentet har en Rubrik.",
+        en="In InDesign: Export > Adobe PDF > Advanced, choose Display Title: Document Title. Word "
+        "does it when the document has a Title.",
+    ),
+    "check.document_fix.no_text": T(
+        sv="Spara PDF:en från originalfilen i stället för att skanna papperet; finns bara "
+        "papperet, låt ett OCR-program (textigenkänning) lägga in texten.",
+        en="Save the PDF from the original file instead of scanning paper; if only paper exists, "
+        "let an OCR program (text recognition) add the text.",
+    ),
     "check.no_page": T(
         sv='länken "{url}" leder till en sida eller fil som inte finns på webbplatsen',
         en='the link "{url}" leads to a page or file that is not in the site',
@@ -63,6 +119,14 @@ MESSAGES = {
         "sluttiden, som end: {example}",
         en="the event starts at a time of day but ends on a later date without a time; write "
         "the end time, like end: {example}",
+    ),
+    "check.moved_without_updated": T(
+        sv="evenemanget är flyttat (previous_start:) men har ingen updated:; kalendrar tar in "
+        "flytten nu, men en senare ändring först när updated: flyttas fram: skriv datum och "
+        "klockslag för flytten, som updated: {example}",
+        en="the event has moved (previous_start:) but has no updated:; calendars take this move, "
+        "but a later change only when updated: moves forward: write the date and time of the "
+        "move, like updated: {example}",
     ),
     "check.change_without_updated": T(
         sv="evenemanget har status: {status} men ingen updated:; kalendrar som redan har "

@@ -138,6 +138,18 @@ MESSAGES = {
         "most {limit} million); make it smaller, for example with Paint or Photos, to 4000 "
         "pixels wide",
     ),
+    "document.justification": T(
+        sv="ett undantag för {file} behöver en motivering: skriv `justification:` med varför "
+        "dokumentet inte görs tillgängligt; den visas i tillgänglighetsredogörelsen",
+        en="an exemption for {file} needs a justification: write `justification:` with why the "
+        "document is not made accessible; the accessibility statement shows it",
+    ),
+    "document.alternative": T(
+        sv='det finns ingen sida "{alternative}" i {folder}/; skriv sökvägen till sidans fil, '
+        "som strategin.md eller kraftsamlingar/index.md",
+        en='no page "{alternative}" in {folder}/; write the path of the page\'s file, like '
+        "strategin.md or kraftsamlingar/index.md",
+    ),
     "alias.invalid": T(
         sv='ska vara en gammal adress på webbplatsen, som /gamla-adressen/, men här står "{alias}"',
         en='expected an old address within the site like /gamla-adressen/, got "{alias}"',

@@ -24,7 +24,6 @@ from, and renders them again only when that changes.
 
 from __future__ import annotations
 
-import functools
 import importlib.resources
 import os
 import zoneinfo
@@ -36,15 +35,18 @@ from urllib.parse import urlsplit
 
 from rusgen.model import Output, Page, Region
 from rusgen.outputs.region_view import EVENTS, RegionView
+from rusgen.outputs.vtimezone import vtimezone_lines
 from rusgen.text import tel_uri
 
 # icalendar is imported by the functions that build components: its import costs about
 # 0.1 s, and a build whose calendars come from the cache needs only the URLs and
 # `render_input` from this module (html.py imports it for the URLs).
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event, Timezone
+    from icalendar import Calendar, Event
 
 PRODID = "-//rusgen//rusgen microsites//SV"
+FOLD_OCTETS = 75
+ONLINE_LOCATION = "Online"  # the same word in Swedish and English calendars
 SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 # RFC 5545 has three statuses for an event. A postponed meeting has no new date yet (as
 # schema.org's EventPostponed), so it is not confirmed at the time it still shows; full and
@@ -73,7 +75,10 @@ def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Out
     for lang in region.languages:
         upcoming, past = view.events(lang)
         calendar = _calendar(region, f"{strings[lang]['events_title']} – {region.name}", lang)
+        # RFC 7986's REFRESH-INTERVAL, and the older X-PUBLISHED-TTL that Outlook and Google
+        # read: a subscribed feed is fetched again daily, not kept stale for weeks.
         calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", "PT1D")
         for page in sorted(upcoming + past, key=lambda p: (p.event.start, p.source)):  # type: ignore
             calendar.add_component(event_in(page, lang))
         yield _output(region, feed_url(view.prefix(lang)), calendar)
@@ -174,7 +179,9 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
     event.add("uid", event_uid(region, page))
     event.add("dtstamp", view.build_day)
     updated = last_change(view, page)
-    event.add("sequence", sequence(updated))
+    # A moved event must be newer than the version readers have; `updated` is its version,
+    # and the move itself adds one, should the communicator forget to move `updated` on.
+    event.add("sequence", sequence(updated) + (1 if info.previous_start else 0))
     if updated is not None:
         event.add("last-modified", updated.astimezone(UTC))
     if info.all_day:
@@ -186,8 +193,12 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
         if info.end is not None:
             event.add("dtend", info.end)
     event.add("summary", page.title, parameters={"LANGUAGE": page.lang})
-    if info.location:
+    if info.location and info.status != "moved-online":
         event.add("location", info.location)
+    elif info.online is not None and info.online.url:
+        # An empty place reads as "somewhere" in clients; the meeting's address is the place.
+        event.add("location", f"{ONLINE_LOCATION}: {info.online.url}",
+                  parameters={"ALTREP": info.online.url})
     url = region.absolute_url(page.url)
     event.add("url", url, parameters={"VALUE": "URI"})
     event.add("description", _description(page, url, t))
@@ -232,45 +243,48 @@ def _description(page: Page, url: str, t: dict[str, str]) -> str:
 
 
 def _output(region: Region, url: str, calendar: Calendar) -> Output:
-    _add_missing_timezones(calendar, *_timezone_years(calendar))
-    return Output(f"{region.output_folder}/{url}", calendar.to_ical())
+    tzids = sorted(calendar.get_missing_tzids())
+    return Output(f"{region.output_folder}/{url}", serialise(calendar, tzids, *_timezone_years(calendar)))
+
+
+def serialise(calendar: Calendar, tzids: list[str], first: date, last: date) -> bytes:
+    """Return the calendar's bytes: our VTIMEZONEs before the events, lines folded by octets.
+
+    RFC 5545 (3.1) limits a line to 75 octets; icalendar counts characters, so a line of
+    Swedish text came out longer, which strict clients refuse or cut inside a letter.
+    """
+    lines = calendar.to_ical().replace(b"\r\n ", b"").decode("utf-8").split("\r\n")
+    zones = [line for tzid in tzids for line in vtimezone_lines(tzid, first, last)]
+    at = next((i for i, line in enumerate(lines) if line.startswith("BEGIN:V")
+               and line != "BEGIN:VCALENDAR"), len(lines) - 2)
+    lines[at:at] = zones
+    return b"".join(fold(line) for line in lines if line)
+
+
+def fold(line: str) -> bytes:
+    """Return one content line folded at 75 octets, never inside a UTF-8 character, with CRLF."""
+    data = line.encode("utf-8")
+    parts, start, limit = [], 0, FOLD_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while end > start and (data[end] & 0xC0) == 0x80:  # a continuation byte: step back
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, FOLD_OCTETS - 1  # a continuation line begins with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts) + b"\r\n"
 
 
 def _timezone_years(calendar: Calendar) -> tuple[date, date]:
     """Return the span the VTIMEZONE must cover: the years of the calendar's events.
 
     icalendar's default span, 1970 to 2038, writes every daylight-saving change of 68
-    years into each file (3 kB of a 4 kB calendar) and lists no change after 2037, which
-    clients must then guess. The events' own years are enough, and one more for an event
-    that ends after new year.
+    years into each file and lists no change after 2037. The events' own years are enough,
+    with the year before (so the rule in force at an event early in its year is in the
+    file) and one after (an event that ends after new year).
     """
     years = [event.decoded(name).year for event in calendar.walk("VEVENT")
              for name in ("dtstart", "dtend") if name in event]
     if not years:
-        return date(1970, 1, 1), date(2038, 1, 1)
-    return date(min(years), 1, 1), date(max(years) + 2, 1, 1)
-
-
-def _add_missing_timezones(calendar: Calendar, first: date, last: date) -> None:
-    """Do what Calendar.add_missing_timezones does, building each VTIMEZONE only once."""
-    known = len(calendar.timezones)
-    for tzid in calendar.get_missing_tzids():
-        timezone = _timezone(tzid, first, last)
-        if timezone is not None:
-            calendar.subcomponents.insert(known, timezone)
-            known += 1
-
-
-@functools.lru_cache(maxsize=256)
-def _timezone(tzid: str, first: date, last: date) -> Timezone | None:
-    """Return the VTIMEZONE of a zone over a span; icalendar spends ms on each one it builds.
-
-    Most calendars of a region span the same years, so they share one component, which
-    is only ever serialised.
-    """
-    from icalendar import Timezone
-
-    try:
-        return Timezone.from_tzid(tzid, first_date=first, last_date=last)
-    except ValueError:
-        return None
+        return date(1970, 1, 1), date(1971, 1, 1)
+    return date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1)

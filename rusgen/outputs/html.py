@@ -24,6 +24,8 @@ from rusgen.model import GoneAddress, Output, Page, Region, Site, output_path, r
 from rusgen.outputs import brand, calendar, feeds
 from rusgen.outputs.images import BODY_IMAGE_SIZES, ResponsiveImage, pictures_in_body
 from rusgen.outputs.images import identity as image_identity
+from rusgen.outputs.add_to_calendar import calendar_links
+from rusgen.outputs.inaccessible import by_group, inaccessible_documents
 from rusgen.outputs.page_bodies import PageBodies, memory_key
 from rusgen.outputs.page_cache import LastPages, PageCache
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
@@ -31,6 +33,7 @@ from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
 from rusgen.parallel import run_chunked
 from rusgen.render import Theme, ThemeEnvironment, Translator, load_theme, make_environment
+from rusgen.text import format_event_when
 
 ASSETS = "assets/"
 HASHED_ASSETS = (".css", ".js")
@@ -258,7 +261,12 @@ class RegionRenderer:
             # A page still to be published, shown only by the preview and --drafts.
             "coming": view.page is not None and view.page.not_yet_published(self.site.build_time),
             "search_url": search_url(lang, region.default_language),
+            # The statement's list of documents that fail, by Digg's groups.
+            "inaccessible_documents": lambda: by_group(inaccessible_documents(region, lang)),
             "calendar_url": calendar.calendar_url,
+            "calendar_links": lambda page: calendar_links(region, page),
+            # When a moved event was to be held, said as its new time is (`event_when`).
+            "moved_from": lambda ev: format_event_when(ev.previous_start, None, ev.all_day, lang),
             "feeds": {
                 "news": feeds.feed_url(self.view.prefix(lang), NEWS),
                 "events": feeds.feed_url(self.view.prefix(lang), EVENTS),

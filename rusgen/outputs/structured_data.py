@@ -63,6 +63,13 @@ def attendance_mode(info: EventInfo) -> str:
     return "MixedEventAttendanceMode" if online else "OfflineEventAttendanceMode"
 
 
+def event_status(info: EventInfo) -> str:
+    """Return schema.org's status: a moved event is rescheduled, unless it is off or postponed."""
+    if info.previous_start is not None and info.status in ("scheduled", "full"):
+        return "EventRescheduled"
+    return EVENT_STATUS[info.status]
+
+
 def event(region: Region, page: Page, info: EventInfo) -> dict:
     """Describe an event: when, its status, where and how to take part, who organises it."""
     result: dict = {
@@ -71,12 +78,14 @@ def event(region: Region, page: Page, info: EventInfo) -> dict:
         "url": region.absolute_url(page.url),
         "inLanguage": page.lang,
         "startDate": _moment(info.start, info.all_day),
-        "eventStatus": f"{SCHEMA}/{EVENT_STATUS[info.status]}",
+        "eventStatus": f"{SCHEMA}/{event_status(info)}",
         "eventAttendanceMode": f"{SCHEMA}/{attendance_mode(info)}",
         "organizer": organization(region, "GovernmentOrganization"),
     }
     if info.end is not None:
         result["endDate"] = _moment(info.end, info.all_day)
+    if info.previous_start is not None:
+        result["previousStartDate"] = _moment(info.previous_start, info.all_day)
     if page.summary:
         result["description"] = page.summary
     if page.image is not None:

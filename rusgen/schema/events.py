@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rusgen.contentmodel import EVENT, NEWS
 from rusgen.fields import Fields
 from rusgen.model import (
@@ -56,7 +58,14 @@ def read_event(f: Fields, region: RegionContext) -> EventInfo | None:
         agenda=tuple(agenda),
         series=f.read(EVENT["series"]),
         uid=f.read(EVENT["uid"]),
+        previous_start=_previous_start(f, region),
     )
+
+
+def _previous_start(f: Fields, region: RegionContext) -> datetime | None:
+    """Return when a moved event was to start: a time in the region's zone, or None."""
+    moment = f.read(EVENT["previous_start"])
+    return moment[0].replace(tzinfo=region.tz) if moment else None
 
 
 def _online(block: Fields | None) -> OnlineMeeting | None:

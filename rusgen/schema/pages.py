@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 
 from rusgen.contentmodel import EVENT, NEWS, PAGE
 from rusgen.errors import Problems
@@ -138,9 +139,15 @@ def _documents(f: Fields, region: RegionContext) -> tuple[Document, ...]:
             doc.say("file", "file.missing", file=rel, folder=region.display)
             continue
         if rel:
-            result.append(
-                Document(file=rel, title=title, size=region.files[rel], lang=doc.text("lang"))
-            )
+            exemption = doc.read(DOCUMENT["exemption"])
+            justification = doc.read(DOCUMENT["justification"])
+            if exemption and not justification.strip():
+                doc.say("exemption", "document.justification", file=rel)
+            result.append(Document(
+                file=rel, title=title, size=region.files[rel], lang=doc.text("lang"),
+                exemption=exemption, justification=justification,
+                alternative=doc.read(DOCUMENT["alternative"]), published=doc.read(DOCUMENT["published"]),
+            ))
     return tuple(result)
 
 
@@ -189,6 +196,40 @@ def check_urls(
         if other is not None and other != page.source:
             _say_claimed(page, url, f"{display}/{other}", display, problems)
         claimed.setdefault(url.lower(), page.source)
+
+
+def resolve_alternatives(
+    pages: tuple[Page, ...], display: str, problems: Problems
+) -> tuple[Page, ...]:
+    """Turn each document's `alternative` (a page's file, as in links) into that page's address.
+
+    An address as the reader sees it (/strategin/) is understood too.
+    """
+    by_source = {page.source: page for page in pages}
+
+    def address(page: Page, written: str) -> str:
+        rel = written.strip().lstrip("/")
+        target = by_source.get(rel) or by_source.get(f"{rel}.md") or by_source.get(f"{rel}/index.md")
+        if target is None:
+            wanted = normalise_address(written)
+            target = next((p for p in pages if wanted is not None and p.url == wanted), None)
+        if target is None:
+            line = page.field_lines.line_holding(written) or 1
+            problems.say(f"{display}/{page.source}", line, "alternative", "document.alternative",
+                         alternative=written, folder=display)
+            return ""
+        return target.url
+
+    result = []
+    for page in pages:
+        if any(doc.alternative for doc in page.documents):
+            documents = tuple(
+                replace(doc, alternative=address(page, doc.alternative)) if doc.alternative else doc
+                for doc in page.documents
+            )
+            page = replace(page, documents=documents)
+        result.append(page)
+    return tuple(result)
 
 
 def _say_claimed(page: Page, url: str, other: str, display: str, problems: Problems) -> None:

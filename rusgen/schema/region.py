@@ -41,7 +41,7 @@ from rusgen.schema.common import (
     RegionContext,
 )
 from rusgen.schema.contacts import read_contacts
-from rusgen.schema.pages import check_urls, page_once
+from rusgen.schema.pages import check_urls, page_once, resolve_alternatives
 from rusgen.schema.publishing import check_gone, read_gone, read_ledger, read_review_every
 from rusgen.schema.statement import read_accessibility
 from rusgen.yamlfile import YamlMap
@@ -141,6 +141,7 @@ def read_region(
     check_urls(pages, tuple(file.rel for file in raw.files), raw.display, problems)
     gone = read_gone(f)
     check_gone(every_page, gone, raw.display, problems)
+    pages = resolve_alternatives(pages, raw.display, problems)
     check_names(pages, files, raw.display, problems)
     check_placeholders(pages, raw.display, problems)
     # A page published later, or no longer, may stay in the menu: it shows while published.
