@@ -166,11 +166,11 @@ def _stored_or_made(
     key = hash_text(SETTINGS, pillow_version, hashlib.sha256(data).hexdigest())
     stored = store.get(place, key) if store is not None else None
     if stored is not None:
-        return [Output(f"{region.id}/{output.path}", output.data) for output in stored]
+        return [Output(f"{region.output_folder}/{output.path}", output.data) for output in stored]
     made = _resize(data, image)
     if store is not None:
         store.put(place, key, made)
-    return [Output(f"{region.id}/{output.path}", output.data) for output in made]
+    return [Output(f"{region.output_folder}/{output.path}", output.data) for output in made]
 
 
 def _resize(data: bytes, image: ResponsiveImage) -> list[Output]:

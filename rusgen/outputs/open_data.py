@@ -58,9 +58,9 @@ def render(view: RegionView) -> Iterator[Output]:
         feed = {"@context": "https://schema.org", "@type": "DataFeed", "name": f"{kind} – {region.name}",
                 "publisher": structured_data.organization(region), "license": LICENCE,
                 "dataFeedElement": feeds[kind]}
-        yield Output(f"{region.id}/{DATA}{kind}.json", _json(feed))
-        yield Output(f"{region.id}/{DATA}{kind}.csv", _csv(columns[kind], rows[kind]))
-    yield Output(f"{region.id}/{CATALOGUE}", _json(catalogue(region)))
+        yield Output(f"{region.output_folder}/{DATA}{kind}.json", _json(feed))
+        yield Output(f"{region.output_folder}/{DATA}{kind}.csv", _csv(columns[kind], rows[kind]))
+    yield Output(f"{region.output_folder}/{CATALOGUE}", _json(catalogue(region)))
 
 
 def catalogue(region: Region) -> dict:

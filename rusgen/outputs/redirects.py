@@ -59,8 +59,8 @@ def render(view: RegionView) -> Iterator[Output]:
     """Yield the region's _redirects and .htaccess."""
     region = view.region
     rules, prefix = region_rules(region), base_path(region)
-    yield Output(f"{region.id}/_redirects", netlify(rules, prefix).encode("utf-8"))
-    yield Output(f"{region.id}/.htaccess", apache(rules, prefix).encode("utf-8"))
+    yield Output(f"{region.output_folder}/_redirects", netlify(rules, prefix).encode("utf-8"))
+    yield Output(f"{region.output_folder}/.htaccess", apache(rules, prefix).encode("utf-8"))
 
 
 def rules_text(rules: Rules, prefix: str, fmt: str) -> str:
