@@ -313,7 +313,7 @@ class RegionRenderer:
         context["reason"] = gone.reason
         context["content"] = Markup("")
         data = _render(self.env, "gone.html", context)
-        return Output(f"{self.region.id}/{output_path(gone.address)}", data.encode("utf-8"))
+        return Output(f"{self.region.output_folder}/{output_path(gone.address)}", data.encode("utf-8"))
 
     def _not_found(self) -> Output:
         """Render 404.html, which a host serves at any depth: every link in it starts at
