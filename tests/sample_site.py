@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REGION = "provregion"
 BASE_URL = "https://prov.example.se/region/"
+FOLDER = "region"  # its folder in the output: the path of BASE_URL
 
 REGION_YAML = f"""\
 name: Provregionen

@@ -166,7 +166,7 @@ def test_the_stored_calendars_are_used_and_a_damaged_store_is_ignored(
     built_calendars(project, BUILD_EPOCH)
     store = stored(project)
     data = json.loads(store.read_text(encoding="utf-8"))
-    feed = f"{REGION}/events.ics"
+    feed = f"{sample_site.FOLDER}/events.ics"  # its path in the output
     poisoned = {**data["files"], feed: base64.b64encode(b"FROM-THE-STORE").decode()}
     # As if rusgen had written it: an entry whose bytes are not those it recorded is ignored.
     digests = {**data["digests"], feed: hashlib.sha256(b"FROM-THE-STORE").hexdigest()}

@@ -22,11 +22,11 @@ def sample_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = render_site(BuildOptions(source=folder))
     public = tmp_path_factory.mktemp("public") / "out"
     write_outputs(result.outputs, public, prune_below=("",))
-    return public / sample_site.REGION
+    return public / sample_site.FOLDER
 
 
 def test_search_finds_a_page_by_a_swedish_word(browser, static_server, sample_public: Path) -> None:
-    base = static_server(sample_public.parent) + f"{sample_site.REGION}/"
+    base = static_server(sample_public.parent) + f"{sample_site.FOLDER}/"
     page = browser.new_page()
     requests: list[str] = []
     failed: list[str] = []
@@ -90,7 +90,7 @@ def test_search_from_disk_in_english_finds_english_pages(browser, sample_public:
 
 
 def test_the_web_never_loads_the_disk_index(browser, static_server, sample_public: Path) -> None:
-    base = static_server(sample_public.parent) + f"{sample_site.REGION}/"
+    base = static_server(sample_public.parent) + f"{sample_site.FOLDER}/"
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -101,7 +101,7 @@ def test_the_web_never_loads_the_disk_index(browser, static_server, sample_publi
 
 
 def test_search_without_javascript_says_so(browser, static_server, sample_public: Path) -> None:
-    base = static_server(sample_public.parent) + f"{sample_site.REGION}/"
+    base = static_server(sample_public.parent) + f"{sample_site.FOLDER}/"
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base + "en/search/?q=charging")
@@ -122,12 +122,16 @@ def test_redirect_page_has_refresh_canonical_and_link(sample_public: Path) -> No
     assert '<a href="../laddning/">Laddinfrastruktur</a>' in html
 
 
-def test_404_links_are_absolute(sample_public: Path) -> None:
+def test_404_links_start_at_the_hosts_root(sample_public: Path) -> None:
+    """Served at any depth, the 404 page links from the host's root: /region/..., the path
+    of base_url, so the same file works on the host and in the preview."""
     html = (sample_public / "404.html").read_text()
     hrefs = [part.split('"')[0] for part in html.split('href="')[1:]]
     assert hrefs
     for href in hrefs:
-        assert href.startswith(("https://", "mailto:", "tel:", "#")), href
+        # The region's own pages and files, the network index at the host's root, or elsewhere.
+        assert href == "/" or href.startswith(("/region/", "https://", "mailto:", "tel:", "#")), href
+    assert "/region/assets/" in html and "/region/sok/" in html
 
 
 def test_sitemap_has_alternates_and_lastmod(sample_public: Path) -> None:
