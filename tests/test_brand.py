@@ -78,3 +78,15 @@ def test_a_logo_that_is_not_svg_or_png_is_refused_with_what_to_do(tmp_path: Path
         "SVG- eller PNG-fil; spara den som .svg eller .png i files/"
     ) in result.output.splitlines()
     assert "Traceback" not in result.output
+
+
+def test_a_wide_logo_leaves_room_for_search_and_menu_on_a_small_phone(tmp_path: Path, browser) -> None:
+    site = build(tmp_path, BRANDED, {"files/logo.png": logo_png()})
+    tab = browser.new_page(viewport={"width": 320, "height": 640})
+    tab.goto((site / "index.html").as_uri())
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+    # The name is hidden beside the logo on a phone, but still names the link home.
+    assert tab.get_by_role("link", name="Testlän", exact=True).count() == 1
+    logo, search = tab.locator(".site-header__logo").bounding_box(), tab.get_by_role("link", name="Sök")
+    assert logo["x"] + logo["width"] <= search.bounding_box()["x"]  # side by side, not over
+    tab.close()

@@ -18,6 +18,7 @@ from conftest import BUILD_EPOCH, ROOT
 from icalendar import Calendar
 
 REGION = sample_site.REGION
+FOLDER = sample_site.FOLDER  # the region's folder in the output
 ICALJS = ROOT / ".venv/icaljs/node_modules/ical.js/dist/ical.es5.cjs"
 READER = Path(__file__).resolve().parent / "icaljs_read.cjs"
 LONG = ("Ett webbinarium om hållbar energi, vätgas och laddinfrastruktur för åkerier, kommuner och "
@@ -135,7 +136,7 @@ def test_every_file_gives_the_right_local_and_utc_times_in_three_parsers(
 
 
 def test_vtimezone_is_rfc_5545s_with_onsets_before_the_change(site: dict[str, bytes]) -> None:
-    data = site[f"{REGION}/events/fore-sommartid-2027.ics"].decode()
+    data = site[f"{FOLDER}/events/fore-sommartid-2027.ics"].decode()
     zone = data[data.index("BEGIN:VTIMEZONE"):data.index("END:VTIMEZONE")]
     assert "COMMENT" not in zone
     assert "BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n" in zone
@@ -151,7 +152,7 @@ def test_lines_are_folded_at_75_octets_and_text_survives(site: dict[str, bytes],
         if path.endswith(".ics"):
             assert all(len(line) <= 75 for line in data.split(b"\r\n")), path
             data.decode("utf-8")  # no line was cut inside a letter
-    data = site[f"{REGION}/events/webbinarium.ics"]
+    data = site[f"{FOLDER}/events/webbinarium.ics"]
     assert max(len(line) for line in data.split(b"\r\n")) == 75
     event = Calendar.from_ical(data).walk("VEVENT")[0]
     assert str(event["description"]).startswith(LONG)
@@ -159,15 +160,15 @@ def test_lines_are_folded_at_75_octets_and_text_survives(site: dict[str, bytes],
 
 
 def test_online_only_event_has_online_as_its_place(site: dict[str, bytes], calendars) -> None:
-    event = Calendar.from_ical(site[f"{REGION}/events/webbinarium.ics"]).walk("VEVENT")[0]
+    event = Calendar.from_ical(site[f"{FOLDER}/events/webbinarium.ics"]).walk("VEVENT")[0]
     assert str(event["location"]) == "Online: https://meet.example.se/j/9876"
     assert event["location"].params["ALTREP"] == "https://meet.example.se/j/9876"
-    [js] = [e for e in read_icaljs([calendars[f"{REGION}/events/webbinarium.ics"]])]
+    [js] = [e for e in read_icaljs([calendars[f"{FOLDER}/events/webbinarium.ics"]])]
     assert js["location"] == "Online: https://meet.example.se/j/9876"
 
 
 def test_feeds_ask_to_be_fetched_daily(calendars: dict[str, Path]) -> None:
-    feeds = [calendars[f"{REGION}/events.ics"], calendars[f"{REGION}/en/events.ics"]]
+    feeds = [calendars[f"{FOLDER}/events.ics"], calendars[f"{FOLDER}/en/events.ics"]]
     for event in read_icaljs(feeds):
         assert (event["refresh"], event["ttl"]) == ("P1D", "PT1D")
 
@@ -175,10 +176,10 @@ def test_feeds_ask_to_be_fetched_daily(calendars: dict[str, Path]) -> None:
 def test_a_moved_event_keeps_its_uid_raises_sequence_and_says_so(
     site: dict[str, bytes], tmp_path: Path
 ) -> None:
-    event = Calendar.from_ical(site[f"{REGION}/events/flyttat.ics"]).walk("VEVENT")[0]
+    event = Calendar.from_ical(site[f"{FOLDER}/events/flyttat.ics"]).walk("VEVENT")[0]
     assert event["uid"] == "prov-flyttat-2027@prov.example.se"
     assert event["sequence"] == 1  # no `updated`: the move alone raises it from 0
-    html = site[f"{REGION}/events/flyttat/index.html"].decode()
+    html = site[f"{FOLDER}/events/flyttat/index.html"].decode()
     notice = re.search(r'<div class="notice notice--moved">(.*?)</div>', html, re.S).group(1)
     assert re.sub(r"<[^>]+>|\s+", " ", notice).split() == (
         "Nytt datum Evenemanget är flyttat. Nu: torsdag 20 maj 2027, kl. 13–15. Tidigare: torsdag "
@@ -193,7 +194,7 @@ def test_a_moved_event_keeps_its_uid_raises_sequence_and_says_so(
 
 
 def test_add_to_calendar_links_carry_the_times_in_utc(site: dict[str, bytes]) -> None:
-    html = site[f"{REGION}/events/over-natten/index.html"].decode()
+    html = site[f"{FOLDER}/events/over-natten/index.html"].decode()
     links = dict(re.findall(r'<a href="(https://[^"]+)" rel="nofollow">([^<]+)</a>', html))
     by_text = {text: url.replace("&amp;", "&") for url, text in links.items()}
     google = parse_qs(urlsplit(by_text["Lägg till i Google Kalender"]).query)
@@ -209,7 +210,7 @@ def test_add_to_calendar_links_carry_the_times_in_utc(site: dict[str, bytes]) ->
 
 
 def test_no_request_to_another_host_until_a_click(site: dict[str, bytes]) -> None:
-    html = site[f"{REGION}/events/over-natten/index.html"].decode()
+    html = site[f"{FOLDER}/events/over-natten/index.html"].decode()
     # Other hosts appear only as the targets of links: no src, no prefetch, no script.
     for match in re.finditer(r"(\w+)=\"https://(?!prov\.example\.se)[^\"]*\"", html):
         assert match.group(1) == "href", match.group(0)
@@ -217,13 +218,13 @@ def test_no_request_to_another_host_until_a_click(site: dict[str, bytes]) -> Non
 
 
 def test_a_past_event_offers_only_the_file(site: dict[str, bytes]) -> None:
-    html = site[f"{REGION}/events/fore-vintertid/index.html"].decode()
+    html = site[f"{FOLDER}/events/fore-vintertid/index.html"].decode()
     assert "Google Kalender" not in html and "Outlook" not in html
     assert 'href="../fore-vintertid.ics"' in html
 
 
 def test_all_day_links_are_days_with_the_end_exclusive(site: dict[str, bytes]) -> None:
-    html = site[f"{REGION}/events/midsommar/index.html"].decode().replace("&amp;", "&")
+    html = site[f"{FOLDER}/events/midsommar/index.html"].decode().replace("&amp;", "&")
     google = parse_qs(urlsplit(re.search(r'href="(https://calendar.google[^"]+)"', html).group(1)).query)
     assert google["dates"] == ["20270610/20270612"]
     outlook = parse_qs(urlsplit(re.search(r'href="(https://outlook[^"]+)"', html).group(1)).query)

@@ -110,7 +110,7 @@ def test_broken_theme_link_is_reported_once(tmp_path: Path) -> None:
     code, output = run_check(root)
     assert code == 1
     assert lines(output) == [
-        'public/test/404.html:42: fel: länk: länken "../../kontakt/" leder till en sida eller fil '
+        'public/test/404.html:50: fel: länk: länken "../../kontakt/" leder till en sida eller fil '
         "som inte finns på webbplatsen (också på 15 sidor till); länken kommer från temats mallar, "
         "inte från en sida: be den som sköter temat att rätta den",
         "1 fel, 0 varningar",

@@ -228,6 +228,13 @@ def status_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output / "test"
 
 
+def test_the_network_index_shows_each_regions_next_event(status_site: Path) -> None:
+    index = (status_site.parent / "index.html").read_text(encoding="utf-8")
+    assert ('<strong>Nästa evenemang:</strong> <a href="https://rus.example.se/test/events/'
+            'stangd/">Möte sju</a>, söndag 1 februari 2026') in index
+    assert '<img src="https://rus.example.se/test/icon.svg" alt=""' in index
+
+
 def test_each_status_is_said_once_and_looks_its_own(status_site: Path, browser) -> None:
     tab = browser.new_page(viewport=DESKTOP)
     looks = {}
@@ -295,3 +302,19 @@ def test_a_long_page_lists_its_headings_beside_the_text(status_site: Path, brows
     tab.set_viewport_size(PHONE)  # on a phone, before the text
     assert toc.bounding_box()["y"] < tab.locator(".layout__body").bounding_box()["y"]
     tab.close()
+
+
+def test_the_dark_scheme_keeps_contrast(served, browser, built_site: Path) -> None:
+    """A reader whose system asks for dark colours gets them, and axe finds no violation."""
+    from tests.test_accessibility_browser import axe_context, axe_violations
+
+    context = axe_context(browser, built_site, viewport=DESKTOP, color_scheme="dark")
+    tab = context.new_page()
+    violations = []
+    for path in PAGES + ("",):
+        tab.goto(served + path)
+        violations += axe_violations(tab, path)
+    background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    context.close()
+    assert background != "rgb(255, 255, 255)"  # the dark scheme is really in use
+    assert violations == []

@@ -254,6 +254,7 @@ class RegionRenderer:
             "ended": view.page is not None and view.page.event is not None
             and view.page.event.ends < self.site.build_time,
             "registration_closed": registration_closed(view.page, self.site.build_time, region),
+            "state_of": lambda page: event_state(page, self.site.build_time),
             "icons": brand.icons(region),
             "breadcrumbs": self.view.breadcrumbs(view),
             "has_events": self.view.has(EVENTS, lang),
@@ -356,6 +357,19 @@ class ChunkResult:
     markdown: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # by page source
     pages: dict[str, list] = field(default_factory=dict)  # what the page cache noted
     error: RusgenError | None = None
+
+
+def event_state(page: Page, now: datetime) -> str:
+    """Return the one state an event shows: "past" once over (unless cancelled), else its status.
+
+    Templates ask this rather than compare with the clock: a theme that names the clock
+    is rendered anew on every build (build.themes_read_the_clock), while which events have
+    ended is part of every page's cache key.
+    """
+    event = page.event
+    if event is None:
+        return ""
+    return "past" if event.ends < now and event.status != "cancelled" else event.status
 
 
 def registration_closed(page: Page | None, now: datetime, region: Region) -> bool:
