@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rusgen.buildlock import build_lock
-from rusgen.cache import CACHE_DIR, BuildRecord, input_fingerprint, remove_unfinished
+from rusgen.cache import CACHE_DIR, BuildRecord, OutputStore, input_fingerprint, remove_unfinished
 from rusgen.collisions import refuse_collisions
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.loader import configured_language, load_project
@@ -143,9 +143,11 @@ def render_outputs(
     indexes = stores.indexes if stores else search.PendingIndexes(parallel.workers)
     with nullcontext() if stores else indexes:
         for region in site.regions:
-            # The preview shows the photos as they are: resizing costs a second each.
+            # The preview shows the photos as they are: resizing costs a second each. A check
+            # reads the copies the last build kept, and keeps none itself.
+            image_store = stores.images if stores else OutputStore(root / CACHE_DIR, "images")
             pictures, picture_files = ({}, []) if preview else images.prepare(
-                region, stores.images if stores else None, problems)
+                region, image_store, problems)
             renderer, theme = html.region_renderer(
                 site, region, root, md, cache, cache, hashed=not preview, images=pictures,
                 store=stores.markdown if stores else None,
