@@ -146,8 +146,8 @@ def test_a_colour_just_dark_enough_is_accepted(tmp_path: Path) -> None:
 
 def test_an_image_without_alt_text_is_refused(tmp_path: Path) -> None:
     root = project(tmp_path, pages={
-        "index.md": PAGE.format(title="Start", front="image: {src: files/a.jpg}\n", body=""),
-        "files/a.jpg": "jpeg",
+        "index.md": PAGE.format(title="Start", front="image: {src: files/a.svg}\n", body=""),
+        "files/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     })
     assert errors_of(root) == [
         'content/test/index.md:3: image.alt: saknas: beskriv bilden för den som inte ser den, som '
@@ -157,8 +157,8 @@ def test_an_image_without_alt_text_is_refused(tmp_path: Path) -> None:
 
 def test_a_decorative_image_with_empty_alt_is_accepted(tmp_path: Path) -> None:
     root = project(tmp_path, pages={
-        "index.md": PAGE.format(title="Start", front='image: {src: files/a.jpg, alt: ""}\n', body=""),
-        "files/a.jpg": "jpeg",
+        "index.md": PAGE.format(title="Start", front='image: {src: files/a.svg, alt: ""}\n', body=""),
+        "files/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     })
     assert warnings_of(root) == []
 
@@ -218,6 +218,6 @@ def test_a_content_page_at_the_statement_address_supplies_text_above_it(tmp_path
     })
     outputs = {o.path: o.data for o in render_site(BuildOptions(source=root)).outputs}
     statement = outputs["test/tillganglighet/index.html"].decode()
-    assert "<h1>Tillgänglighet</h1>" in statement
+    assert "<h1>Tillgänglighet</h1>" in statement.replace("\u00ad", "")  # soft hyphens aside
     assert "<p>Vi bryr oss.</p>" in statement
     assert "https://www.digg.se/tdosanmalan" in statement

@@ -52,7 +52,8 @@ def test_a_file_name_with_spaces_and_swedish_letters_is_published_at_its_slug(tm
                               better="hallbar-energi.en.md") in lines
     public = root / "public/test"
     assert "<h1>Hållbar energi</h1>" in (public / "hallbar-energi/index.html").read_text("utf-8")
-    assert "<h1>Sustainable energy</h1>" in (public / "en/hallbar-energi/index.html").read_text("utf-8")
+    english = (public / "en/hallbar-energi/index.html").read_text("utf-8").replace("\u00ad", "")
+    assert "<h1>Sustainable energy</h1>" in english  # soft hyphens aside
     assert not list(public.glob("H*"))
     # Links written with the file's own name lead to its address.
     links = hrefs(public / "om/index.html")
@@ -115,7 +116,9 @@ def test_a_name_without_letters_is_refused(tmp_path: Path) -> None:
 def test_a_document_with_a_space_keeps_its_name_and_its_links(tmp_path: Path) -> None:
     root = write_site(tmp_path, {
         "files/Rapport 2021.pdf": b"%PDF-1.4 " + b"x" * 2000,
-        "files/Foto Kim.png": b"\x89PNG\r\n\x1a\n",
+        "files/Foto Kim.png": bytes.fromhex(  # a real 1 x 1 image: the build resizes every PNG
+            "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944"
+            "4154789c63382127070002b6010534a675aa0000000049454e44ae426082"),
         "om.md": page("Om oss", "[Rapporten](<files/Rapport 2021.pdf>)\n\n"
                       "![Kim vid bordet](files/Foto%20Kim.png)"),
     })

@@ -36,6 +36,11 @@ def follow(page, name: str) -> None:  # noqa: ANN001
         page.get_by_role("link", name=name, exact=True).first.click()
 
 
+def heading(page) -> str:  # noqa: ANN001
+    """Return the page's h1 as read: its soft hyphens show only where a line breaks."""
+    return page.locator("h1").inner_text().replace("\u00ad", "")
+
+
 def test_links_from_home_to_a_page_an_event_and_back_land_on_pages(disk_page,
                                                                    built_site: Path) -> None:
     page = disk_page
@@ -43,21 +48,26 @@ def test_links_from_home_to_a_page_an_event_and_back_land_on_pages(disk_page,
     page.goto(home.as_uri())
     follow(page, "Kraftsamlingar")
     assert page.url == (built_site / REGION / "kraftsamlingar" / "index.html").as_uri()
-    assert page.locator("h1").inner_text() == "Kraftsamlingar"
+    assert heading(page) == "Kraftsamlingar"
     follow(page, "Evenemang")
     assert page.url == (built_site / REGION / "events" / "index.html").as_uri()
     event = page.locator("main a[href*='uppstart-digitalisering']").first
-    title = event.inner_text().strip()
+    title = event.inner_text().strip().replace("\u00ad", "")
     with page.expect_navigation():
         event.click()
     assert page.url == (built_site / REGION / "events" / "uppstart-digitalisering"
                         / "index.html").as_uri()
+<<<<<<< HEAD
     assert page.locator("h1").inner_text() == title
     follow(page, "Startsida")  # the first breadcrumb
+=======
+    assert heading(page) == title
+    follow(page, "Start")
+>>>>>>> issue-13-content
     assert page.url == home.as_uri()
     page.go_back()
     assert page.url.endswith("/events/uppstart-digitalisering/index.html")
-    assert page.locator("h1").inner_text() == title
+    assert heading(page) == title
 
 
 def test_no_link_of_any_page_leads_to_a_folder(disk_page, built_site: Path) -> None:
@@ -98,4 +108,4 @@ def test_an_old_address_redirects_to_the_page_from_disk(disk_page, built_site: P
     assert 'http-equiv="refresh"' in alias.read_text(encoding="utf-8")
     disk_page.goto(alias.as_uri())
     disk_page.wait_for_url("**/smart-specialisering/index.html", timeout=10000)
-    assert disk_page.locator("h1").inner_text() == "Smart specialisering"
+    assert heading(disk_page) == "Smart specialisering"

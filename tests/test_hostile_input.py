@@ -132,7 +132,10 @@ def test_a_link_within_the_project_is_followed_by_build_and_preview_alike(tmp_pa
     root = site(tmp_path, {"om.md": page("title: Om oss\n" + logo)})
     (root / "delat/bilder").mkdir(parents=True)
     (root / "delat/logga.svg").write_text("<svg/>\n", "utf-8")
-    (root / "delat/bilder/karta.png").write_bytes(b"\x89PNG karta")
+    karta = bytes.fromhex(  # a real 1 x 1 image: the build resizes every PNG
+        "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944"
+        "4154789c63382127070002b6010534a675aa0000000049454e44ae426082")
+    (root / "delat/bilder/karta.png").write_bytes(karta)
     folder = root / "content/test"
     (folder / "files").mkdir()
     os.symlink("../../../delat/logga.svg", folder / "files/logga.svg")
@@ -145,14 +148,18 @@ def test_a_link_within_the_project_is_followed_by_build_and_preview_alike(tmp_pa
     assert result.exit_code == 0, result.output
     public = root / "public/test"
     assert (public / "files/logga.svg").read_text("utf-8") == "<svg/>\n"
-    assert (public / "files/bilder/karta.png").read_bytes() == b"\x89PNG karta"
+    assert (public / "files/bilder/karta.png").read_bytes() == karta
     assert "<h1>Om oss</h1>" in (public / "om-oss/index.html").read_text("utf-8")
     built = sorted(str(p.relative_to(root / "public")) for p in (public / "files").rglob("*") if p.is_file())
-    assert built == ["test/files/bilder/karta.png", "test/files/logga.svg"]
+    # The PNG also in the sizes made for phones (outputs/images.py).
+    assert built == ["test/files/bilder/karta.1.png", "test/files/bilder/karta.1.webp",
+                     "test/files/bilder/karta.png", "test/files/logga.svg"]
     snapshot = SiteRebuilder(BuildOptions(source=root))()
     assert snapshot.problems == ()
     assert snapshot.files is not None
-    assert sorted(path for path in snapshot.files if path.startswith("test/files/")) == built
+    # The preview shows images as they are: it makes no smaller sizes.
+    originals = [path for path in built if not path.endswith((".1.png", ".1.webp"))]
+    assert sorted(path for path in snapshot.files if path.startswith("test/files/")) == originals
 
 
 def test_a_broken_looping_or_hidden_link_is_named_with_where_it_leads(tmp_path: Path) -> None:

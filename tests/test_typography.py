@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rusgen.typography import SOFT_HYPHEN, breakable_address, hyphenate, in_sentence
@@ -60,3 +62,20 @@ def test_addresses_break_after_at_and_slash_and_before_dots(address: str, html: 
 )
 def test_titles_inside_a_sentence_lose_only_a_plain_capital(title: str, inside: str) -> None:
     assert in_sentence(title) == inside
+
+
+def test_soft_hyphens_stay_in_visible_headings(built_site) -> None:  # noqa: ANN001
+    """Titles, meta tags, JSON-LD, feeds, calendars and the search index carry none."""
+    region = built_site / "vastra-gotaland"
+    pages = sorted(region.rglob("*.html"))
+    assert any(SOFT_HYPHEN in page.read_text() for page in pages)  # else nothing is tested
+    for page in pages:
+        html = page.read_text()
+        head = html.split("</head>", 1)[0]  # <title>, meta, Open Graph and JSON-LD
+        assert SOFT_HYPHEN not in head, page
+        for heading in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, re.S):
+            html = html.replace(heading, "")
+        assert SOFT_HYPHEN not in html, page  # nowhere but in headings
+    for other in ("*.xml", "*.ics", "*.js", "*.json", "*.csv"):
+        for path in region.rglob(other):
+            assert SOFT_HYPHEN not in path.read_text(errors="replace"), path
