@@ -184,3 +184,14 @@ def test_a_statement_that_says_helt_is_contradicted_by_a_failing_document(tmp_pa
     assert ("content/test/region.yaml: varning: accessibility.status: tillgänglighetsredogörelsen "
             "säger att webbplatsen är helt förenlig med lagen, men 1 dokument är inte tillgängliga "
             "och listas i den; skriv `status: delvis`") in output
+
+
+def test_a_document_exported_again_with_tags_leaves_the_statement(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    assert cli(root, "build")[0] == 0
+    assert "Gammal handlingsplan" in text_of((root / STATEMENT).read_text("utf-8"))
+    (root / "content/test/files/gammal.pdf").write_bytes(sample_pdfs.accessible("Gammal handlingsplan"))
+    assert cli(root, "build")[0] == 0  # the page cache must not give back the old statement
+    text = text_of((root / STATEMENT).read_text("utf-8"))
+    assert "Gammal handlingsplan" not in text
+    assert "Protokoll 2017" in text
