@@ -90,6 +90,10 @@ def _pdf_has_text(pdf: object) -> bool:
 
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
+# The parts read of an Office file, and the most any of them may unpack to: a zip can
+# claim gigabytes of XML in a few kilobytes.
+OFFICE_PARTS = ("docProps/core.xml", "word/styles.xml", "ppt/slides/slide1.xml")
+OFFICE_PART_LIMIT = 20_000_000
 _LANG_ATTRIBUTE = re.compile(rb'\b(?:w:lang w:val|lang)="[A-Za-z]{2}')
 
 
@@ -97,11 +101,13 @@ def _office_failures(data: bytes) -> tuple[str, ...]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            if any(info.file_size > OFFICE_PART_LIMIT for info in archive.infolist()
+                   if info.filename in OFFICE_PARTS):
+                return ("unreadable",)  # a part that unpacks to more than Word ever writes
             core = ElementTree.fromstring(archive.read("docProps/core.xml")) \
                 if "docProps/core.xml" in names else None
             # Word writes the language of the text in its styles, PowerPoint on each run.
-            styles = [archive.read(name) for name in sorted(names)
-                      if name in ("word/styles.xml", "ppt/slides/slide1.xml")]
+            styles = [archive.read(name) for name in OFFICE_PARTS[1:] if name in names]
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError):
         return ("unreadable",)
     failures = set()

@@ -195,3 +195,12 @@ def test_a_document_exported_again_with_tags_leaves_the_statement(tmp_path: Path
     text = text_of((root / STATEMENT).read_text("utf-8"))
     assert "Gammal handlingsplan" not in text
     assert "Protokoll 2017" in text
+
+
+def test_an_office_file_that_unpacks_to_gigabytes_is_not_unpacked() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("docProps/core.xml", "<cp/>")
+        archive.writestr("word/styles.xml", b" " * 30_000_000)  # 30 MB of nothing, 30 kB packed
+    assert len(out.getvalue()) < 100_000
+    assert document_failures("docx", out.getvalue()) == ("unreadable",)
