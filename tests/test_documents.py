@@ -204,3 +204,15 @@ def test_an_office_file_that_unpacks_to_gigabytes_is_not_unpacked() -> None:
         archive.writestr("word/styles.xml", b" " * 30_000_000)  # 30 MB of nothing, 30 kB packed
     assert len(out.getvalue()) < 100_000
     assert document_failures("docx", out.getvalue()) == ("unreadable",)
+
+
+def test_text_is_found_through_resources_the_page_tree_passes_down() -> None:
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(sample_pdfs.accessible()))
+    page = pdf.pages[0].obj
+    pdf.Root.Pages.Resources = page.Resources  # as some exporters write it: once, for all pages
+    del page["/Resources"]
+    out = io.BytesIO()
+    pdf.save(out)
+    assert document_failures("pdf", out.getvalue()) == ()
