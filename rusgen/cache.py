@@ -270,7 +270,8 @@ class DocumentStore:
         self.used[key] = {"failures": list(failures), "check": hash_text(key, *failures)}
 
     def save(self) -> None:
-        if self.used != self.file.data.get("entries"):
+        """Keep the entries this build used; a site without documents writes no file."""
+        if self.used != (self.file.data.get("entries") or {}):
             self.file.save({"entries": self.used})
 
 

@@ -23,7 +23,6 @@ FAILURES = ("unreadable", "untagged", "no_language", "no_title", "title_hidden",
 # A text layer shows on the first pages of any document that has one; a long scan is
 # not read to its end.
 PAGES_FOR_TEXT = 10
-TEXT_OPERATORS = "Tj TJ ' \""
 
 
 def document_failures(kind: str, data: bytes) -> tuple[str, ...]:
@@ -75,21 +74,45 @@ def _pdf_title(pdf: object) -> str:
 
 
 def _pdf_has_text(pdf: object) -> bool:
-    """Tell whether any of the first pages shows text (also invisible text over a scan, OCR)."""
-    import pikepdf
+    """Tell whether any of the first pages can show text (also invisible text over a scan, OCR).
 
+    Text is drawn with a font the page names in its resources (or a form it draws does);
+    a scanned page names only images. Reading the resources, not the content streams,
+    decodes nothing: a page's content can unpack to far more than the file's size.
+    """
     for page in pdf.pages[:PAGES_FOR_TEXT]:  # type: ignore[attr-defined]
-        if pikepdf.parse_content_stream(page, TEXT_OPERATORS):
+        resources = _inherited(page.obj, "/Resources")
+        if _names_fonts(resources):
             return True
-        resources = page.obj.get("/Resources")
         xobjects = resources.get("/XObject") if resources is not None else None
         for _, xobject in (xobjects.items() if xobjects is not None else ()):
-            if xobject.get("/Subtype") == "/Form" and pikepdf.parse_content_stream(xobject, TEXT_OPERATORS):
+            if xobject.get("/Subtype") == "/Form" and _names_fonts(xobject.get("/Resources")):
                 return True
     return False
 
 
+def _inherited(node: object, key: str) -> object:
+    """Return a page attribute, which a page may inherit from the page tree above it."""
+    for _ in range(64):  # a page tree is shallow; a loop in a broken file must end
+        if node is None:
+            return None
+        value = node.get(key)  # type: ignore[attr-defined]
+        if value is not None:
+            return value
+        node = node.get("/Parent")  # type: ignore[attr-defined]
+    return None
+
+
+def _names_fonts(resources: object) -> bool:
+    fonts = resources.get("/Font") if resources is not None else None  # type: ignore[attr-defined]
+    return fonts is not None and len(fonts.keys()) > 0
+
+
 _DC = "{http://purl.org/dc/elements/1.1/}"
+# The parts read of an Office file, and the most any of them may unpack to: a zip can
+# claim gigabytes of XML in a few kilobytes.
+OFFICE_PARTS = ("docProps/core.xml", "word/styles.xml", "ppt/slides/slide1.xml")
+OFFICE_PART_LIMIT = 20_000_000
 _LANG_ATTRIBUTE = re.compile(rb'\b(?:w:lang w:val|lang)="[A-Za-z]{2}')
 
 
@@ -97,11 +120,13 @@ def _office_failures(data: bytes) -> tuple[str, ...]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            if any(info.file_size > OFFICE_PART_LIMIT for info in archive.infolist()
+                   if info.filename in OFFICE_PARTS):
+                return ("unreadable",)  # a part that unpacks to more than Word ever writes
             core = ElementTree.fromstring(archive.read("docProps/core.xml")) \
                 if "docProps/core.xml" in names else None
             # Word writes the language of the text in its styles, PowerPoint on each run.
-            styles = [archive.read(name) for name in sorted(names)
-                      if name in ("word/styles.xml", "ppt/slides/slide1.xml")]
+            styles = [archive.read(name) for name in OFFICE_PARTS[1:] if name in names]
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError):
         return ("unreadable",)
     failures = set()

@@ -230,3 +230,27 @@ def test_all_day_links_are_days_with_the_end_exclusive(site: dict[str, bytes]) -
     outlook = parse_qs(urlsplit(re.search(r'href="(https://outlook[^"]+)"', html).group(1)).query)
     assert (outlook["startdt"], outlook["enddt"], outlook["allday"]) == (
         ["2027-06-10"], ["2027-06-12"], ["true"])
+
+
+@pytest.mark.parametrize("tzid", ["Europe/Stockholm", "America/New_York", "Australia/Sydney",
+                                  "Asia/Tokyo", "America/Sao_Paulo"])
+def test_vtimezone_of_any_zone_agrees_with_the_tz_database(tzid: str) -> None:
+    """Rules by week from the end or start of the month, the southern summer, no summer time,
+    summer time abolished (Brazil, 2019): each read back by icalendar and vobject."""
+    from zoneinfo import ZoneInfo
+
+    from rusgen.outputs.vtimezone import vtimezone_lines
+
+    lines = vtimezone_lines(tzid, datetime(2017, 1, 1).date(), datetime(2023, 1, 1).date())
+    text = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test", *lines,
+                        "BEGIN:VEVENT", "UID:x", "DTSTAMP:20200101T000000Z",
+                        f"DTSTART;TZID={tzid}:20200101T120000", "END:VEVENT", "END:VCALENDAR", ""])
+    from_icalendar = Calendar.from_ical(text).walk("VTIMEZONE")[0].to_tz()
+    vobject_zone = vobject.readOne(text).vtimezone.gettzinfo()
+    zone = ZoneInfo(tzid)
+    moment = datetime(2018, 1, 1, 12)
+    while moment < datetime(2022, 12, 31):
+        expected = moment.replace(tzinfo=zone).utcoffset()
+        assert from_icalendar.utcoffset(moment) == expected, moment
+        assert vobject_zone.utcoffset(moment) == expected, moment
+        moment += timedelta(days=5, hours=7)

@@ -184,3 +184,35 @@ def test_a_statement_that_says_helt_is_contradicted_by_a_failing_document(tmp_pa
     assert ("content/test/region.yaml: varning: accessibility.status: tillgänglighetsredogörelsen "
             "säger att webbplatsen är helt förenlig med lagen, men 1 dokument är inte tillgängliga "
             "och listas i den; skriv `status: delvis`") in output
+
+
+def test_a_document_exported_again_with_tags_leaves_the_statement(tmp_path: Path) -> None:
+    root = site(tmp_path)
+    assert cli(root, "build")[0] == 0
+    assert "Gammal handlingsplan" in text_of((root / STATEMENT).read_text("utf-8"))
+    (root / "content/test/files/gammal.pdf").write_bytes(sample_pdfs.accessible("Gammal handlingsplan"))
+    assert cli(root, "build")[0] == 0  # the page cache must not give back the old statement
+    text = text_of((root / STATEMENT).read_text("utf-8"))
+    assert "Gammal handlingsplan" not in text
+    assert "Protokoll 2017" in text
+
+
+def test_an_office_file_that_unpacks_to_gigabytes_is_not_unpacked() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("docProps/core.xml", "<cp/>")
+        archive.writestr("word/styles.xml", b" " * 30_000_000)  # 30 MB of nothing, 30 kB packed
+    assert len(out.getvalue()) < 100_000
+    assert document_failures("docx", out.getvalue()) == ("unreadable",)
+
+
+def test_text_is_found_through_resources_the_page_tree_passes_down() -> None:
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(sample_pdfs.accessible()))
+    page = pdf.pages[0].obj
+    pdf.Root.Pages.Resources = page.Resources  # as some exporters write it: once, for all pages
+    del page["/Resources"]
+    out = io.BytesIO()
+    pdf.save(out)
+    assert document_failures("pdf", out.getvalue()) == ()

@@ -302,3 +302,10 @@ def test_calendars_and_feeds_are_served_with_their_types(served_site: str) -> No
         assert kind == "text/calendar;charset=utf-8", calendar
     assert fetch(served_site + "news/atom.xml")[1].split(";")[0] in ("application/atom+xml", "text/xml")
     assert fetch(served_site + "sitemap.xml")[1].split(";")[0] in ("application/xml", "text/xml")
+
+
+def test_open_data_is_served_with_its_types(served_site: str) -> None:
+    """Sveriges dataportal reads the catalogue as JSON-LD; spreadsheets open CSV."""
+    assert fetch(served_site + "data/dcat.jsonld")[1].split(";")[0] == "application/ld+json"
+    assert fetch(served_site + "data/events.csv")[1].split(";")[0] == "text/csv"
+    assert fetch(served_site + "data/events.json")[1].split(";")[0] == "application/json"

@@ -21,6 +21,8 @@ TYPES = {
     ".xml": "application/xml; charset=utf-8",
     ".atom": "application/atom+xml; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8",
+    ".jsonld": "application/ld+json",  # the open data catalogue, data/dcat.jsonld
+    ".csv": "text/csv; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".svg": "image/svg+xml",
     ".webmanifest": "application/manifest+json",
