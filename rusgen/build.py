@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rusgen.buildlock import build_lock
-<<<<<<< HEAD
-from rusgen.cache import CACHE_DIR, BuildRecord, DocumentStore, input_fingerprint, remove_unfinished
-=======
-from rusgen.cache import CACHE_DIR, BuildRecord, OutputStore, input_fingerprint, remove_unfinished
->>>>>>> issue-13-content
+from rusgen.cache import (
+    CACHE_DIR,
+    BuildRecord,
+    DocumentStore,
+    OutputStore,
+    input_fingerprint,
+    remove_unfinished,
+)
 from rusgen.collisions import refuse_collisions
 from rusgen.documents import check_documents
 from rusgen.errors import ContentError, Problems, RusgenError
@@ -217,16 +220,11 @@ def render_outputs(
     # has nothing to write.
     indexes = stores.indexes if stores else search.PendingIndexes(parallel.workers)
     with nullcontext() if stores else indexes:
-<<<<<<< HEAD
         for region in site.regions if regions is None else regions:
             progress("pages", region.output_folder)
-            # The preview shows the photos as they are: resizing costs a second each.
-=======
-        for region in site.regions:
             # The preview shows the photos as they are: resizing costs a second each. A check
             # reads the copies the last build kept, and keeps none itself.
             image_store = stores.images if stores else OutputStore(root / CACHE_DIR, "images")
->>>>>>> issue-13-content
             pictures, picture_files = ({}, []) if preview else images.prepare(
                 region, image_store, problems)
             renderer, theme = html.region_renderer(

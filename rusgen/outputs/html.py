@@ -22,9 +22,9 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.messages import message_language
 from rusgen.model import GoneAddress, Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import brand, calendar, feeds
+from rusgen.outputs.add_to_calendar import calendar_links
 from rusgen.outputs.images import BODY_IMAGE_SIZES, ResponsiveImage, pictures_in_body
 from rusgen.outputs.images import identity as image_identity
-from rusgen.outputs.add_to_calendar import calendar_links
 from rusgen.outputs.inaccessible import by_group, inaccessible_documents
 from rusgen.outputs.page_bodies import PageBodies, memory_key
 from rusgen.outputs.page_cache import LastPages, PageCache
