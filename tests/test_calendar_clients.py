@@ -182,8 +182,8 @@ def test_a_moved_event_keeps_its_uid_raises_sequence_and_says_so(
     html = site[f"{FOLDER}/events/flyttat/index.html"].decode()
     notice = re.search(r'<div class="notice notice--moved">(.*?)</div>', html, re.S).group(1)
     assert re.sub(r"<[^>]+>|\s+", " ", notice).split() == (
-        "Nytt datum Evenemanget är flyttat. Nu: torsdag 20 maj 2027, kl. 13–15. Tidigare: torsdag "
-        "13 maj 2027, kl. 13.".split())
+        "Nytt datum Evenemanget är flyttat. Nu: torsdag 20 maj 2027, kl. 13.00–15.00. Tidigare: "
+        "torsdag 13 maj 2027, kl. 13.00.".split())
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(script.group(1))
     items = data.get("@graph", [data])
@@ -217,10 +217,12 @@ def test_no_request_to_another_host_until_a_click(site: dict[str, bytes]) -> Non
     assert not re.search(r'<link[^>]+href="https://(calendar\.google|outlook)', html)
 
 
-def test_a_past_event_offers_only_the_file(site: dict[str, bytes]) -> None:
+def test_a_past_event_offers_no_calendar_link(site: dict[str, bytes]) -> None:
+    # Nobody can go any more: no "add to calendar" of any kind (the .ics file stays published).
     html = site[f"{FOLDER}/events/fore-vintertid/index.html"].decode()
     assert "Google Kalender" not in html and "Outlook" not in html
-    assert 'href="../fore-vintertid.ics"' in html
+    assert 'href="../fore-vintertid.ics"' not in html
+    assert site[f"{FOLDER}/events/fore-vintertid.ics"].startswith(b"BEGIN:VCALENDAR")
 
 
 def test_all_day_links_are_days_with_the_end_exclusive(site: dict[str, bytes]) -> None:

@@ -59,7 +59,7 @@ def test_event_fields(sample: dict[str, bytes]) -> None:
     _, event = event_of(sample[f"{FOLDER}/events/efter-vintertid.ics"])
     assert event["status"] == "CANCELLED"
     assert event["url"] == "https://prov.example.se/region/events/efter-vintertid/"
-    assert event["uid"] == f"{FOLDER}/events/2021-11-01-efter-vintertid.md@prov.example.se"
+    assert event["uid"] == f"{REGION}/events/2021-11-01-efter-vintertid.md@prov.example.se"
     description = str(event["description"])
     for part in ("https://meet.example.se/j/123", "+46 8 505 218 69", "243 401 317#"):
         assert part in description

@@ -33,7 +33,7 @@ PAGES = (
     "jh/",
     "jh/events/vision-hallbar-energi/",
     "boras/",
-    "boras/news/fokus-boras/",
+    "boras/news/fokus-borasregionen/",
     "vb/",
 )
 
@@ -103,7 +103,7 @@ def test_the_menu_opens_from_a_button_without_javascript(served, browser) -> Non
     assert menu_link.is_visible()
     with tab.expect_navigation():
         menu_link.click()
-    assert tab.locator("h1").inner_text() == "Smart specialisering"
+    assert tab.locator("h1").inner_text().replace("\xad", "") == "Smart specialisering"
     tab.set_viewport_size(DESKTOP)  # a wide screen shows the menu itself, no button
     assert not button.is_visible()
     assert tab.get_by_role("link", name="Evenemang", exact=True).is_visible()
@@ -152,7 +152,7 @@ def test_a_region_without_events_shows_no_events_block_and_offers_no_calendar(se
     tab.goto(served)  # the network index
     card = tab.locator("li", has=tab.get_by_role("heading", name="Boråsregionen"))
     assert card.get_by_role("link", name=re.compile("kalender")).count() == 0
-    assert card.get_by_role("link", name=re.compile("Nyheter från Boråsregionen")).count() == 1
+    assert card.get_by_role("link", name=re.compile("Prenumerera på nyheter från Boråsregionen")).count() == 1
     tab.goto(served + "jh/")  # events but no news
     assert tab.get_by_role("link", name="Nyheter").count() == 0
     assert "nyheter" not in tab.locator("main").inner_text().lower()
@@ -162,7 +162,7 @@ def test_a_region_without_events_shows_no_events_block_and_offers_no_calendar(se
 
 def test_a_home_page_weighs_under_60_kilobytes_compressed(built_site: Path) -> None:
     """The HTML, CSS and JavaScript a phone fetches for a home page, gzip-compressed."""
-    for region in ("vastra-gotaland", "jamtland-harjedalen"):
+    for region in ("vg", "jh"):  # their folders in the output
         html = (built_site / region / "index.html").read_text(encoding="utf-8")
         files = [built_site / region / "index.html"]
         for asset in re.findall(r'(?:href|src)="(assets/[^"]+\.(?:css|js))"', html):
@@ -230,9 +230,11 @@ def status_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_network_index_shows_each_regions_next_event(status_site: Path) -> None:
     index = (status_site.parent / "index.html").read_text(encoding="utf-8")
-    assert ('<strong>Nästa evenemang:</strong> <a href="https://rus.example.se/test/events/'
-            'stangd/">Möte sju</a>, söndag 1 februari 2026') in index
-    assert '<img src="https://rus.example.se/test/icon.svg" alt=""' in index
+    # Links into the region's folder beside the index: they work in the preview and from disk.
+    assert ('<strong>Nästa evenemang:</strong> <a href="test/events/stangd/">Möte sju</a>, '
+            'söndag 1 februari 2026') in index
+    assert '<img src="test/icon.svg" alt=""' in index
+    assert (status_site / "events" / "stangd" / "index.html").is_file()
 
 
 def test_each_status_is_said_once_and_looks_its_own(status_site: Path, browser) -> None:

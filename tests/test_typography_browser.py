@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-REGIONS = ("vastra-gotaland", "jamtland-harjedalen", "vasterbotten")
+REGIONS = ("vg", "jh", "vb")  # the folders of three regions in the output
 
 # The characters of each element, grouped in the lines the browser laid them out in.
 LINES_JS = """

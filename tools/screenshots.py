@@ -40,7 +40,7 @@ KINDS = {
     "evenemang": "vg/events/uppstart-digitalisering/index.html",
     "evenemang-fullsatt": "jh/events/vision-hallbar-energi/index.html",
     "nyhetslista": "vg/news/index.html",
-    "nyhet": "boras/news/fokus-boras/index.html",
+    "nyhet": "boras/news/fokus-borasregionen/index.html",
     "tillganglighet": "vg/tillganglighet/index.html",
     "sok": "vg/sok/index.html",
     "engelska": "vg/en/index.html",
