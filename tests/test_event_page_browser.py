@@ -18,7 +18,7 @@ EVENT = (
     "end: 2027-03-09 16:00\nprevious_start: 2027-03-02 13:00\nupdated: 2026-11-20 10:00\n"
     "location: Stadshuset, Borås\n---\n\nVälkommen.\n"
 )
-PAGE = "provregion/events/uppstart-hallbar-energi/"
+PAGE = f"{sample_site.FOLDER}/events/uppstart-hallbar-energi/"
 
 
 @pytest.fixture(scope="module")

@@ -166,7 +166,7 @@ def test_check_warns_ahead_of_an_unpublish_that_would_drop_an_address(tmp_path: 
     site = write_site(tmp_path, {"kampanj.md": page})
     result = run_rusgen("check", "--source", str(site), epoch=NOW)
     assert (
-        "content/test/kampanj.md:4: varning: unpublish: sidan avpubliceras 24 december 2026 kl. 12, "
+        "content/test/kampanj.md:4: varning: unpublish: sidan avpubliceras 24 december 2026 kl. 12.00, "
         "och då försvinner adressen /kampanj/; skriv den i `gone:` i content/test/region.yaml "
         "(borttagen, 410) eller i aliases på sidan som ersätter den (flyttad, 301), annars stoppas "
         "bygget efter den tiden"

@@ -13,6 +13,7 @@ from conftest import BUILD_EPOCH
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 REGION = sample_site.REGION
+FOLDER = sample_site.FOLDER  # the region's folder in the output
 BASE = sample_site.BASE_URL
 EU = "http://publications.europa.eu/resource/authority"
 
@@ -33,13 +34,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 def source_items(site: dict[str, bytes], section: str) -> set[str]:
     """Return the addresses of the Swedish pages of a section, as the site publishes them."""
-    return {BASE + path.removeprefix(f"{REGION}/").removesuffix("index.html")
-            for path in site if path.startswith(f"{REGION}/{section}/") and path.endswith("/index.html")
-            and path != f"{REGION}/{section}/index.html"}
+    return {BASE + path.removeprefix(f"{FOLDER}/").removesuffix("index.html")
+            for path in site if path.startswith(f"{FOLDER}/{section}/") and path.endswith("/index.html")
+            and path != f"{FOLDER}/{section}/index.html"}
 
 
 def test_catalogue_names_publisher_licence_frequency_and_every_file(site: dict[str, bytes]) -> None:
-    graph = rdflib.Graph().parse(data=site[f"{REGION}/data/dcat.jsonld"], format="json-ld")
+    graph = rdflib.Graph().parse(data=site[f"{FOLDER}/data/dcat.jsonld"], format="json-ld")
     [catalogue] = graph.subjects(RDF.type, DCAT.Catalog)
     publisher = graph.value(catalogue, DCTERMS.publisher)
     assert str(graph.value(publisher, FOAF.name)) == "Region Prov"
@@ -59,16 +60,16 @@ def test_catalogue_names_publisher_licence_frequency_and_every_file(site: dict[s
             downloads.add(str(graph.value(distribution, DCAT.downloadURL)))
     assert downloads == {f"{BASE}data/{kind}.{ext}" for kind in ("events", "news") for ext in ("json", "csv")}
     for url in downloads:  # each file the catalogue names is in the output
-        assert f"{REGION}/{url.removeprefix(BASE)}" in site
+        assert f"{FOLDER}/{url.removeprefix(BASE)}" in site
 
 
 def test_events_json_lists_every_event_with_the_pages_json_ld(site: dict[str, bytes]) -> None:
-    feed = json.loads(site[f"{REGION}/data/events.json"])
+    feed = json.loads(site[f"{FOLDER}/data/events.json"])
     assert feed["@type"] == "DataFeed"
     items = feed["dataFeedElement"]
     assert {item["url"] for item in items} == source_items(site, "events")
     moved = next(item for item in items if item["url"].endswith("/flyttat/"))
-    page = site[f"{REGION}/events/flyttat/index.html"].decode()
+    page = site[f"{FOLDER}/events/flyttat/index.html"].decode()
     on_page = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
     on_page.pop("@context")
     assert moved == on_page  # the same facts as the page's JSON-LD
@@ -76,16 +77,16 @@ def test_events_json_lists_every_event_with_the_pages_json_ld(site: dict[str, by
 
 
 def test_csv_files_list_every_item_and_read_back(site: dict[str, bytes]) -> None:
-    events = list(csv.DictReader(io.StringIO(site[f"{REGION}/data/events.csv"].decode("utf-8"), newline="")))
+    events = list(csv.DictReader(io.StringIO(site[f"{FOLDER}/data/events.csv"].decode("utf-8"), newline="")))
     assert {row["url"] for row in events} == source_items(site, "events")
     moved = next(row for row in events if row["url"].endswith("/flyttat/"))
     assert moved["title"] == 'Flyttat möte, "med" citat'
     assert (moved["start"], moved["previous_start"]) == (
         "2027-05-20T13:00:00+02:00", "2027-05-13T13:00:00+02:00")
     assert moved["place"] == "Stadshuset, Borås"
-    news = list(csv.DictReader(io.StringIO(site[f"{REGION}/data/news.csv"].decode("utf-8"), newline="")))
+    news = list(csv.DictReader(io.StringIO(site[f"{FOLDER}/data/news.csv"].decode("utf-8"), newline="")))
     assert {row["url"] for row in news} == source_items(site, "news")
     press = next(row for row in news if row["kind"] == "press")
     assert (press["date"], press["author"]) == ("2027-01-10", "Anna")
-    news_json = json.loads(site[f"{REGION}/data/news.json"])["dataFeedElement"]
+    news_json = json.loads(site[f"{FOLDER}/data/news.json"])["dataFeedElement"]
     assert {item["url"] for item in news_json} == source_items(site, "news")

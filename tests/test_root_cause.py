@@ -135,10 +135,10 @@ def test_a_good_build_says_what_it_wrote_in_swedish(tmp_path: Path) -> None:
     first = run_rusgen("build", "--source", str(site), "--output", str(output))
     again = run_rusgen("build", "--source", str(site), "--output", str(output))
     assert output_lines(first) == [
-        f"Byggde 1 region, 10 sidor till {output}/ (skrivna filer: 39, oförändrade: 0, borttagna: 0)."
+        f"Byggde 1 region, 10 sidor till {output}/ (skrivna filer: 46, oförändrade: 0, borttagna: 0)."
     ]
     assert output_lines(again) == [
-        f"Byggde 1 region, 10 sidor till {output}/ (skrivna filer: 0, oförändrade: 39, borttagna: 0)."
+        f"Byggde 1 region, 10 sidor till {output}/ (skrivna filer: 0, oförändrade: 46, borttagna: 0)."
     ]
     assert run_rusgen("check", "--source", str(site)).output == "0 fel, 0 varningar\n"
 

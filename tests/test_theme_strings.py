@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-THEMES = Path(__file__).resolve().parent.parent / "themes"
+THEMES = Path(__file__).resolve().parent.parent / "rusgen" / "themes"
 STRING_FILES = sorted({path.parent for path in THEMES.glob("*/i18n/*.yaml")})
 
 
