@@ -96,7 +96,9 @@ class SiteRebuilder:
     def watched(self) -> tuple[list[Path], list[Path]]:
         """Return the folders and single files whose changes call for a rebuild."""
         root = self.options.source
-        return [root / CONTENT_DIR, root / THEMES_DIR], [root / CONFIG_FILE]
+        # rusgen's own themes too: a designer editing the default theme in a checkout of
+        # rusgen sees the edit as a project's own theme would be seen.
+        return [root / CONTENT_DIR, root / THEMES_DIR, PACKAGED_THEMES], [root / CONFIG_FILE]
 
     def _files(self, outputs: list[Output]) -> tuple[dict[str, bytes | SourceFile], tuple[str, ...]]:
         files: dict[str, bytes | SourceFile] = {}

@@ -96,3 +96,26 @@ def test_a_ci_file_that_breaks_the_schema_is_refused(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 1
+
+
+def test_a_network_at_a_project_sites_address_builds_and_checks_clean(tmp_path: Path) -> None:
+    """A GitHub or GitLab project site lives below a path (https://kommun.github.io/rus/):
+    the folders follow the path below it, and the 404 page's links from the host's root
+    are found by rusgen check."""
+    site = tmp_path / "site"
+    assert run_rusgen("init", str(site)).exit_code == 0
+    for path, old, new in [
+        ("rusgen.yaml", "base_url: https://rus.example.se/", "base_url: https://kommun.github.io/rus/"),
+        ("content/exempel/region.yaml", "base_url: https://rus.example.se/exempel/",
+         "base_url: https://kommun.github.io/rus/halland/"),
+    ]:
+        text = (site / path).read_text("utf-8")
+        assert old in text
+        (site / path).write_text(text.replace(old, new), "utf-8")
+    assert run_rusgen("build", "--source", str(site)).exit_code == 0
+    folders = sorted(p.name for p in (site / "public").iterdir())
+    assert folders == [".rusgen-output", "assets", "halland", "index.html"]
+    not_found = (site / "public" / "halland" / "404.html").read_text("utf-8")
+    assert 'href="/rus/halland/assets/style.' in not_found
+    checked = run_rusgen("check", "--strict", "--source", str(site))
+    assert (checked.exit_code, output_lines(checked)) == (0, ["0 fel, 0 varningar"])

@@ -103,6 +103,12 @@ class CheckContext:
             return None
         if url.startswith("#"):
             return from_path, unquote(url[1:])
+        if url.startswith("/"):
+            # From the host's root, as the 404 page links: the path of an address above.
+            for base, prefix in self.bases:
+                path = urlsplit(base).path
+                if url.startswith(path):
+                    return self._target(prefix + url[len(path):])
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), url.split("#")[0]))
         fragment = url.partition("#")[2]
         keep_slash = url.split("#")[0].split("?")[0].endswith("/")
