@@ -75,9 +75,12 @@ icaljs: $(ICALJS)
 $(ICALJS): | $(SYSTEM_STAMP)
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/icaljs ical.js@2
 
+# Two workers (one a core); then Lighthouse alone, whose performance score is timed and
+# must not share the CPU with other tests.
 test: install-test system-packages axe lighthouse icaljs
 	$(BIN)/ruff check rusgen tests
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 -m "not lighthouse"
+	$(BIN)/pytest -q -m lighthouse
 
 lint: install-test
 	$(BIN)/ruff check rusgen tests

@@ -62,14 +62,18 @@ def site_copy(tmp_path: Path):
     return copy
 
 
-@pytest.fixture(scope="session")
-def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a copy of the repository's rusgen.yaml, content/ and themes/."""
-    target = tmp_path_factory.mktemp("project")
+def copy_project(target: Path) -> Path:
+    """Copy the repository's rusgen.yaml, content/ and themes/ into target; return it."""
     shutil.copy(ROOT / "rusgen.yaml", target / "rusgen.yaml")
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "rusgen" / "themes", target / "themes")
     return target
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a copy of the repository's rusgen.yaml, content/ and themes/."""
+    return copy_project(tmp_path_factory.mktemp("project"))
 
 
 @pytest.fixture(scope="session")
@@ -79,10 +83,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     from rusgen.cli import main
 
+    # From a copy: a build writes its cache and the address ledgers beside the content, and
+    # the repository is no place for a test to write (nor for two test workers to share).
+    source = copy_project(tmp_path_factory.mktemp("project-built"))
     output = tmp_path_factory.mktemp("public")
     env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH}
     result = CliRunner(env=env).invoke(
-        main, ["build", "--source", str(ROOT), "--output", str(output)]
+        main, ["build", "--source", str(source), "--output", str(output)]
     )
     assert result.exit_code == 0, result.output
     return output

@@ -23,6 +23,8 @@ PAGES = (
     "vg/sok/",
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Performance is timed: `make test` runs this module alone, after the others.
+pytestmark = pytest.mark.lighthouse
 
 
 def lighthouse(urls: list[str]) -> dict[str, dict]:
