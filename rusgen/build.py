@@ -56,6 +56,9 @@ class BuildOptions:
     # The live preview: stable asset names (so a stylesheet edit is swapped in place, not
     # reloaded) and no search index (Pagefind costs seconds a rebuild).
     preview: bool = False
+    # A search index (Pagefind, seconds a region): only for output that is written and
+    # published. `check` reads no index, so it makes none.
+    search_index: bool = True
     # --as-of "2027-01-01 08:00": build the site as it will be then, in the region's time
     # zone. Such a build never writes the address ledger: it is not what is published.
     as_of: str = ""
@@ -165,7 +168,7 @@ def render_site(
     outputs = render_outputs(
         site, options.source, problems, cache, bool(options.regions), options.preview, stores,
         regions_of_shard(site.regions, options.shard) if options.shard else site.regions, progress,
-        published,
+        published, options.search_index,
     )
     problems.raise_if_errors()
     return BuildResult(site=site, outputs=outputs, warnings=problems.warnings, published=published)
@@ -200,6 +203,7 @@ def render_outputs(
     regions: tuple[Region, ...] | None = None,
     progress: Progress = SILENT,
     published: dict[str, frozenset[str]] | None = None,
+    search_index: bool = True,
 ) -> list[Output]:
     """Render every output of the site (or of `regions`, a shard's), region by region,
     then the network index.
@@ -208,6 +212,7 @@ def render_outputs(
     the last region, so Pagefind works while the next regions render. A build of only
     some regions (--region) leaves the network index alone: it would list only those.
     `published`, when given, gets by region what a real build publishes (for its ledger).
+    Neither the preview nor `search_index=False` (`check`) makes search indexes.
     """
     from rusgen import parallel
     from rusgen.markdown import make_markdown
@@ -241,7 +246,7 @@ def render_outputs(
             if stores is not None and renderer.pages is not None:
                 stores.pages.update(renderer.pages.noted)
             collect_index = None
-            if not preview:
+            if search_index and not preview:
                 collect_index, pagefind = start_search_index(region, pages, stores, indexes)
                 if pagefind is not None and stores is not None:
                     pages = pagefind.spilled(pages)  # not all regions' pages in memory at once
@@ -403,5 +408,6 @@ def replayed(summary: dict, record: BuildRecord) -> BuildResult:
 
 
 def check(options: BuildOptions) -> BuildResult:
-    """Do everything build does except writing."""
-    return render_site(options)
+    """Do everything build does except writing, and except the search index, which no check
+    reads (Pagefind takes seconds a region)."""
+    return render_site(replace(options, search_index=False))

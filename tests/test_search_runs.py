@@ -177,3 +177,11 @@ def test_the_preview_makes_no_search_index(site: Path, started) -> None:
     assert started == []
     paths = [o.path for o in result.outputs]
     assert not [p for p in paths if "/pagefind/" in p or p.endswith("/search-index.js")]
+
+
+def test_check_makes_no_search_index(site: Path, started) -> None:
+    # No check reads the index; Pagefind would cost `rusgen check` seconds a region.
+    result = run_rusgen("check", "--source", str(site))
+    assert result.exit_code == 0, result.output
+    assert started == []
+    assert not search_folders()
