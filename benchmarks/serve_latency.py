@@ -94,7 +94,7 @@ def measure(project: Path, runs: int, verbose: bool = False) -> list[float]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page()
-            page.goto(base + "borasregionen/")
+            page.goto(base + "boras/")  # its folder: the path of its base_url
             page.wait_for_timeout(300)  # let the event stream connect
             source = project / EDITED
             original = source.read_text(encoding="utf-8")

@@ -239,6 +239,9 @@ class Page:
     def not_yet_published(self, moment: datetime) -> bool:
         return self.publish is not None and moment < self.publish
 
+    def unpublished_by(self, moment: datetime) -> bool:
+        return self.unpublish is not None and moment >= self.unpublish
+
     def body_line_holding(self, text: str) -> int:
         """Return the source line of the first body line that contains `text`, or 0."""
         if text:
@@ -327,6 +330,8 @@ class Region:
     published: tuple[str, ...] | None = None
     # Pages (not drafts) whose publish moment is still to come: not built, but scheduled.
     coming: tuple[Page, ...] = ()
+    # Pages (not drafts) whose unpublish moment has passed: not built; named when linked.
+    ended: tuple[Page, ...] = ()
     # The documents of files/ that fail DOS-lagen's checks, set by documents.check_documents.
     document_checks: tuple[DocumentCheck, ...] = ()
 

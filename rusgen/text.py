@@ -14,6 +14,7 @@ Pure functions on the standard library. Languages are "sv" and "en"; a region ta
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -94,6 +95,8 @@ _SLUG_LETTERS = MappingProxyType(
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+# Kept between calls: the preview checks every file name of the site on each save.
+@functools.lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
     """Return a lower-case ASCII slug of text, or "" when nothing is left."""
     # NFKD first so compatibility forms ("ℌ", "ﬁ") reach lower() as plain letters.

@@ -255,3 +255,20 @@ def test_a_link_to_a_page_still_to_come_says_when_it_comes(tmp_path: Path) -> No
     )
     later = run_rusgen("build", "--source", str(site), "--as-of", "2026-12-01 8.00", epoch=NOW)
     assert later.exit_code == 0, later.output
+
+
+def test_a_link_to_an_unpublished_page_says_when_it_went(tmp_path: Path) -> None:
+    # The news item was unpublished on 20 November; a page that still links to it is told
+    # so, not that the file does not exist (it does: the communicator can see it).
+    home = ("---\ntitle: Start\nsummary: Start.\n---\n\n"
+            "Läs [inbjudan](news/2026-10-01-hostinbjudan.md).\n")
+    site = write_site(tmp_path, {**ITEMS, "index.md": home})
+    result = run_rusgen("build", "--source", str(site), epoch=NOW)
+    assert result.exit_code == 1
+    assert output_lines(result)[0] == (
+        'fel: content/test/index.md:6: länk: "news/2026-10-01-hostinbjudan.md" avpublicerades '
+        "20 november 2026 kl. 0.00 (dess `unpublish:`), så länken leder ingenstans; ta bort "
+        "länken, eller ändra eller ta bort `unpublish:` på den sidan"
+    )
+    earlier = run_rusgen("build", "--source", str(site), "--as-of", "2026-11-19", epoch=NOW)
+    assert earlier.exit_code == 0, earlier.output

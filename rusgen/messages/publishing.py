@@ -27,6 +27,12 @@ MESSAGES = {
         en='"{href}" is published only {when}, so the link leads nowhere until then; give this '
         "page the same or a later `publish:`, or add the link once the page is published",
     ),
+    "link.unpublished": T(
+        sv='"{href}" avpublicerades {when} (dess `unpublish:`), så länken leder ingenstans; ta '
+        "bort länken, eller ändra eller ta bort `unpublish:` på den sidan",
+        en='"{href}" was unpublished {when} (its `unpublish:`), so the link leads nowhere; '
+        "remove the link, or change or remove `unpublish:` on that page",
+    ),
     "gone.invalid": T(
         sv='ska vara en adress på webbplatsen som tagits bort, som /gammal-sida/, men här står '
         '"{address}"',

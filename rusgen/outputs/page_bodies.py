@@ -86,6 +86,11 @@ class PageBodies:
             problems.say(path, line, field, "link.not_yet_published", about=about, href=link.href,
                          when=format_datetime(coming.publish, problems.lang))
             return
+        ended = self._named(page, link.href, self.region.ended)
+        if ended is not None and ended.unpublish is not None:
+            problems.say(path, line, field, "link.unpublished", about=about, href=link.href,
+                         when=format_datetime(ended.unpublish, problems.lang))
+            return
         close = self._close(link.href)
         if close:
             problems.say(path, line, field, "link.missing_close", about=about, href=link.href,
@@ -96,11 +101,16 @@ class PageBodies:
 
     def _coming(self, page: Page, href: str) -> Page | None:
         """Return the page still to be published that a link names by its file, if any."""
+        return self._named(page, href, self.region.coming)
+
+    @staticmethod
+    def _named(page: Page, href: str, among: tuple[Page, ...]) -> Page | None:
+        """Return the page among these that a link names by its file, if any."""
         target = unquote(href.split("#")[0])
         if not target or target.startswith("/"):
             return None
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.source), target))
-        return next((p for p in self.region.coming if p.source == source), None)
+        return next((p for p in among if p.source == source), None)
 
     def markdown(
         self, page: Page, stored_only: bool = False

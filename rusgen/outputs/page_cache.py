@@ -51,10 +51,10 @@ def site_digest(site: Site, clock_in_templates: bool) -> str:
         site,
         build_time=None,
         regions=tuple(
-            # The ledger and the pages still to come are no template's business: a build
-            # that adds to the ledger leaves every page as it was.
+            # The ledger and the pages still to come or unpublished are no template's
+            # business: a build that adds to the ledger leaves every page as it was.
             replace(region, pages=tuple(replace(page, body="") for page in region.pages),
-                    published=None, coming=())
+                    published=None, coming=(), ended=())
             for region in site.regions
         ),
     )

@@ -172,6 +172,7 @@ def read_region(
         gone=gone,
         published=read_ledger(raw, problems),
         coming=tuple(p for p in every_page if not p.draft and p.not_yet_published(now)),
+        ended=tuple(p for p in every_page if not p.draft and p.unpublished_by(now)),
     )
 
 
