@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from rusgen.buildlock import build_lock
 from rusgen.cache import (
@@ -32,6 +32,7 @@ from rusgen.outputs import search
 from rusgen.progress import SILENT, Progress
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR, RawProject
 from rusgen.schema import build_site
+from rusgen.schema.region import DEFAULT_ZONE, zone_of
 from rusgen.shards import Shard, regions_of_shard
 from rusgen.stores import Stores, calendars, pagefind_identity, pages_to_keep, start_search_index
 from rusgen.swap import remove_leftovers
@@ -101,16 +102,11 @@ def site_clock(options: BuildOptions, raw: RawProject | None = None) -> datetime
 
 
 def _first_zone(raw: RawProject | None) -> ZoneInfo:
-    """The time zone --as-of is read in: the first region's, Europe/Stockholm by default."""
+    """The time zone --as-of is read in: the first region's, the default zone without one."""
     settings = raw.regions[0].settings if raw and raw.regions else None
     name = str(settings.get("timezone") or "") if settings is not None else ""
-    try:
-        return ZoneInfo(name or DEFAULT_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_ZONE)  # the schema says what is wrong with it
-
-
-DEFAULT_ZONE = "Europe/Stockholm"
+    # An unknown zone: the schema says what is wrong with it.
+    return zone_of(name) or ZoneInfo(DEFAULT_ZONE)
 
 
 def load_site(

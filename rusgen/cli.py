@@ -301,12 +301,14 @@ def schema(kind: str) -> None:
 
 
 def _today() -> date:
-    """Return today's date in Sweden, from the build clock (SOURCE_DATE_EPOCH when set)."""
+    """Return today's date in the default zone (Sweden's), from the build clock
+    (SOURCE_DATE_EPOCH when set)."""
     from zoneinfo import ZoneInfo
 
     from rusgen.build import build_time
+    from rusgen.schema.region import DEFAULT_ZONE
 
-    return build_time().astimezone(ZoneInfo("Europe/Stockholm")).date()
+    return build_time().astimezone(ZoneInfo(DEFAULT_ZONE)).date()
 
 
 def _made(paths: list[Path], root: Path, lang: str, next_code: str, **args: str) -> None:

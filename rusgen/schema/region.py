@@ -54,6 +54,19 @@ MENU_WORDS = {
 }
 
 
+
+# The zone of a region whose region.yaml names none: the content model's default.
+DEFAULT_ZONE = REGION["timezone"].default
+
+
+def zone_of(name: str) -> ZoneInfo | None:
+    """Return the time zone a region.yaml names (the default when none), or None if unknown."""
+    try:
+        return ZoneInfo(name or DEFAULT_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 def read_network(config: YamlMap, problems: Problems) -> Network:
     fields = Fields(config, CONFIG_FILE, problems)
     fields.warn_unknown(NETWORK.names)
@@ -106,12 +119,11 @@ def read_region(
     for lang in languages:
         if not LANG_RE.match(lang):
             f.say("languages", "field.language", field="languages", got=f'"{lang}"')
-    tz_name = f.text("timezone") or "Europe/Stockholm"
-    try:
-        tz = ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError):
+    tz_name = f.text("timezone") or DEFAULT_ZONE
+    tz = zone_of(tz_name)
+    if tz is None:
         f.say("timezone", "region.timezone", zone=tz_name)
-        tz = ZoneInfo("Europe/Stockholm")
+        tz = ZoneInfo(DEFAULT_ZONE)
     branding = f.section(REGION["branding"])
     color, logo = "#00609c", ""
     if branding is not None:
