@@ -9,18 +9,11 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from rusgen.buildlock import build_lock
-from rusgen.cache import (
-    CACHE_DIR,
-    BuildRecord,
-    DocumentStore,
-    OutputStore,
-    input_fingerprint,
-    remove_unfinished,
-)
+from rusgen.cache import DocumentStore, OutputStore, input_fingerprint
 from rusgen.collisions import refuse_collisions
 from rusgen.documents import check_documents
 from rusgen.errors import ContentError, Problems, RusgenError
@@ -34,9 +27,11 @@ from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR, RawProject
 from rusgen.schema import build_site
 from rusgen.schema.region import DEFAULT_ZONE, zone_of
 from rusgen.shards import Shard, regions_of_shard
-from rusgen.stores import Stores, calendars, pagefind_identity, pages_to_keep, start_search_index
+from rusgen.slow_outputs import pagefind_identity, pending_indexes, start_search_index
+from rusgen.store import CACHE_DIR, remove_old_layout
+from rusgen.stores import Stores
 from rusgen.swap import remove_leftovers
-from rusgen.writer import WriteReport, check_output_folder, write_outputs
+from rusgen.writer import FileRecord, WriteReport, check_output_folder, write_outputs
 
 if TYPE_CHECKING:
     from rusgen.outputs.page_cache import LastPages
@@ -66,14 +61,37 @@ class BuildOptions:
 
 
 @dataclass
-class BuildResult:
-    site: Site | None  # None when the last build's output was kept: nothing was rendered
+class Rendered:
+    """What `render_site` and `check` make: the Site and its outputs, in memory."""
+
+    site: Site
     outputs: list[Output]
     warnings: list[ContentError] = field(default_factory=list)
-    report: WriteReport | None = None
-    summary: dict = field(default_factory=dict)  # regions, pages, output: what the CLI prints
     # By region id, the addresses a real build publishes: what its ledger gains.
     published: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Built:
+    """A build that rendered and wrote: the rendering, and what the write did."""
+
+    rendered: Rendered
+    report: WriteReport
+    summary: dict[str, Any]  # regions, pages, output, warnings: what the CLI prints
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        return self.rendered.warnings
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """A build whose inputs were those of the last one, its output intact: nothing was
+    rendered, and the last build's summary and warnings stand."""
+
+    warnings: list[ContentError]
+    report: WriteReport
+    summary: dict[str, Any]
 
 
 def build_time() -> datetime:
@@ -131,12 +149,13 @@ def valid_site(options: BuildOptions) -> Site:
 
 def render_site(
     options: BuildOptions, cache: dict | None = None, stores: Stores | None = None,
-    progress: Progress = SILENT,
-) -> BuildResult:
+    progress: Progress = SILENT, indexes: search.PendingIndexes | None = None,
+) -> Rendered:
     """Run load, validate and render; raise ContentErrors listing every problem.
 
     `cache` lives in memory (the preview keeps one between rebuilds); `stores` are the
     persistent caches in .rusgen-cache/, used by `build`; `progress` hears of each stage.
+    `indexes`: the build's Pagefind runs, whose folders hold the pages until written.
     """
     from rusgen.markdown import make_markdown
     from rusgen.outputs import page_bodies
@@ -158,16 +177,15 @@ def render_site(
     site = check_documents(site, documents)
     if stores is None:
         documents.save()  # `check` reads each document once too
-    if stores is not None:
-        stores.last_pages = last_pages(site, options, stores.record)
     published: dict[str, frozenset[str]] = {}
     outputs = render_outputs(
         site, options.source, problems, cache, bool(options.regions), options.preview, stores,
         regions_of_shard(site.regions, options.shard) if options.shard else site.regions, progress,
-        published, options.search_index,
+        published, options.search_index, indexes,
+        last_pages(site, options, stores) if stores is not None else None,
     )
     problems.raise_if_errors()
-    return BuildResult(site=site, outputs=outputs, warnings=problems.warnings, published=published)
+    return Rendered(site=site, outputs=outputs, warnings=problems.warnings, published=published)
 
 
 def with_base_url(site: Site, options: BuildOptions) -> Site:
@@ -200,6 +218,8 @@ def render_outputs(
     progress: Progress = SILENT,
     published: dict[str, frozenset[str]] | None = None,
     search_index: bool = True,
+    indexes: search.PendingIndexes | None = None,
+    last: LastPages | None = None,
 ) -> list[Output]:
     """Render every output of the site (or of `regions`, a shard's), region by region,
     then the network index.
@@ -209,18 +229,31 @@ def render_outputs(
     some regions (--region) leaves the network index alone: it would list only those.
     `published`, when given, gets by region what a real build publishes (for its ledger).
     Neither the preview nor `search_index=False` (`check`) makes search indexes.
+    `indexes`: a build's Pagefind runs, left running for it to collect and clean up;
+    `last`: the last build's pages, to read back those whose key is the same.
     """
-    from rusgen import parallel
     from rusgen.markdown import make_markdown
-    from rusgen.outputs import addresses, feeds, files, html, images, network, open_data, redirects, sitemap
+    from rusgen.outputs import (
+        addresses,
+        calendar,
+        feeds,
+        files,
+        html,
+        images,
+        network,
+        open_data,
+        redirects,
+        sitemap,
+    )
 
     md = make_markdown()
     # In output order: lists ready now, and the search indexes' collect functions.
     parts: list[list[Output] | Callable[[], list[Output]]] = []
     # A build keeps Pagefind's folders until it has written the pages from them; a check
     # has nothing to write.
-    indexes = stores.indexes if stores else search.PendingIndexes(parallel.workers)
-    with nullcontext() if stores else indexes:
+    own_indexes = indexes is None
+    indexes = pending_indexes() if indexes is None else indexes
+    with indexes if own_indexes else nullcontext():
         for region in site.regions if regions is None else regions:
             progress("pages", region.output_folder)
             # The preview shows the photos as they are: resizing costs a second each. A check
@@ -233,25 +266,26 @@ def render_outputs(
                 store=stores.markdown if stores else None,
                 # The preview runs beside a server's threads, which a fork must not copy.
                 parallel=not preview,
-                last_pages=stores.last_pages if stores and not preview else None,
+                last_pages=last if not preview else None,
                 preview=preview,
             )
             if published is not None:
                 published[region.id] = addresses.published_now(region, site.build_time)
             pages = list(renderer.render(problems))
-            if stores is not None and renderer.pages is not None:
-                stores.pages.update(renderer.pages.noted)
+            if renderer.pages is not None:
+                renderer.pages.keep()
             collect_index = None
             if search_index and not preview:
-                collect_index, pagefind = start_search_index(region, pages, stores, indexes)
-                if pagefind is not None and stores is not None:
+                collect_index, pagefind = start_search_index(
+                    region, pages, stores.search if stores else None, indexes)
+                if pagefind is not None and not own_indexes:
                     pages = pagefind.spilled(pages)  # not all regions' pages in memory at once
             progress("extras", region.output_folder)
             parts.append([
                 *pages,
                 *files.region_files(region, theme, renderer.assets),
                 *picture_files,
-                *calendars(renderer.view, renderer.strings, stores),
+                *calendar.render(renderer.view, renderer.strings),
                 *feeds.render(renderer.view, renderer.strings),
                 *open_data.render(renderer.view),
                 *sitemap.render(renderer.view),
@@ -267,13 +301,13 @@ def render_outputs(
         return [output for part in parts for output in (part() if callable(part) else part)]
 
 
-def last_pages(site: Site, options: BuildOptions, record: BuildRecord) -> LastPages:
+def last_pages(site: Site, options: BuildOptions, stores: Stores) -> LastPages:
     """Return what this build needs to reuse the pages the last one wrote, unchanged."""
     from rusgen.outputs.page_cache import LastPages, site_digest
 
     output = output_folder(site, options)
     clock = themes_read_the_clock(options.source)
-    return LastPages(record.pages_in(output), output, site_digest(site, clock))
+    return LastPages(stores.store, output, site_digest(site, clock))
 
 
 def output_folder(site: Site, options: BuildOptions) -> Path:
@@ -282,17 +316,17 @@ def output_folder(site: Site, options: BuildOptions) -> Path:
 
 def build(
     options: BuildOptions, cache: dict | None = None, progress: Progress = SILENT
-) -> BuildResult:
-    """Build the sites, one build of a project at a time (they share the cache and output)."""
+) -> Built | Replayed:
+    """Build the sites, one build of a project at a time (they share the store and output)."""
     with build_lock(options.source / CACHE_DIR):
-        remove_unfinished(options.source / CACHE_DIR)
+        remove_old_layout(options.source / CACHE_DIR)
         try:
             return _build(options, cache, progress)
         finally:
             progress.done()
 
 
-def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> BuildResult:
+def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> Built | Replayed:
     """Render everything first, write only when nothing failed.
 
     When every input and setting is as at the last build and its output is intact, the
@@ -302,43 +336,41 @@ def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> Bui
     fingerprint = input_fingerprint(options.source, INPUTS, build_settings(options))
     summary = stores.record.replay(fingerprint, options.output)
     if summary is not None and not options.as_of and still_current(summary, build_time()):
-        return replayed(summary, stores.record)
-    with stores:  # Pagefind's folders hold pages the write reads from there
-        result = render_site(options, cache, stores, progress)
-        output = output_folder(result.site, options)
+        return replayed(summary, stores.record.files)
+    if options.regions or options.shard:
+        stores.keep_every_region()
+    # Pagefind's folders hold pages until the write has read them from there.
+    with pending_indexes() as indexes:
+        rendered = render_site(options, cache, stores, progress, indexes)
+        site = rendered.site
+        output = output_folder(site, options)
         check_output_folder(output, options.source)
-        refuse_collisions(result.outputs, options.source)
+        refuse_collisions(rendered.outputs, options.source)
         progress("write")
         remove_leftovers(output)
         # A build of some regions replaces their folders and keeps the rest of the output.
-        built = tuple(f"{r.output_folder}/" for r in result.site.regions) if options.regions else ()
-        result.report = write_outputs(
-            result.outputs, output, prune_below=built or ("",), known=stores.record.files
+        built = tuple(f"{r.output_folder}/" for r in site.regions) if options.regions else ()
+        report = write_outputs(
+            rendered.outputs, output, prune_below=built or ("",), known=stores.record.files
         )
-        stores.search.save()  # reads the index files from Pagefind's folders
-    result.summary = {
-        "regions": len(
-            regions_of_shard(result.site.regions, options.shard) if options.shard else result.site.regions
-        ),
-        "pages": sum(1 for o in result.outputs if o.path.endswith(".html")),
+        stores.store.save()  # reads the search indexes' files from Pagefind's folders
+    summary = {
+        "regions": len(regions_of_shard(site.regions, options.shard) if options.shard else site.regions),
+        "pages": sum(1 for o in rendered.outputs if o.path.endswith(".html")),
         "output": str(output),
-        "warnings": [[w.path, w.line, w.field, w.message, w.code] for w in result.warnings],
-        "current_until": current_until(result.site),
+        "warnings": [[w.path, w.line, w.field, w.message, w.code] for w in rendered.warnings],
+        "current_until": current_until(site),
     }
     if not options.as_of and update_ledgers(
-        options.source, result.published, {r.id: r.published for r in result.site.regions},
+        options.source, rendered.published, {r.id: r.published for r in site.regions},
         configured_language(options.source),
     ):
         # The ledger is an input too: the next build with nothing else changed does nothing.
         fingerprint = input_fingerprint(options.source, INPUTS, build_settings(options))
-    stores.markdown.save()
-    stores.calendars.save()
-    stores.images.save()
-    stores.documents.save()
-    stores.record.save(
-        fingerprint, output, result.summary, result.report.files, pages_to_keep(stores, built)
-    )
-    return result
+    stores.record.note(fingerprint, output, summary, report.files)
+    stores.store.save()
+    stores.store.collect_garbage()
+    return Built(rendered, report, summary)
 
 
 # What a build reads: the settings, the content and every theme.
@@ -393,17 +425,17 @@ def still_current(summary: dict, now: datetime) -> bool:
         return False  # an unreadable record is only a slower build
 
 
-def replayed(summary: dict, record: BuildRecord) -> BuildResult:
+def replayed(summary: dict[str, Any], files: dict[str, FileRecord]) -> Replayed:
     """Return the last build's result: its warnings again, every file unchanged."""
     warnings = [
-        ContentError(*w[:4], warning=True, code=w[4] if len(w) > 4 else "")
+        ContentError(w[0], w[1], w[2], w[3], warning=True, code=w[4] if len(w) > 4 else "")
         for w in summary.get("warnings", [])
     ]
-    report = WriteReport(written=0, unchanged=len(record.files), removed=0, files=record.files)
-    return BuildResult(site=None, outputs=[], warnings=warnings, report=report, summary=summary)
+    report = WriteReport(written=0, unchanged=len(files), removed=0, files=files)
+    return Replayed(warnings, report, summary)
 
 
-def check(options: BuildOptions) -> BuildResult:
+def check(options: BuildOptions) -> Rendered:
     """Do everything build does except writing, and except the search index, which no check
     reads (Pagefind takes seconds a region)."""
     return render_site(replace(options, search_index=False))

@@ -1,237 +1,73 @@
-"""What a build keeps between runs, in <project>/.rusgen-cache/ and nowhere else.
+"""What a build keeps between runs, each kind a view on the one store (store.py).
 
-- Rendered Markdown (markdown/, sixteen files by key), one entry per page body, keyed
-  by a hash of the code that renders it and the page's region, source, address,
-  language and text. A body's HTML also depends
-  on what its links resolved to (other pages' addresses, file sizes in labels), so each
-  entry stores every question it asked and its answer; the build reuses the entry only
-  when asking those questions again gives the same answers.
-- Files made for a whole region at once, each kind in its own folder, with a hash of
-  what they were made from: the search index (the pages Pagefind read) and the
-  calendars (the events, the region's fields and UI strings they show, the build's day).
-- The last build's record: a fingerprint of every input and the size, time and hash of
-  every file written, so a build with nothing changed need not render or read anything;
-  and the key of every page, so a page whose inputs are the same is read back from the
-  output instead of rendered (outputs/page_cache.py).
+- `MarkdownStore`: a page body's HTML by a key of the page's region, source, address,
+  language and text. A body's HTML also depends on what its links resolved to (other
+  pages' addresses, file sizes in labels), so the entry keeps every question it asked
+  and its answer ("read"); the build reuses it only when asking again gives the same.
+- `OutputStore`: a region's files of one kind (its search index, a photo's sizes), by a
+  key of everything they are made from.
+- `DocumentStore`: what the checks found in each document, by the hash of its bytes.
+- `BuildRecord`: the last build's fingerprint of every input, its summary, and the size,
+  time and hash of every file written, so a build with nothing changed need not render
+  or read anything.
 
-A cache file that cannot be read (missing, truncated, another format, garbage) counts as
-empty: a cache may only make a build faster, never stop it. Files are JSON, never pickle,
-so a cache folder from elsewhere cannot run code.
+The pages' keys are kept by outputs/page_cache.py in the same store.
 """
 
 from __future__ import annotations
 
-import base64
-import filecmp
-import functools
 import hashlib
-import importlib.metadata
-import json
 import os
-import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rusgen.keys import hash_text
 from rusgen.model import Output
+from rusgen.store import CACHE_DIR, Kept, Store, code_version, key
 from rusgen.writer import MARKER, FileRecord, is_unchanged
 
-CACHE_DIR = ".rusgen-cache"
-FORMAT = 2  # bump when the layout of a cache file changes
-LIBRARIES = (
-    "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml", "icalendar", "markupsafe", "nh3", "pikepdf",
-)
-PACKAGE = Path(__file__).resolve().parent
+__all__ = ["CACHE_DIR", "BuildRecord", "DocumentStore", "MarkdownStore", "OutputStore", "code_version"]
 
 
-@functools.cache
-def code_version() -> str:
-    """Hash rusgen's own source and the versions of the libraries that shape its output.
-
-    Any change to the renderer, its settings or a filter then invalidates every entry,
-    including edits to a development checkout that keep the version number.
-    """
-    digest = hashlib.sha256(f"format {FORMAT}".encode())
-    for path in sorted(PACKAGE.rglob("*")):
-        rel = path.relative_to(PACKAGE)
-        # The packaged themes are code too: a project that uses them has no copy to hash.
-        if not path.is_file() or "__pycache__" in rel.parts or (
-            path.suffix != ".py" and rel.parts[0] != "themes"
-        ):
-            continue
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name} {importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name} -".encode())
-    return digest.hexdigest()
-
-
-def remove_unfinished(folder: Path) -> None:
-    """Remove the temporary files of cache writes a killed build left (under the build lock,
-    no other build is writing them)."""
-    for path in folder.rglob(".tmp-*") if folder.is_dir() else ():
-        path.unlink(missing_ok=True)
-
-
-class CacheFile:
-    """One JSON file of the cache: read once, written back only when its bytes change."""
-
-    def __init__(self, folder: Path, name: str, read: bool = True) -> None:
-        self.path = folder / name
-        self.data = self._read() if read else {}
-
-    def _read(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.path.read_bytes())
-        except Exception:  # noqa: BLE001 - missing, truncated, not JSON, nested past the stack
-            return {}
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return {}
-        if data.get("code") != code_version():
-            return {}  # written by other code: its entries may differ from what we render
-        return data
-
-    def save(self, data: dict[str, Any]) -> None:
-        """Write `data` atomically unless the file holds it already; never fail the build."""
-        data = {"format": FORMAT, "code": code_version(), **data}
-        tmp = ""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                write_json(data, handle)
-            if self.path.is_file() and filecmp.cmp(tmp, self.path, shallow=False):
-                os.unlink(tmp)
-            else:
-                os.replace(tmp, self.path)
-        except OSError:
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
-
-
-def write_json(data: dict[str, Any], handle: Any) -> None:
-    """Write what json.dump(data, sort_keys=True, ensure_ascii=False) writes, faster.
-
-    json.dump encodes in Python, a value at a time (seconds for the Markdown of a large
-    site); json.dumps encodes in C but would hold the whole text in memory at once. So
-    each entry of a mapping below the top is encoded on its own, and written at once; a
-    mapping may make its values only when asked (OutputStore's files).
-    """
-    def encode(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-    def write_value(value: Any) -> None:
-        if isinstance(value, Base64Text):
-            value.write_to(handle)
-        else:
-            handle.write(encode(value))
-
-    handle.write("{")
-    for index, key in enumerate(sorted(data)):
-        value = data[key]
-        handle.write(f"{', ' if index else ''}{encode(key)}: ")
-        if isinstance(value, Mapping) and value:
-            handle.write("{")
-            for inner, name in enumerate(sorted(value)):
-                handle.write(f"{', ' if inner else ''}{encode(name)}: ")
-                write_value(value[name])
-            handle.write("}")
-        else:
-            write_value(value)
-    handle.write("}")
-
-
-class Base64Text:
-    """Bytes that write_json writes as a JSON string of base64, a slice at a time.
-
-    A search index holds files of megabytes (search-index.js): encoded whole, each would
-    sit in memory three times over (base64, JSON, the line written) at the build's end.
-    """
-
-    SLICE = 3 * 2**18  # a multiple of 3 bytes: the slices' base64 joins without padding
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def write_to(self, handle: Any) -> None:
-        handle.write('"')
-        for start in range(0, len(self.data), self.SLICE):
-            handle.write(base64.b64encode(self.data[start:start + self.SLICE]).decode("ascii"))
-        handle.write('"')
-
-
-# Resolution of one link as stored: [href, url, file kind, file size], or [href] for none.
-Resolution = list
+def _store(where: Store | Path) -> Store:
+    """A kind opened on its own (the preview's documents, a check's photos) gets a store."""
+    return where if isinstance(where, Store) else Store(where)
 
 
 class MarkdownStore:
-    """Rendered page bodies by content hash, each with the link answers it depends on.
+    """Rendered page bodies, each with the link answers it depends on."""
 
-    The entries are spread over SHARDS files by the first digit of their key, so a build
-    that changed one page writes one small file again, not the Markdown of the whole site.
-    """
+    KIND = "markdown"
 
-    SHARDS = "0123456789abcdef"
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder / "markdown"
-        self.used: dict[str, Any] = {}
-
-    @functools.cached_property
-    def entries(self) -> dict[str, Any]:
-        """Read the stored entries on first use: a build with nothing changed never needs them."""
-        entries: dict[str, Any] = {}
-        for shard in self.SHARDS:
-            found = CacheFile(self.folder, f"{shard}.json").data.get("entries")
-            if isinstance(found, dict):
-                entries.update((key, entry) for key, entry in found.items() if key[:1] == shard)
-        return entries
+    def __init__(self, where: Store | Path) -> None:
+        self.store = _store(where)
+        # Entries read from the store, by key: handed back unchanged, they are kept as they are.
+        self.found: dict[str, dict[str, Any]] = {}
 
     @staticmethod
     def key(region: str, source: str, url: str, lang: str, body: str) -> str:
-        return hash_text(code_version(), region, source, url, lang, body)
+        return key(region, source, url, lang, body)
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        """Return the stored entry if it is whole: as written, by its hash."""
-        entry = self.entries.get(key)
-        try:
-            return entry if _valid_entry(entry) and entry["check"] == _entry_hash(entry) else None
-        except Exception:  # noqa: BLE001 - an entry that cannot even be hashed is a miss
+    def get(self, input_key: str) -> dict[str, Any] | None:
+        """Return the stored entry (html, links, broken, notes) if it is whole."""
+        found = self.store.get(self.KIND, input_key)
+        if found is None:
             return None
+        outputs, read = found
+        try:
+            entry = {**read, "html": outputs[0][1].decode("utf-8")}
+        except Exception:  # noqa: BLE001 - anything but what was written is a miss
+            return None
+        if not _valid_entry(entry):
+            return None
+        self.found[input_key] = entry
+        return entry
 
-    def put(self, key: str, entry: dict[str, Any]) -> None:
-        self.used[key] = {**entry, "check": _entry_hash(entry)}
-
-    def save(self) -> None:
-        """Keep the entries this build used: a page deleted or edited leaves nothing behind.
-
-        A file whose entries are the ones read from it, unchanged, is left as it is.
-        """
-        used = _by_shard(self.used)
-        before = _by_shard(self.__dict__.get("entries", {}))  # what was read, if anything was
-        for shard in self.SHARDS:
-            now = used.get(shard, {})
-            if now == before.get(shard, {}) and (now or not (self.folder / f"{shard}.json").exists()):
-                continue
-            CacheFile(self.folder, f"{shard}.json", read=False).save({"entries": now})
-        (self.folder.parent / "markdown.json").unlink(missing_ok=True)  # the one file of old
-
-
-def _by_shard(entries: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Group entries by the first digit of their key: the file they are kept in."""
-    shards: dict[str, dict[str, Any]] = {}
-    for key, entry in entries.items():
-        shards.setdefault(key[:1], {})[key] = entry
-    return shards
-
-
-def _entry_hash(entry: dict[str, Any]) -> str:
-    """Hash an entry's fields: an entry changed after it was written is never used."""
-    fields = {name: value for name, value in entry.items() if name != "check"}
-    return hash_text(json.dumps(fields, ensure_ascii=False, sort_keys=True))
+    def put(self, input_key: str, entry: dict[str, Any]) -> None:
+        if self.found.get(input_key) is entry:
+            return  # `get` kept it already
+        read = {name: value for name, value in entry.items() if name != "html"}
+        self.store.put(self.KIND, input_key, [Kept("html", entry["html"].encode("utf-8"))], read)
 
 
 def _valid_entry(entry: Any) -> bool:
@@ -246,106 +82,50 @@ class DocumentStore:
     """What the build found in each document (docfacts.py), by the hash of its bytes.
 
     Reading a PDF's structure costs far more than hashing it; a document edited, renamed or
-    copied to another region is found by its bytes. Kept are the entries this build used.
+    copied to another region is found by its bytes.
     """
 
-    def __init__(self, folder: Path) -> None:
-        self.file = CacheFile(folder, "documents.json")
-        self.used: dict[str, Any] = {}
+    KIND = "documents"
+
+    def __init__(self, where: Store | Path) -> None:
+        self.store = _store(where)
         self.hashed: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> key, this run
 
-    def get(self, key: str) -> tuple[str, ...] | None:
-        stored = self.file.data.get("entries")
-        entry = self.used.get(key) or (stored.get(key) if isinstance(stored, dict) else None)
-        if (
-            isinstance(entry, dict) and isinstance(entry.get("failures"), list)
-            and all(isinstance(code, str) for code in entry["failures"])
-            and entry.get("check") == hash_text(key, *entry["failures"])
-        ):
-            self.used[key] = entry
-            return tuple(entry["failures"])
+    def get(self, input_key: str) -> tuple[str, ...] | None:
+        entry = self.store.entry(self.KIND, input_key)
+        failures = entry.read if entry is not None else None
+        if isinstance(failures, list) and all(isinstance(code, str) for code in failures):
+            return tuple(failures)
         return None
 
-    def put(self, key: str, failures: tuple[str, ...]) -> None:
-        self.used[key] = {"failures": list(failures), "check": hash_text(key, *failures)}
+    def put(self, input_key: str, failures: tuple[str, ...]) -> None:
+        self.store.put(self.KIND, input_key, [], list(failures))
 
     def save(self) -> None:
-        """Keep the entries this build used; a site without documents writes no file."""
-        if self.used != (self.file.data.get("entries") or {}):
-            self.file.save({"entries": self.used})
+        """Keep the answers (`check` and the preview, which write nothing else)."""
+        self.store.save()
 
 
 class OutputStore:
-    """A region's files of one kind (search, calendars), kept with the key of their input.
+    """A region's files of one kind (search, images), kept with the key of their input.
 
     The caller makes the key: a hash of everything the files are made from, so that equal
-    keys mean equal files. Each region's files are kept in <kind>/<region>/<key>.json, so a
-    build whose key is another one need not read megabytes of index to find out.
+    keys mean equal files.
     """
 
-    def __init__(self, folder: Path, kind: str) -> None:
-        self.folder = folder / kind
-        # Until saved, the outputs themselves (the bytes this build writes, not copies).
-        self.pending: dict[str, tuple[str, list[Output]]] = {}
+    def __init__(self, where: Store | Path, kind: str) -> None:
+        self.store = _store(where)
+        self.kind = kind
 
-    def get(self, region: str, key: str) -> list[Output] | None:
-        if not (self.folder / region / f"{key}.json").is_file():
-            return None
-        data = CacheFile(self.folder / region, f"{key}.json").data
-        paths, files, digests = data.get("paths"), data.get("files"), data.get("digests")
-        if data.get("key") != key or not isinstance(paths, list) or not isinstance(files, dict):
-            return None
-        try:
-            outputs = [Output(str(path), base64.b64decode(files[path], validate=True)) for path in paths]
-            whole = all(hashlib.sha256(o.data).hexdigest() == digests[o.path] for o in outputs)
-        except Exception:  # noqa: BLE001 - any entry that cannot be read as written is a miss
-            return None
-        return outputs if whole else None
+    def get(self, place: str, input_key: str) -> list[Output] | None:
+        found = self.store.get(self.kind, key(place, input_key))
+        return None if found is None else [Output(name, data) for name, data in found[0]]
 
-    def put(self, region: str, key: str, files: Iterable[Output]) -> None:
-        self.pending[region] = (key, list(files))
-
-    def save(self) -> None:
-        """Write the files made by this build; a failed build writes nothing.
-
-        Each file is read and encoded as it is written (write_json asks the mapping for one
-        at a time): a region's search index encoded all at once would be tens of megabytes
-        more. Save before the files that outputs are read from are removed.
-        """
-        for region, (key, files) in self.pending.items():
-            CacheFile(self.folder / region, f"{key}.json", read=False).save({
-                "key": key,
-                "paths": [output.path for output in files],
-                "files": _Base64Files({output.path: output for output in files}),
-                # Checked when read: an entry changed after it was written is never published.
-                "digests": {output.path: _digest(output) for output in files},
-            })
-            for old in (self.folder / region).glob("*.json"):
-                if old.name != f"{key}.json":
-                    old.unlink(missing_ok=True)  # made from other input: never asked for again
-
-
-def _digest(output: Output) -> str:
-    if output.digest:
-        return output.digest
-    return hashlib.sha256(Path(output.source).read_bytes() if output.source else output.data).hexdigest()
-
-
-class _Base64Files(Mapping):
-    """Outputs by path, each read as base64 text when asked for (JSON holds no bytes)."""
-
-    def __init__(self, files: dict[str, Output]) -> None:
-        self.files = files
-
-    def __getitem__(self, path: str) -> Base64Text:
-        output = self.files[path]
-        return Base64Text(Path(output.source).read_bytes() if output.source else output.data)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.files)
-
-    def __len__(self) -> int:
-        return len(self.files)
+    def put(self, place: str, input_key: str, files: Iterable[Output]) -> None:
+        self.store.put(self.kind, key(place, input_key), [
+            Kept(o.path, None if o.source else o.data, Path(o.source) if o.source else None, o.digest or "")
+            for o in files
+        ])
 
 
 def input_fingerprint(root: Path, folders: Iterable[str], settings: str) -> str:
@@ -392,23 +172,21 @@ def _files_below(root: str, top: str) -> Iterable[tuple[str | None, str]]:
 
 
 class BuildRecord:
-    """The last build's fingerprint, summary, warnings and written files."""
+    """The last build's fingerprint, summary, warnings and written files: one entry of
+    the store's "build" kind, with no blobs (the files are in the output folder)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.file = CacheFile(folder, "build.json")
-        self.data = self.file.data
+    KIND = "build"
+    LAST = "last"
+
+    def __init__(self, where: Store | Path) -> None:
+        self.store = _store(where)
+        entry = self.store.entry(self.KIND, self.LAST)
+        self.data: dict[str, Any] = entry.read if entry is not None and isinstance(entry.read, dict) else {}
 
     @property
     def files(self) -> dict[str, FileRecord]:
         files = self.data.get("files")
         return files if isinstance(files, dict) else {}
-
-    def pages_in(self, output: Path) -> dict[str, Any]:
-        """Return the last build's page keys (outputs/page_cache.py) if it wrote to `output`."""
-        pages = self.data.get("pages")
-        if self.data.get("output") != str(output.resolve()) or not isinstance(pages, dict):
-            return {}
-        return pages
 
     def replay(self, fingerprint: str, output: Path | None) -> dict[str, Any] | None:
         """Return the last build's summary if it had these inputs and its output is intact.
@@ -424,11 +202,12 @@ class BuildRecord:
         summary = data.get("summary")
         return summary if isinstance(summary, dict) else None
 
-    def save(self, fingerprint: str, output: Path, summary: dict[str, Any],
-             files: dict[str, FileRecord], pages: dict[str, Any]) -> None:
-        self.file.save({
+    def note(self, fingerprint: str, output: Path, summary: dict[str, Any],
+             files: dict[str, FileRecord]) -> None:
+        """Note this build's record; the store writes it when saved."""
+        self.store.put(self.KIND, self.LAST, [], {
             "fingerprint": fingerprint, "output": str(output.resolve()),
-            "summary": summary, "files": files, "pages": pages,
+            "summary": summary, "files": files,
         })
 
 

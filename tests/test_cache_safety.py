@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import shutil
 from pathlib import Path
@@ -36,23 +35,26 @@ def cold(site_copy, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     return site, tree(tmp_path / "cold")
 
 
-def cache_files(site: Path, kind: str) -> list[Path]:
-    return sorted((site / CACHE / kind).rglob("*.json"))
+def manifests(site: Path) -> list[Path]:
+    return sorted((site / CACHE / "store").glob("*.json"))
 
 
-def test_cache_files_nested_past_the_stack_are_ignored(cold, tmp_path: Path) -> None:
+def blobs(site: Path) -> list[Path]:
+    return sorted((site / CACHE / "store" / "blobs").glob("*/*"))
+
+
+def test_manifests_nested_past_the_stack_are_ignored(cold, tmp_path: Path) -> None:
     site, expected = cold
     nested = "[" * 200_000 + "]" * 200_000
-    cache_files_found = [site / CACHE / "build.json", *cache_files(site, "markdown"),
-                         *cache_files(site, "calendars"), *cache_files(site, "search")]
-    assert len(cache_files_found) > 3
-    for path in cache_files_found:
+    found = manifests(site)
+    assert {p.stem for p in found} >= {"build", "markdown", "pages", "search"}
+    for path in found:
         path.write_text(nested)
     shutil.rmtree(tmp_path / "public")
 
     build(site, tmp_path / "public")
     assert tree(tmp_path / "public") == expected
-    build(site, tmp_path / "public")  # the cache it wrote instead is read again
+    build(site, tmp_path / "public")  # the store it wrote instead is read again
     assert tree(tmp_path / "public") == expected
 
 
@@ -63,21 +65,30 @@ def test_a_plain_file_named_like_the_cache_is_replaced(cold, tmp_path: Path) -> 
 
     build(site, tmp_path / "public")
     assert tree(tmp_path / "public") == expected
-    assert (site / CACHE / "build.json").is_file()
+    assert (site / CACHE / "store" / "build.json").is_file()
 
 
-def test_entries_changed_after_they_were_written_are_never_published(cold, tmp_path: Path) -> None:
+def test_blobs_changed_after_they_were_written_are_never_published(cold, tmp_path: Path) -> None:
     site, expected = cold
-    for path in cache_files(site, "markdown"):
-        data = json.loads(path.read_text())
-        for entry in data["entries"].values():
-            entry["html"] = "<p>Fel text ur cachen</p>"
-        path.write_text(json.dumps(data))
-    for path in cache_files(site, "calendars") + cache_files(site, "search"):
-        data = json.loads(path.read_text())
-        data["files"] = {name: base64.b64encode(b"fel") .decode() for name in data["files"]}
-        path.write_text(json.dumps(data))
+    assert len(blobs(site)) > 3  # page bodies and the search index
+    for path in blobs(site):
+        path.write_bytes(b"<p>Fel text ur cachen</p>")
     shutil.rmtree(tmp_path / "public")  # else the pages are read back from the output as it is
+
+    build(site, tmp_path / "public")
+    assert tree(tmp_path / "public") == expected
+
+
+def test_a_manifest_changed_after_it_was_written_is_never_used(cold, tmp_path: Path) -> None:
+    site, expected = cold
+    markdown = site / CACHE / "store" / "markdown.json"
+    head, body = markdown.read_text("utf-8").split("\n", 1)
+    # Another page's body for every page: well-formed, but not what was written.
+    entries = json.loads(body)
+    first = next(iter(entries.values()))
+    markdown.write_text(head + "\n" + json.dumps({name: first for name in entries}), "utf-8")
+    (site / CACHE / "store" / "build.json").unlink()
+    shutil.rmtree(tmp_path / "public")
 
     build(site, tmp_path / "public")
     assert tree(tmp_path / "public") == expected
@@ -85,8 +96,9 @@ def test_entries_changed_after_they_were_written_are_never_published(cold, tmp_p
 
 def test_a_cache_write_a_killed_build_left_half_done_is_removed(cold, tmp_path: Path) -> None:
     site, expected = cold
-    unfinished = site / CACHE / "markdown" / ".tmp-k1ll3d"
-    unfinished.write_text('{"format": 2, "entries": {"0a')
+    unfinished = blobs(site)[0].parent / ".tmp-k1ll3d"
+    unfinished.write_text("half a page")
+    (site / CACHE / "store" / "build.json").unlink()  # so the build renders and saves
 
     build(site, tmp_path / "public")
     assert tree(tmp_path / "public") == expected

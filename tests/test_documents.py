@@ -159,7 +159,7 @@ def test_a_document_is_read_once_and_output_is_the_same_from_any_cache(
     root = site(tmp_path)
     assert cli(root, "build")[0] == 0
     first = (root / STATEMENT).read_bytes()
-    assert (root / ".rusgen-cache/documents.json").is_file()
+    assert (root / ".rusgen-cache/store/documents.json").is_file()
 
     def read_again(kind: str, data: bytes) -> tuple[str, ...]:
         raise AssertionError("a document was read again")
@@ -171,8 +171,10 @@ def test_a_document_is_read_once_and_output_is_the_same_from_any_cache(
         assert cli(root, "build")[0] == 0
     assert (root / STATEMENT).read_bytes() == first
     # Without the cache, and with a cache whose entries were tampered with, the same bytes.
-    cache = root / ".rusgen-cache/documents.json"
-    cache.write_text(re.sub(r'"failures": \[[^\]]*\]', '"failures": []', cache.read_text()))
+    cache = root / ".rusgen-cache/store/documents.json"
+    tampered = re.sub(r'"read":\[[^\]]*\]', '"read":[]', cache.read_text())
+    assert tampered != cache.read_text()
+    cache.write_text(tampered)
     (root / "content/test/index.md").write_text("---\ntitle: Start\nsummary: Igen.\n---\n\nNy text.\n")
     assert cli(root, "build")[0] == 0
     assert (root / STATEMENT).read_bytes() == first

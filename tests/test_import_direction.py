@@ -44,7 +44,10 @@ LAYERS: dict[str, float] = {
     "scaffold": 4,
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "docfacts": 0.5, "documents": 4,  # a document's failures; the stage that notes them
-    "stores": 7, "build": 8, "shards": 1, "init_site": 1, "progress": 0.5,
+    # The store keeps bytes and knows no renderer; its kinds are opened together below
+    # every output module, and the build hands them what to keep.
+    "store": 0.5, "stores": 3.5, "slow_outputs": 7.5, "build": 8,
+    "shards": 1, "init_site": 1, "progress": 0.5,
     "cli": 11,
     "__main__": 12,
     "__init__": 0,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +12,9 @@ from conftest import output_lines, run_rusgen
 from test_golden import tree
 
 import rusgen.cache
+import rusgen.store
 from rusgen.model import Output
+from rusgen.store import Kept, Store
 from rusgen.text import format_size
 
 CACHE = ".rusgen-cache"
@@ -25,19 +27,20 @@ def build(source: Path, output: Path) -> list[str]:
 
 
 def poison_markdown(source: Path, marker: str) -> None:
-    """Replace every cached page body with a marker, and forget the last build's record.
+    """Replace every stored page body with a marker, as if rusgen had stored it, and
+    forget the last build's record.
 
-    If a build then shows the marker, it served the body from the cache.
+    If a build then shows the marker, it served the body from the store.
     """
-    shards = sorted((source / CACHE / "markdown").glob("*.json"))
-    assert shards
-    for path in shards:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for entry in data["entries"].values():
-            entry["html"] = f"<p>{marker}</p>\n"
-            entry["check"] = rusgen.cache._entry_hash(entry)  # as if rusgen had written it
-        path.write_text(json.dumps(data), encoding="utf-8")
-    (source / CACHE / "build.json").unlink()
+    store = Store(source / CACHE)
+    input_keys = store.keys("markdown")
+    assert input_keys
+    for input_key in input_keys:
+        found = store.get("markdown", input_key)
+        assert found is not None
+        store.put("markdown", input_key, [Kept("html", f"<p>{marker}</p>\n".encode())], found[1])
+    store.save()
+    (source / CACHE / "store" / "build.json").unlink()
 
 
 def page(output: Path, path: str) -> str:
@@ -54,7 +57,7 @@ def test_a_valid_cache_is_used_and_another_renderer_version_ignores_it(
     assert "FROM-THE-CACHE" in page(output, "alpha/om/index.html")
 
     poison_markdown(source, "FROM-THE-CACHE")
-    monkeypatch.setattr(rusgen.cache, "code_version", lambda: "another renderer")
+    monkeypatch.setattr(rusgen.store, "code_version", lambda: "another renderer")
     build(source, output)
     assert "FROM-THE-CACHE" not in page(output, "alpha/om/index.html")
     assert "Välkommen till Alfas strategi" in page(output, "alpha/index.html")
@@ -64,7 +67,9 @@ def test_a_valid_cache_is_used_and_another_renderer_version_ignores_it(
 def test_an_unreadable_cache_is_ignored(site_copy, tmp_path: Path, damage: bytes) -> None:
     source = site_copy("minimal")
     build(source, tmp_path / "first")
-    for path in (source / CACHE).rglob("*.json"):
+    found = list((source / CACHE).rglob("*.json"))
+    assert len(found) > 3
+    for path in found:
         path.write_bytes(damage)
     lines = build(source, tmp_path / "second")
     assert lines[-1].startswith("Byggde 1 region, ")
@@ -129,16 +134,21 @@ def test_a_rebuild_with_nothing_changed_repeats_the_warnings(site_copy, tmp_path
     assert "(skrivna filer: 0," in second[-1]
 
 
-def test_a_cache_file_is_replaced_whole_and_only_when_its_bytes_change(tmp_path: Path) -> None:
-    folder = tmp_path / CACHE
-    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "å"}})
-    first = (folder / "x.json").stat()
-    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "å"}})
-    assert (folder / "x.json").stat().st_ino == first.st_ino
-    rusgen.cache.CacheFile(folder, "x.json").save({"entries": {"a": "ä"}})
-    assert (folder / "x.json").stat().st_ino != first.st_ino
-    assert rusgen.cache.CacheFile(folder, "x.json").data["entries"] == {"a": "ä"}
-    assert [p.name for p in folder.iterdir()] == ["x.json"]  # no temporary file left
+def test_a_manifest_is_replaced_whole_and_only_when_it_changes(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.put("kind", "k", [Kept("a", "å".encode())], read=["x"])
+    store.save()
+    manifest = tmp_path / "store" / "kind.json"
+    first = manifest.stat().st_ino
+    again = Store(tmp_path)
+    assert again.get("kind", "k") == ([("a", "å".encode())], ["x"])
+    again.save()
+    assert manifest.stat().st_ino == first  # what was used is what was there: not written
+    again.put("kind", "k", [Kept("a", "ä".encode())])
+    again.save()
+    assert manifest.stat().st_ino != first
+    assert Store(tmp_path).get("kind", "k") == ([("a", "ä".encode())], None)
+    assert not list(tmp_path.rglob(".tmp-*"))  # no temporary file left
 
 
 def test_a_rebuild_the_same_day_reuses_the_output_until_an_event_ends(
@@ -192,59 +202,59 @@ def test_a_theme_that_prints_the_clock_is_rendered_every_time(site_copy, tmp_pat
     assert "2026-11-22 08:00:01" in page(output, "alpha/index.html")
 
 
-def test_cache_files_are_the_json_that_json_dumps_writes(tmp_path: Path) -> None:
-    data = {"entries": {"b": {"html": "<p>å</p>", "links": [["x.md", "x/", "", 0]]}, "a": {}},
-            "empty": {}, "list": [1, {"z": 2, "y": "\u2028"}], "key": "k"}
-    rusgen.cache.CacheFile(tmp_path, "x.json").save(data)
-    written = (tmp_path / "x.json").read_text(encoding="utf-8")
-    full = {"format": rusgen.cache.FORMAT, "code": rusgen.cache.code_version(), **data}
-    assert written == json.dumps(full, ensure_ascii=False, sort_keys=True)
-
-
 def test_stored_files_come_back_in_their_order_and_bytes(tmp_path: Path) -> None:
     on_disk = tmp_path / "a.json"
     on_disk.write_bytes("å".encode())
     files = [Output("r/pagefind/z.pf", b"\x00\xff binary"), Output("r/pagefind/a.json", source=str(on_disk))]
     store = rusgen.cache.OutputStore(tmp_path, "search")
     store.put("r", "key-1", files)
-    store.save()
+    store.store.save()
     again = rusgen.cache.OutputStore(tmp_path, "search")
     expected = [Output("r/pagefind/z.pf", b"\x00\xff binary"), Output("r/pagefind/a.json", "å".encode())]
     assert again.get("r", "key-1") == expected
     assert again.get("r", "key-2") is None
 
 
-def test_a_region_keeps_only_the_files_of_its_last_input(tmp_path: Path) -> None:
+def test_the_store_keeps_only_what_the_last_build_used(tmp_path: Path) -> None:
     store = rusgen.cache.OutputStore(tmp_path, "search")
     store.put("r", "key-1", [Output("r/a", b"one")])
-    store.save()
+    store.store.save()
     store = rusgen.cache.OutputStore(tmp_path, "search")
     store.put("r", "key-2", [Output("r/a", b"two")])
-    store.save()
-    assert [p.name for p in (tmp_path / "search" / "r").iterdir()] == ["key-2.json"]
+    store.store.save()
+    store.store.collect_garbage()
+    assert [p.read_bytes() for p in (tmp_path / "store" / "blobs").glob("*/*")] == [b"two"]
     assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-1") is None
     assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key-2") == [Output("r/a", b"two")]
 
 
-def test_an_edit_rewrites_only_the_markdown_file_of_its_page(site_copy, tmp_path: Path) -> None:
+def test_an_edit_writes_one_new_body_and_removes_the_old(site_copy, tmp_path: Path) -> None:
     source, output = site_copy("full"), tmp_path / "out"
     build(source, output)
-    shards = source / CACHE / "markdown"
-    before = {p.name: p.stat().st_ino for p in shards.glob("*.json")}
+
+    def bodies() -> dict[str, bytes]:
+        store = Store(source / CACHE)
+        return {k: found[0][0][1] for k in store.keys("markdown") if (found := store.get("markdown", k))}
+
+    before = bodies()
     topic = source / "content" / "vast" / "kraftsamlingar" / "elektrifiering.md"
     topic.write_text(topic.read_text("utf-8") + "\nEn mening till.\n", "utf-8")
     build(source, output)
-    after = {p.name: p.stat().st_ino for p in shards.glob("*.json")}
-    replaced = [name for name in after if before.get(name) != after[name]]
-    assert 1 <= len(replaced) <= 2, replaced  # the new entry's file, and the old one's
-    entries = [json.loads((shards / name).read_text("utf-8"))["entries"] for name in replaced]
-    assert any("En mening till." in e["html"] for found in entries for e in found.values())
+    after = bodies()
+    assert len(after) == len(before) > 10  # one a content page
+    [new] = set(after) - set(before)
+    assert "En mening till." in after[new].decode("utf-8")
+    # The old body's blob went with its entry: the folder does not grow with every edit.
+    named = {hashlib.sha256(data).hexdigest() for data in after.values()}
+    on_disk = {p.name for p in (source / CACHE / "store" / "blobs").glob("*/*")}
+    assert hashlib.sha256(before[next(iter(set(before) - set(after)))]).hexdigest() not in on_disk
+    assert named <= on_disk
 
 
-@pytest.mark.parametrize("size", [0, 1, 786431, 786432, 786433, 2_000_001])
-def test_large_stored_files_are_written_in_slices_as_one_base64_string(tmp_path: Path, size: int) -> None:
+@pytest.mark.parametrize("size", [0, 1, 2_000_001])
+def test_large_stored_files_come_back_whole(tmp_path: Path, size: int) -> None:
     data = bytes(range(256)) * (size // 256) + bytes(size % 256)
     store = rusgen.cache.OutputStore(tmp_path, "search")
     store.put("r", "key", [Output("r/search-index.js", data)])
-    store.save()
+    store.store.save()
     assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key") == [Output("r/search-index.js", data)]

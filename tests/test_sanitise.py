@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rusgen import cache
+from rusgen import store
 from rusgen.markdown import LinkTarget, make_markdown, render_markdown
 from tests.sitekit import write_site
 from tests.test_markdown_guards import FRONT, PNG, run
@@ -412,7 +412,7 @@ def test_a_cached_page_tells_its_removals_in_the_language_of_a_later_build(tmp_p
     body = '<p onclick="alert(1)">Text</p>\n'
     found, _ = published(tmp_path, body)
     assert found == [f"varning: content/test/om.md:6: html: attributet onclick på <p> togs bort: {EVENT}"]
-    assert list((tmp_path / "site" / ".rusgen-cache" / "markdown").glob("*.json"))  # kept there
+    assert (tmp_path / "site" / ".rusgen-cache" / "store" / "markdown.json").is_file()  # kept there
     found, _ = published(tmp_path, body, lang="en")
     assert found == [
         "warning: content/test/om.md:6: html: the attribute onclick on <p> was removed: it is a "
@@ -423,10 +423,10 @@ def test_a_cached_page_tells_its_removals_in_the_language_of_a_later_build(tmp_p
 def test_the_cleaners_version_is_part_of_every_stored_bodys_key(monkeypatch: pytest.MonkeyPatch) -> None:
     """A body stored by an older cleaner is never used again: its key is another."""
     real = importlib.metadata.version
-    before = cache.code_version.__wrapped__()
+    before = store.code_version.__wrapped__()
     monkeypatch.setattr(importlib.metadata, "version",
                         lambda name: "0.0.1-older" if name == "nh3" else real(name))
-    assert cache.code_version.__wrapped__() != before
+    assert store.code_version.__wrapped__() != before
 
 
 # ------------------------------------------------------------------- any mix, any order

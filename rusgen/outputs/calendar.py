@@ -17,19 +17,15 @@ Stable across builds and edits:
 - DTSTAMP: the start of the build's day (UTC; SOURCE_DATE_EPOCH when set), so output is
   reproducible and a rebuild the same day of unchanged content changes nothing.
 
-Serialising with icalendar is slow (about a second for 400 events), so the build keeps a
-region's calendars in its cache with a hash of `render_input`, everything they are made
-from, and renders them again only when that changes.
+Every build that renders makes the calendars anew: keeping them in the store saved less
+than this machine's noise (docs/performance.md), and its key had to list by hand
+everything they are made from.
 """
 
 from __future__ import annotations
 
-import importlib.resources
-import os
-import zoneinfo
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -39,8 +35,8 @@ from rusgen.outputs.vtimezone import vtimezone_lines
 from rusgen.text import tel_uri
 
 # icalendar is imported by the functions that build components: its import costs about
-# 0.1 s, and a build whose calendars come from the cache needs only the URLs and
-# `render_input` from this module (html.py imports it for the URLs).
+# 0.1 s, and html.py imports this module only for the URLs (the preview makes no .ics
+# until asked).
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
@@ -82,48 +78,6 @@ def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Out
         for page in sorted(upcoming + past, key=lambda p: (p.event.start, p.source)):  # type: ignore
             calendar.add_component(event_in(page, lang))
         yield _output(region, feed_url(view.prefix(lang)), calendar)
-
-
-def render_input(view: RegionView, strings: dict[str, dict[str, str]]) -> str:
-    """Describe everything `render` makes the region's calendars from, for their cache key.
-
-    Whole pages, not only the fields read today, so that a field read tomorrow cannot be
-    forgotten here; with each event its other language versions (they share UID and
-    SEQUENCE). The clock enters as the day (DTSTAMP) and as the upcoming and past lists
-    `render` reads. Every part is a string, tuple, datetime or dataclass of those, whose
-    repr is the same in every process (no object addresses, no set order).
-    """
-    region = view.region
-    events = {page.translation_key for page in region.pages if page.event is not None}
-    pages = tuple(page for page in region.pages if page.translation_key in events)
-    lists = tuple(
-        (lang, tuple(tuple(page.source for page in part) for part in view.events(lang)))
-        for lang in region.languages
-    )
-    ui = tuple(sorted((lang, tuple(sorted(t.items()))) for lang, t in strings.items()))
-    return repr((
-        region.id, region.name, region.base_url, region.languages, region.timezone,
-        zone_data(region.timezone), view.build_day, lists, ui, pages,
-    ))
-
-
-def zone_data(key: str) -> bytes:
-    """Return the tz database file a zone's VTIMEZONE is made from, as zoneinfo finds it.
-
-    The system's files come first, then the tzdata package: an update of either changes
-    the calendars while rusgen and icalendar stay the same.
-    """
-    for folder in zoneinfo.TZPATH:
-        path = os.path.join(folder, key)
-        if os.path.isfile(path):
-            try:
-                return Path(path).read_bytes()
-            except OSError:
-                return b""  # then zoneinfo cannot read it either
-    try:
-        return (importlib.resources.files("tzdata.zoneinfo") / key).read_bytes()
-    except (ImportError, OSError):
-        return b""
 
 
 def calendar_url(page_url: str) -> str:

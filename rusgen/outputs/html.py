@@ -6,6 +6,7 @@ import hashlib
 import os
 import posixpath
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +28,7 @@ from rusgen.outputs.images import BODY_IMAGE_SIZES, ResponsiveImage, pictures_in
 from rusgen.outputs.images import identity as image_identity
 from rusgen.outputs.inaccessible import by_group, inaccessible_documents
 from rusgen.outputs.page_bodies import PageBodies, memory_key
-from rusgen.outputs.page_cache import LastPages, PageCache
+from rusgen.outputs.page_cache import LastPages, PageCache, printing_pages_noted
 from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
@@ -178,7 +179,8 @@ class RegionRenderer:
         html = self.bodies.html(view, problems)
         path = self.view_path(view)
         self.env.read_page_text = False
-        data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
+        with printing_pages_noted(self.env) if self.pages is not None else nullcontext():
+            data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
         # Its key leaves page text out: a template that read some is not described by it.
         if self.pages is not None and not self.env.read_page_text:
             return self.pages.note(path, self.pages.key(view, html), data)
@@ -355,7 +357,7 @@ class ChunkResult:
     outputs: list[Output] = field(default_factory=list)
     problems: list[ContentError] = field(default_factory=list)
     markdown: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # by page source
-    pages: dict[str, list] = field(default_factory=dict)  # what the page cache noted
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # what the page cache noted
     error: RusgenError | None = None
 
 

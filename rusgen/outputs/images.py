@@ -7,7 +7,7 @@ format, and the theme's picture macro (partials/picture.html) offers them with s
 sizes, width and height. The original is still published as it is, for a page that links
 it as a download. SVG is left alone.
 
-Resizing takes a second a photo, so the results are kept in .rusgen-cache/images/ by the
+Resizing takes a second a photo, so the results are kept in the store ("images") by the
 hash of the image's bytes and the settings below; Pillow writes the same bytes for the
 same input, so a build from the cache and one without give the same files. A file that
 Pillow cannot read is an error naming it, in the region's language.

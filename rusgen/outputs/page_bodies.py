@@ -2,7 +2,7 @@
 
 A body's HTML holds the addresses its links resolved to and the sizes of linked files,
 so a rendering kept in memory (the preview, a build's workers) or in the store
-(.rusgen-cache/markdown/) is used only when its links still resolve alike.
+(.rusgen-cache/store/, the "markdown" kind) is used only when its links still resolve alike.
 """
 
 from __future__ import annotations
