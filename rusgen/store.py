@@ -27,8 +27,8 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +44,7 @@ LIBRARIES = (
     "pillow",
 )
 PACKAGE = Path(__file__).resolve().parent
+_BLOB_NAME = re.compile(r"[0-9a-f]{64}")
 
 
 @functools.cache
@@ -215,13 +216,14 @@ class Store:
         return self.folder / f"{kind}.json"
 
     def _blob_path(self, name: str) -> Path:
-        if len(name) != 64 or not all(c in "0123456789abcdef" for c in name):
+        if not _BLOB_NAME.fullmatch(name):
             raise ValueError(name)  # a manifest naming a path elsewhere is a miss
         return self.folder / "blobs" / name[:2] / name
 
     def _write_blobs(self) -> None:
         """Write each pending output as a blob (once: a blob of that name holds those bytes)
         and put the blob names into the entries."""
+        folders: set[Path] = set()  # made already, this save
         for pending_key, outputs in self._pending.items():
             kind, input_key = pending_key.split("\0", 1)
             names = []
@@ -230,7 +232,10 @@ class Store:
                 name = blob_name(data)
                 path = self._blob_path(name)
                 if not path.is_file():
-                    _write_atomic(path, data)
+                    if path.parent not in folders:
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        folders.add(path.parent)
+                    _write_atomic(path, data, made=True)
                 names.append([output.name, name])
             self._used[kind][input_key]["outputs"] = names
         self._pending.clear()
@@ -269,14 +274,18 @@ def _read_manifest(path: Path) -> dict[str, Any]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all: a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+def _write_atomic(path: Path, data: bytes, made: bool = False) -> None:
+    """Write a file whole or not at all: a reader never sees half of it. `made`: the
+    folder exists. (The temporary name is the process's and the file's, which the build
+    lock makes unique: cheaper than tempfile's random names, a thousand times a build.)"""
+    if not made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise

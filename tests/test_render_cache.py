@@ -258,3 +258,17 @@ def test_large_stored_files_come_back_whole(tmp_path: Path, size: int) -> None:
     store.put("r", "key", [Output("r/search-index.js", data)])
     store.store.save()
     assert rusgen.cache.OutputStore(tmp_path, "search").get("r", "key") == [Output("r/search-index.js", data)]
+
+
+def test_a_manifest_naming_a_file_outside_the_store_is_a_miss(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"not for the site")
+    store = Store(tmp_path / CACHE)
+    store.put("search", "k", [Kept("r/a", b"one")])
+    store.save()
+    # As if rusgen had written it (the hash line matches): a blob name that is a path.
+    manifest = tmp_path / CACHE / "store" / "search.json"
+    entries = {"k": {"outputs": [["r/a", "../../../secret.txt"]], "read": None}}
+    manifest.write_bytes(rusgen.store._manifest_bytes(entries))
+    assert Store(tmp_path / CACHE).entry("search", "k") is not None
+    assert Store(tmp_path / CACHE).get("search", "k") is None

@@ -116,7 +116,7 @@ def start(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.sampled_from(sorted(STEPS)), min_size=1, max_size=4))
 # Always tried: a page printed whole must not escape the page's key; an altered store
 # must not be read as it is.
