@@ -6,17 +6,17 @@ import os
 import re
 from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from rusgen.buildlock import build_lock
 from rusgen.cache import DocumentStore, OutputStore, input_fingerprint
 from rusgen.collisions import refuse_collisions
 from rusgen.documents import check_documents
-from rusgen.errors import ContentError, Problems, RusgenError
+from rusgen.errors import Problems, RusgenError
 from rusgen.fields import parse_date, parse_datetime
 from rusgen.ledger import update_ledgers
 from rusgen.loader import configured_language, load_project
@@ -24,6 +24,7 @@ from rusgen.model import Output, Region, Site
 from rusgen.outputs import search
 from rusgen.progress import SILENT, Progress
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR, RawProject
+from rusgen.results import Built, Rendered, Replayed, replayed
 from rusgen.schema import build_site
 from rusgen.schema.region import DEFAULT_ZONE, zone_of
 from rusgen.shards import Shard, regions_of_shard
@@ -31,7 +32,7 @@ from rusgen.slow_outputs import pagefind_identity, pending_indexes, start_search
 from rusgen.store import CACHE_DIR, remove_old_layout
 from rusgen.stores import Stores
 from rusgen.swap import remove_leftovers
-from rusgen.writer import FileRecord, WriteReport, check_output_folder, write_outputs
+from rusgen.writer import check_output_folder, write_outputs
 
 if TYPE_CHECKING:
     from rusgen.outputs.page_cache import LastPages
@@ -58,40 +59,6 @@ class BuildOptions:
     # --as-of "2027-01-01 08:00": build the site as it will be then, in the region's time
     # zone. Such a build never writes the address ledger: it is not what is published.
     as_of: str = ""
-
-
-@dataclass
-class Rendered:
-    """What `render_site` and `check` make: the Site and its outputs, in memory."""
-
-    site: Site
-    outputs: list[Output]
-    warnings: list[ContentError] = field(default_factory=list)
-    # By region id, the addresses a real build publishes: what its ledger gains.
-    published: dict[str, frozenset[str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Built:
-    """A build that rendered and wrote: the rendering, and what the write did."""
-
-    rendered: Rendered
-    report: WriteReport
-    summary: dict[str, Any]  # regions, pages, output, warnings: what the CLI prints
-
-    @property
-    def warnings(self) -> list[ContentError]:
-        return self.rendered.warnings
-
-
-@dataclass(frozen=True)
-class Replayed:
-    """A build whose inputs were those of the last one, its output intact: nothing was
-    rendered, and the last build's summary and warnings stand."""
-
-    warnings: list[ContentError]
-    report: WriteReport
-    summary: dict[str, Any]
 
 
 def build_time() -> datetime:
@@ -423,16 +390,6 @@ def still_current(summary: dict, now: datetime) -> bool:
         return now <= datetime.fromisoformat(str(until))
     except ValueError:
         return False  # an unreadable record is only a slower build
-
-
-def replayed(summary: dict[str, Any], files: dict[str, FileRecord]) -> Replayed:
-    """Return the last build's result: its warnings again, every file unchanged."""
-    warnings = [
-        ContentError(w[0], w[1], w[2], w[3], warning=True, code=w[4] if len(w) > 4 else "")
-        for w in summary.get("warnings", [])
-    ]
-    report = WriteReport(written=0, unchanged=len(files), removed=0, files=files)
-    return Replayed(warnings, report, summary)
 
 
 def check(options: BuildOptions) -> Rendered:

@@ -67,7 +67,8 @@ class MarkdownStore:
         if self.found.get(input_key) is entry:
             return  # `get` kept it already
         read = {name: value for name, value in entry.items() if name != "html"}
-        self.store.put(self.KIND, input_key, [Kept("html", entry["html"].encode("utf-8"))], read)
+        # The text, not a copy in bytes: the build holds every page's body until it saves.
+        self.store.put(self.KIND, input_key, [Kept("html", entry["html"])], read)
 
 
 def _valid_entry(entry: Any) -> bool:

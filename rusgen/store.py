@@ -95,14 +95,16 @@ def blob_name(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class Kept:
-    """One output to keep: its name, and its bytes or the file that holds them."""
+    """One output to keep: its name, and its bytes, its text or the file that holds them."""
 
     name: str
-    data: bytes | None = None
+    data: bytes | str | None = None  # text is kept as the caller holds it, encoded when saved
     source: Path | None = None  # read when saved (a search index still in Pagefind's folder)
     digest: str = ""  # the sha256 of the bytes, when the caller knows it already
 
     def read(self) -> bytes:
+        if isinstance(self.data, str):
+            return self.data.encode("utf-8")
         return self.data if self.data is not None else Path(str(self.source)).read_bytes()
 
 

@@ -46,7 +46,7 @@ LAYERS: dict[str, float] = {
     "docfacts": 0.5, "documents": 4,  # a document's failures; the stage that notes them
     # The store keeps bytes and knows no renderer; its kinds are opened together below
     # every output module, and the build hands them what to keep.
-    "store": 0.5, "stores": 3.5, "slow_outputs": 7.5, "build": 8,
+    "store": 0.5, "stores": 3.5, "slow_outputs": 7.5, "results": 2.5, "build": 8,
     "shards": 1, "init_site": 1, "progress": 0.5,
     "cli": 11,
     "__main__": 12,
