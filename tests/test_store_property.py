@@ -29,12 +29,13 @@ EVENT = (
 )
 
 
-def replace_in(rel: str, old: str, new: str) -> Callable[[Path], None]:
+def toggle(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    """An edit that replaces `old` by `new`, and done again, `new` by `old`: every step
+    changes the input, and the input stays valid."""
     def edit(site: Path) -> None:
         path = site / rel
         text = path.read_text("utf-8")
-        # A step that finds nothing to replace (done twice) appends, so each step is an edit.
-        path.write_text(text.replace(old, new, 1) if old in text else text + new, "utf-8")
+        path.write_text(text.replace(old, new, 1) if old in text else text.replace(new, old, 1), "utf-8")
     return edit
 
 
@@ -80,15 +81,15 @@ def damage_manifests(how: str) -> Callable[[Path], None]:
 
 
 STEPS: dict[str, Callable[[Path], None]] = {
-    "page text": replace_in(f"{REGION}/om.md", "2021–2030.", "2021–2035, med en ny mening."),
-    "front matter": replace_in(f"{REGION}/om.md", "summary: Vad strategin är.", "summary: Vad den är."),
-    "contact": replace_in(f"{REGION}/contacts.yaml", "role: Regionutvecklare", "role: Strateg"),
-    "region.yaml": replace_in(f"{REGION}/region.yaml", "name: Alfa", "name: Alfaregionen"),
-    "template": replace_in("themes/default/templates/base.html", "</footer>", "<p>Ny sidfot</p></footer>"),
-    "template printing a page": replace_in(
+    "page text": toggle(f"{REGION}/om.md", "2021–2030.", "2021–2035, med en ny mening."),
+    "front matter": toggle(f"{REGION}/om.md", "summary: Vad strategin är.", "summary: Vad den är."),
+    "contact": toggle(f"{REGION}/contacts.yaml", "role: Regionutvecklare", "role: Strateg"),
+    "region.yaml": toggle(f"{REGION}/region.yaml", "name: Alfa\n", "name: Alfaregionen\n"),
+    "template": toggle("themes/default/templates/base.html", "</footer>", "<p>Ny sidfot</p></footer>"),
+    "template printing a page": toggle(
         "themes/default/templates/base.html", "</footer>", "<!-- {{ region.pages }} --></footer>"),
-    "theme string": replace_in("themes/default/i18n/sv.yaml", "news_title:", "unused_word: x\nnews_title:"),
-    "event": replace_in(f"{REGION}/events/2021-05-27-samrad.md", "Välkommen.", "Välkomna alla."),
+    "theme string": toggle("themes/default/i18n/sv.yaml", "news_title: Nyheter", "news_title: Nytt"),
+    "event": toggle(f"{REGION}/events/2021-05-27-samrad.md", "Välkommen.", "Välkomna alla."),
     "add page": add_page,
     "delete page": delete_page,
     "delete blobs": damage_blobs("delete"),
