@@ -8,12 +8,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import output_lines, run_rusgen
+from conftest import GOLDEN_EPOCH, output_lines, run_rusgen
 from test_golden import tree
 
 import rusgen.cache
 import rusgen.store
+from rusgen.build import BuildOptions
+from rusgen.build import build as run_build
 from rusgen.model import Output
+from rusgen.results import Built, Replayed
 from rusgen.store import Kept, Store
 from rusgen.text import format_size
 
@@ -272,3 +275,15 @@ def test_a_manifest_naming_a_file_outside_the_store_is_a_miss(tmp_path: Path) ->
     manifest.write_bytes(rusgen.store._manifest_bytes(entries))
     assert Store(tmp_path / CACHE).entry("search", "k") is not None
     assert Store(tmp_path / CACHE).get("search", "k") is None
+
+
+def test_a_build_with_nothing_changed_is_replayed(
+    site_copy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", GOLDEN_EPOCH)
+    options = BuildOptions(source=site_copy("minimal"), output=tmp_path / "out")
+    first, second = run_build(options), run_build(options)
+    assert isinstance(first, Built) and first.rendered.site.regions[0].id == "alpha"
+    assert isinstance(second, Replayed)  # nothing rendered: there is no Site to hand back
+    assert second.summary == first.summary
+    assert (second.report.written, second.report.unchanged) == (0, first.report.written)
