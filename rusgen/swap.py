@@ -37,8 +37,9 @@ def staging_folder(output: Path) -> Path:
 def scratch(output: Path) -> tuple[Path, str]:
     """Return a folder and a name prefix for a build's temporary folders beside `output`.
 
-    On the output's file system, and named like the new tree, with this build's pid
-    (".public.rusgen-new-<pid>-"), so `remove_leftovers` removes what a killed build left.
+    On the output's file system, and named like the new tree (".public.rusgen-new-", to
+    which the folder's maker adds its pid), so `remove_leftovers` removes what a killed
+    build left.
     """
     staging = staging_folder(real_folder(output))
     return staging.parent, staging.name.removesuffix(str(os.getpid()))

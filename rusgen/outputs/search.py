@@ -47,13 +47,13 @@ SITE_FOLDER = "site"
 ORIGINALS_FOLDER = "originals"
 SOFT_HYPHEN = "\u00ad".encode()
 STDOUT_FILE = "pagefind-stdout.txt"
+STDERR_FILE = "pagefind-stderr.txt"
 SEARCH_PREFIX = "rusgen-search-"  # + pid: the temporary folders' names (swap.remove_leftovers)
 # A folder for the runs' temporary folders, and their names' start (the pid follows). A build
 # passes one on its output's file system (swap.scratch): writing and removing a region's
 # thousand pages there costs a tenth of what it costs on a disk-backed /tmp when the output
 # is on tmpfs, and a system temporary folder on another disk than the output is common.
 Scratch = tuple[Path, str]
-STDERR_FILE = "pagefind-stderr.txt"
 
 
 def search_url(lang: str, default_language: str) -> str:
@@ -94,8 +94,8 @@ class PendingIndex:
         temporary folder.
         """
         # The pid in the name: the next build removes what a killed one left (swap.py).
-        where, prefix = scratch or (None, SEARCH_PREFIX)
-        folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=where))
+        where, name_start = scratch or (None, SEARCH_PREFIX)
+        folder = Path(tempfile.mkdtemp(prefix=f"{name_start}{os.getpid()}-", dir=where))
         try:
             prefix = f"{region.output_folder}/"
             _write_pages(prefix, pages, folder / SITE_FOLDER)
