@@ -10,7 +10,9 @@ its runs, each a whole process:
 - unchanged: the same build again, nothing changed;
 - one page: after appending a sentence to one page;
 - stylesheet: after changing the theme's stylesheet (every page links to its new name);
-- Hugo cold (--peers): the same pages as a Hugo site with a minimal layout.
+- Hugo cold (--peers): the same pages as a Hugo site with a minimal layout;
+- Hugo + Pagefind (--peers): that build followed by Pagefind on Hugo's output, the same
+  job as rusgen's (HTML and a search index), timed as the two processes together.
 
 Peak memory is the largest resident set of the build process or any of its children
 (os.wait4), in MB. Each row carries the load average (1 min) read before its runs: the
@@ -100,36 +102,53 @@ def measure_rusgen(source: Path, work: Path, runs: int) -> dict[str, Figure]:
     }
 
 
-def measure_hugo(site: Path, work: Path, runs: int) -> Figure:
-    times, cpus, peaks, loads = [], [], [], []
+def measure_hugo(site: Path, work: Path, runs: int) -> tuple[Figure, Figure]:
+    """Return Hugo's cold build and Hugo followed by Pagefind (the same binary rusgen runs)."""
+    from rusgen.outputs.search import pagefind_binary
+
+    hugo: list[tuple[float, float, float]] = []
+    both: list[tuple[float, float, float]] = []
+    loads = []
     for number in range(runs):
         output = work / f"hugo-out-{number}"
         shutil.rmtree(output, ignore_errors=True)
         shutil.rmtree(site / "resources", ignore_errors=True)
         loads.append(os.getloadavg()[0])
-        seconds, cpu, peak = run(["hugo", "--source", str(site), "--destination", str(output),
-                                  "--quiet"])
-        times.append(seconds)
-        cpus.append(cpu)
-        peaks.append(peak)
-    return Figure(times, cpus, max(peaks), statistics.median(loads))
+        built = run(["hugo", "--source", str(site), "--destination", str(output), "--quiet"])
+        indexed = run([str(pagefind_binary()), "--site", str(output), "--silent"])
+        hugo.append(built)
+        both.append((built[0] + indexed[0], built[1] + indexed[1], max(built[2], indexed[2])))
+    load = statistics.median(loads)
+    return tuple(  # type: ignore[return-value]
+        Figure([s for s, _, _ in samples], [c for _, c, _ in samples],
+               max(m for _, _, m in samples), load)
+        for samples in (hugo, both)
+    )
 
 
-def table(pages: int, runs: int, figures: dict[str, Figure], hugo: Figure | None) -> str:
+def table(pages: int, runs: int, figures: dict[str, Figure],
+          peers: tuple[Figure, Figure] | None) -> str:
     lines = [
-        "| pages | build | median s (min–max) | pages/s | × Hugo cold | CPU s | "
-        "CPU × Hugo | peak MB | load avg |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| pages | build | median s (min–max) | pages/s | × Hugo cold | × Hugo+Pagefind | "
+        "CPU s | CPU × Hugo+Pagefind | peak MB | peak × Hugo | load avg |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    rows = list(figures.items()) + ([("Hugo cold", hugo)] if hugo else [])
+    hugo, both = peers or (None, None)
+    rows = list(figures.items())
+    if hugo and both:
+        rows += [("Hugo cold", hugo), ("Hugo + Pagefind", both)]
     for kind, figure in rows:
         cpu = statistics.median(figure.cpu)
-        ratio = f"{figure.median / hugo.median:.2f}" if hugo else "–"
-        cpu_ratio = f"{cpu / statistics.median(hugo.cpu):.2f}" if hugo else "–"
         spread = f"{figure.median:.2f} ({min(figure.seconds):.2f}–{max(figure.seconds):.2f})"
+        ratios = ["–"] * 4
+        if hugo and both:
+            ratios = [f"{figure.median / hugo.median:.2f}", f"{figure.median / both.median:.2f}",
+                      f"{cpu / statistics.median(both.cpu):.2f}",
+                      f"{figure.peak_mb / hugo.peak_mb:.2f}"]
         lines.append(
-            f"| {pages} | {kind} | {spread} | {pages / figure.median:.0f} | {ratio} | "
-            f"{cpu:.2f} | {cpu_ratio} | {figure.peak_mb:.0f} | {figure.load:.1f} |"
+            f"| {pages} | {kind} | {spread} | {pages / figure.median:.0f} | {ratios[0]} | "
+            f"{ratios[1]} | {cpu:.2f} | {ratios[2]} | {figure.peak_mb:.0f} | {ratios[3]} | "
+            f"{figure.load:.1f} |"
         )
     return f"{pages} pages, {runs} run(s) each:\n\n" + "\n".join(lines)
 
@@ -166,10 +185,10 @@ def main() -> None:
         work = Path(tmp)
         for pages, runs in sizes:
             source = generate(work / f"corpus-{pages}", pages)
-            hugo = None
+            peers = None
             if args.peers:
-                hugo = measure_hugo(write_hugo_site(source, work / f"hugo-{pages}"), work, runs)
-            tables.append(table(pages, runs, measure_rusgen(source, work / str(pages), runs), hugo))
+                peers = measure_hugo(write_hugo_site(source, work / f"hugo-{pages}"), work, runs)
+            tables.append(table(pages, runs, measure_rusgen(source, work / str(pages), runs), peers))
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir()
     load_after = os.getloadavg()

@@ -93,6 +93,8 @@ def _as_text(token: Token) -> str:
 
 
 def _leftovers(text: str, first_line: int) -> Iterator[Note]:
+    if "]" not in text:
+        return  # both patterns need "]": most paragraphs are done without running them
     read: list[tuple[int, int]] = []
     for match in LEFTOVER_RE.finditer(text):
         bang, label, gap, inside = match.groups()

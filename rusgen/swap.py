@@ -34,6 +34,17 @@ def staging_folder(output: Path) -> Path:
     return output.parent / f".{output.name}{STAGING}{os.getpid()}"
 
 
+def scratch(output: Path) -> tuple[Path, str]:
+    """Return a folder and a name prefix for a build's temporary folders beside `output`.
+
+    On the output's file system, and named like the new tree (".public.rusgen-new-", to
+    which the folder's maker adds its pid), so `remove_leftovers` removes what a killed
+    build left.
+    """
+    staging = staging_folder(real_folder(output))
+    return staging.parent, staging.name.removesuffix(str(os.getpid()))
+
+
 def swap_in(staging: Path, output: Path) -> None:
     """Put the tree in `staging` at `output`; leave the old tree at `staging`, if any."""
     if not output.exists():

@@ -7,6 +7,7 @@ tests assert the order of those events, never how long anything took.
 
 from __future__ import annotations
 
+import os
 import stat
 import sys
 import tempfile
@@ -75,8 +76,8 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[search.PendingIndex]:
     runs: list[search.PendingIndex] = []
     start = search.PendingIndex.start
 
-    def recorded(region, pages) -> search.PendingIndex:
-        runs.append(start(region, pages))
+    def recorded(region, pages, scratch=None) -> search.PendingIndex:
+        runs.append(start(region, pages, scratch))
         return runs[-1]
 
     monkeypatch.setattr(search.PendingIndex, "start", recorded)
@@ -185,3 +186,26 @@ def test_check_makes_no_search_index(site: Path, started) -> None:
     assert result.exit_code == 0, result.output
     assert started == []
     assert not search_folders()
+
+
+def test_pagefinds_folders_can_go_beside_the_output_and_a_dead_builds_are_removed(
+    site: Path, tmp_path: Path
+) -> None:
+    """A build on tmpfs keeps its temporary pages there too, not on a disk-backed /tmp."""
+    from rusgen.swap import remove_leftovers, scratch
+
+    output = tmp_path / "public"
+    options = BuildOptions(source=site, output=output)
+    with search.PendingIndexes(lambda: 1, scratch(output)) as indexes:
+        region = render_site(options).site.regions[0]
+        run = indexes.start(region, [])
+        assert run.folder.parent == tmp_path
+        assert run.folder.name.startswith(f".public.rusgen-new-{os.getpid()}-")
+        run.wait()
+    assert not run.folder.exists()
+    assert search_folders() == []
+    # What a killed build left beside the output: the next build removes it.
+    left = tmp_path / ".public.rusgen-new-999999999-abc"
+    (left / "site").mkdir(parents=True)
+    remove_leftovers(output)
+    assert not left.exists()

@@ -7,6 +7,7 @@ initials. Phones want a PNG for the home screen; Pillow draws it (or pads a PNG 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,6 +61,13 @@ def mark_svg(region: Region) -> bytes:
 
 def touch_png(region: Region, logo: bytes | None) -> bytes:
     """Return the home-screen icon: a PNG logo on white, else the initials mark drawn."""
+    return _touch_png(region.color, initials(region.name), logo)
+
+
+# Drawing and compressing the PNG takes tens of milliseconds a region, and every build and
+# every save in the preview asks again; the answer depends on these three values only.
+@functools.lru_cache(maxsize=64)
+def _touch_png(color: str, text: str, logo: bytes | None) -> bytes:
     if logo is not None:
         picture = Image.open(io.BytesIO(logo)).convert("RGBA")
         picture.thumbnail((TOUCH_SIZE - 20, TOUCH_SIZE - 20))
@@ -69,9 +77,8 @@ def touch_png(region: Region, logo: bytes | None) -> bytes:
         )
         image = image.convert("RGB")
     else:
-        image = Image.new("RGB", (TOUCH_SIZE, TOUCH_SIZE), region.color)
+        image = Image.new("RGB", (TOUCH_SIZE, TOUCH_SIZE), color)
         draw = ImageDraw.Draw(image)
-        text = initials(region.name)
         font = ImageFont.load_default(size=80 if len(text) > 1 else 100)
         draw.text((TOUCH_SIZE / 2, TOUCH_SIZE / 2), text, fill="#ffffff", font=font, anchor="mm")
     out = io.BytesIO()

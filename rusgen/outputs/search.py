@@ -48,6 +48,12 @@ ORIGINALS_FOLDER = "originals"
 SOFT_HYPHEN = "\u00ad".encode()
 STDOUT_FILE = "pagefind-stdout.txt"
 STDERR_FILE = "pagefind-stderr.txt"
+SEARCH_PREFIX = "rusgen-search-"  # + pid: the temporary folders' names (swap.remove_leftovers)
+# A folder for the runs' temporary folders, and their names' start (the pid follows). A build
+# passes one on its output's file system (swap.scratch): writing and removing a region's
+# thousand pages there costs a tenth of what it costs on a disk-backed /tmp when the output
+# is on tmpfs, and a system temporary folder on another disk than the output is common.
+Scratch = tuple[Path, str]
 
 
 def search_url(lang: str, default_language: str) -> str:
@@ -81,10 +87,15 @@ class PendingIndex:
         self.process = process
 
     @classmethod
-    def start(cls, region: Region, pages: Sequence[Output]) -> PendingIndex:
-        """Write the region's HTML pages to a temporary folder and start Pagefind on them."""
+    def start(cls, region: Region, pages: Sequence[Output], scratch: Scratch | None = None) -> PendingIndex:
+        """Write the region's HTML pages to a temporary folder and start Pagefind on them.
+
+        The folder is made in `scratch` when given (see Scratch), else in the system's
+        temporary folder.
+        """
         # The pid in the name: the next build removes what a killed one left (swap.py).
-        folder = Path(tempfile.mkdtemp(prefix=f"rusgen-search-{os.getpid()}-"))
+        where, name_start = scratch or (None, SEARCH_PREFIX)
+        folder = Path(tempfile.mkdtemp(prefix=f"{name_start}{os.getpid()}-", dir=where))
         try:
             prefix = f"{region.output_folder}/"
             _write_pages(prefix, pages, folder / SITE_FOLDER)
@@ -158,8 +169,9 @@ class PendingIndexes:
     pages from the folders (PendingIndex.spilled) leaves it after writing.
     """
 
-    def __init__(self, limit: Callable[[], int]) -> None:
+    def __init__(self, limit: Callable[[], int], scratch: Scratch | None = None) -> None:
         self._limit = limit  # asked when a run starts: a build that starts none never counts cores
+        self.scratch = scratch  # where the runs' folders go; None: the system's temporary folder
         self.started: list[PendingIndex] = []
 
     @property
@@ -171,7 +183,7 @@ class PendingIndexes:
         running = [pending for pending in self.started if pending.running()]
         if len(running) >= self.limit:
             running[0].wait()
-        pending = PendingIndex.start(region, pages)
+        pending = PendingIndex.start(region, pages, self.scratch)
         self.started.append(pending)
         return pending
 
