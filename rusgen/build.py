@@ -31,7 +31,7 @@ from rusgen.shards import Shard, regions_of_shard
 from rusgen.slow_outputs import pagefind_identity, pending_indexes, start_search_index
 from rusgen.store import CACHE_DIR, remove_old_layout
 from rusgen.stores import Stores
-from rusgen.swap import remove_leftovers
+from rusgen.swap import remove_leftovers, scratch
 from rusgen.writer import check_output_folder, write_outputs
 
 if TYPE_CHECKING:
@@ -140,6 +140,10 @@ def render_site(
         page_bodies.check_markdown_links(site, make_markdown(), problems)
     problems.raise_if_errors()
     site = with_base_url(site, options)
+    if indexes is not None:
+        # Pagefind reads the pages from a folder beside the output, on its file system
+        # (a disk-backed /tmp cost seconds a region to write and remove: performance.md).
+        indexes.scratch = scratch(output_folder(site, options))
     documents = stores.documents if stores is not None else DocumentStore(options.source / CACHE_DIR)
     site = check_documents(site, documents)
     if stores is None:
