@@ -52,6 +52,11 @@ LAYERS: dict[str, float] = {
     # The preview server's package: its modules point down to the live site and nothing else.
     "server.paths": 0.1, "server.channel": 0.1, "server.snapshot": 0.2, "server.reload": 0.3,
     "server.handler": 0.4, "server.watcher": 0.4, "server.app": 0.5, "server": 0.6,
+    "server.routes": 0.05,
+    # The editor's local backend: above the preview it asks, below the CLI that starts it.
+    "messages.editor_backend": -2,
+    "editor": 10.1, "editor.guard": 10.2, "editor.files": 10.3, "editor.roundtrip": 10.3,
+    "editor.backend": 10.4, "editor.draft": 10.4, "editor.api": 10.5,
 }
 # The preview server gets a rebuild callable; it and its live site know nothing of rusgen.
 IMPORTS_NOTHING_OF_RUSGEN = {
