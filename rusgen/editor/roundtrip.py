@@ -111,6 +111,32 @@ def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+def same(old: Any, new: Any) -> bool:
+    """Tell whether Decap's value says what the file says: a field it does not send, within a
+    mapping, is no change, nor is a number or yes/no it sends as text ("20" for 20)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return all(same(old[k], v) if k in old else is_empty(v) for k, v in new.items())
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(same(o, n) for o, n in zip(old, new, strict=True))
+    if old == new:
+        return True
+    if isinstance(old, (bool, int, float)) and isinstance(new, str):
+        return new.strip().lower() == (str(old).lower() if isinstance(old, bool) else str(old))
+    return False
+
+
+def overlay(old: Any, new: Any) -> Any:
+    """Return Decap's value with what it did not send kept from the file: the keys of a
+    mapping it does not know, and in a list of as many items, those of each item."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        kept = {k: overlay(v, new[k]) if k in new else v for k, v in old.items()}
+        kept.update((k, v) for k, v in new.items() if k not in old)
+        return {k: v for k, v in kept.items() if not is_empty(v)}
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return [overlay(o, n) for o, n in zip(old, new, strict=True)]
+    return new
+
+
 def _patch_mapping(
     lines: list[str], node: yaml.MappingNode, old: dict, new: dict, indent: str, top: bool = False,
 ) -> list[_Edit]:
@@ -121,12 +147,13 @@ def _patch_mapping(
         key = key_node.value
         start, end = key_node.start_mark.line, _end_line(lines, value_node)
         last_end = max(last_end, end)
-        if key not in new or (key in old and new[key] == old[key]):
+        if key not in new or (key in old and same(old[key], new[key])):
             continue  # unknown to the editor, or unchanged: its bytes stay
         if is_empty(new[key]):
             edits.append(_Edit(start, end, []))
             continue
-        edits.extend(_patch_value(lines, key, value_node, old.get(key), new[key], indent, start, end))
+        value = overlay(old.get(key), new[key])
+        edits.extend(_patch_value(lines, key, value_node, old.get(key), value, indent, start, end))
     added = [
         line for key, value in new.items() if key not in old and not is_empty(value) and value is not False
         for line in _render_key(key, value, indent, None)
@@ -166,7 +193,7 @@ def _patch_items(lines: list[str], node: yaml.SequenceNode, old: Any, new: list)
     dash = lines[first.line][: lines[first.line].rfind("-", 0, first.column)]
     out: list[str] = []
     for value in new:
-        unused = (i for i, o in enumerate(old_items[: len(spans)]) if i not in used and o == value)
+        unused = (i for i, o in enumerate(old_items[: len(spans)]) if i not in used and same(o, value))
         match = next(unused, None)
         if match is not None:
             used.add(match)
@@ -209,13 +236,19 @@ def _render_key(key: str, value: Any, indent: str, hint: yaml.Node | None) -> li
     reads as it is: a save must never change a value nobody edited into another.
     """
     lines = _styled_key(key, value, indent, hint)
+    if _reads_back_as("\n".join(line.removeprefix(indent) for line in lines), key, value):
+        return lines
+    # Any text reads back from JSON's escapes, also line and paragraph separators.
+    readable = f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}"
+    return [readable if _reads_back_as(readable.removeprefix(indent), key, value) else
+            f"{indent}{key}: {json.dumps(value)}"]
+
+
+def _reads_back_as(line: str, key: str, value: Any) -> bool:
     try:
-        back = read_yaml("".join(line.removeprefix(indent) + "\n" for line in lines)).data
+        return read_yaml(line + "\n").data == {key: value}
     except YamlSyntaxError:
-        back = None
-    if back != {key: value}:
-        return [f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}"]
-    return lines
+        return False
 
 
 def _styled_key(key: str, value: Any, indent: str, hint: yaml.Node | None) -> list[str]:
