@@ -45,7 +45,9 @@ class BuildReport:
     pages: Mapping[str, str] = field(default_factory=dict)
 
     def about(self, path: str) -> tuple[ContentError, ...]:
-        return tuple(p for p in self.problems if p.path == path)
+        """Return the problems of a file, those it causes elsewhere (a link to it that broke) and
+        those of no file (a theme's error stops every page)."""
+        return tuple(p for p in self.problems if path in (p.path, p.about) or not p.path)
 
 
 class SiteRebuilder:
@@ -84,8 +86,9 @@ class SiteRebuilder:
         try:
             pieces = self._load()
         except Exception as exc:  # noqa: BLE001 - a bug in rusgen must not stop the preview
-            self._note(BuildReport(started, *_said(exc), pages=self._pages))
-            return Snapshot(files=None, problems=problems_of(exc, self.lang))
+            problems = problems_of(exc, self.lang)
+            self._note(BuildReport(started, _said(exc, problems), pages=self._pages))
+            return Snapshot(files=None, problems=problems)
         self._note(BuildReport(started, self._warnings, self._pages))
         files, skipped = self._files(pieces.ready)
         later = _Guarded(pieces, done=self._forget_unused, lang=self.lang)
@@ -178,11 +181,12 @@ class _Guarded:
         return piece
 
 
-def _said(exc: Exception) -> tuple[tuple[ContentError, ...]]:
-    """Return a failed rebuild's content errors and warnings for the editor."""
+def _said(exc: Exception, problems: tuple[Problem, ...]) -> tuple[ContentError, ...]:
+    """Return a failed rebuild's problems for the editor: its content errors and warnings, or
+    what stopped it as a problem of no file."""
     if isinstance(exc, ContentErrors):
-        return (tuple(exc.errors) + tuple(exc.warnings),)
-    return ((),)
+        return tuple(exc.errors) + tuple(exc.warnings)
+    return tuple(ContentError("", 0, "", problem.text) for problem in problems)
 
 
 def _addresses(site: Site) -> dict[str, str]:

@@ -352,3 +352,25 @@ def test_the_preview_renders_a_draft_with_the_real_theme_and_writes_nothing(serv
     wrong = re.sub(r"(?m)^weight: .*$", "weight: tjugo", draft)
     status, box = served.post("/api/rusgen/preview", {"path": rel, "raw": wrong})
     assert status == 200 and "Förhandsvisningen kunde inte visas" in box and "weight" in box
+
+
+def test_a_draft_of_the_region_settings_shows_on_the_home_page(served: Served) -> None:
+    rel = "content/vasterbotten/region.yaml"
+    status, entry = served.action("getEntry", path=rel)
+    name = read_yaml(entry["data"]).data["name"]
+    draft = entry["data"].replace(f"name: {name}", f"name: {name} i utkast", 1)
+    status, page = served.post("/api/rusgen/preview", {"path": rel, "raw": draft})
+    assert status == 200 and f"<title>{name} i utkast" in page
+
+
+def test_deleting_a_page_tells_which_pages_link_to_it(served: Served) -> None:
+    rel = "content/vastra-gotaland/smart-specialisering.md"
+    status, entry = served.action("getEntry", path=rel)
+    status, answer = served.action("deleteFile", path=rel, options={"commitMessage": "Bort"})
+    assert status == 200 and not (served.project / rel).exists()
+    status, report = served.get(f"/api/rusgen/messages?path={rel}")
+    linking = [m for m in report["messages"] if m["path"] == "content/vastra-gotaland/index.md"]
+    assert linking and linking[0]["line"] > 0 and "smart-specialisering.md" in linking[0]["text"]
+    assert _save(served, rel, entry["data"])[0] == 200  # a new file again: allowed
+    status, report = served.get(f"/api/rusgen/messages?path={rel}")
+    assert report["messages"] == [] and report["page"] == "/vg/smart-specialisering/"

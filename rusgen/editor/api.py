@@ -74,7 +74,7 @@ class EditorApi:
         assert self.reports is not None
         report = self.reports.report_after(self._saved_at.get(rel, 0.0), SAVE_WAIT)
         said = [
-            {"line": p.line, "field": p.field, "text": p.message, "level": LEVELS[p.warning]}
+            {"path": p.path, "line": p.line, "field": p.field, "text": p.message, "level": LEVELS[p.warning]}
             for p in report.about(rel)
         ]
         return {"messages": said, "page": report.pages.get(rel)}

@@ -28,7 +28,8 @@ from rusgen.report import arrange, folded
 from rusgen.schema import build_site
 from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
 
-SETTINGS = {"region.yaml": "settings", "contacts.yaml": "contacts"}
+SETTINGS = {"region.yaml": "settings", "contacts.yaml": "contacts"}  # file -> RawRegion field
+HOME = "index.md"
 
 
 class DraftPreview:
@@ -71,7 +72,8 @@ class DraftPreview:
         site = check_documents(with_base_url(site, self.options), self.documents)
         _, region_id, *rest = rel.split("/")
         region = site.region(region_id)
-        page = next((p for p in region.pages if p.source == "/".join(rest)), None) if region else None
+        shown = "/".join(rest) if "/".join(rest) not in SETTINGS else HOME  # settings: on the home page
+        page = next((p for p in region.pages if p.source == shown), None) if region else None
         if region is None or page is None:
             nothing = say("editor.preview_no_page", self.lang, path=rel)
             return self._box([ContentError(rel, 0, "", nothing)], rel)
