@@ -374,3 +374,20 @@ def test_deleting_a_page_tells_which_pages_link_to_it(served: Served) -> None:
     assert _save(served, rel, entry["data"])[0] == 200  # a new file again: allowed
     status, report = served.get(f"/api/rusgen/messages?path={rel}")
     assert report["messages"] == [] and report["page"] == "/vg/smart-specialisering/"
+
+
+def test_an_upload_replaces_only_the_file_the_media_library_showed(served: Served) -> None:
+    rel = f"{FILES}/karta.png"
+    (served.project / rel).write_bytes(b"\x89PNG gammal")
+    asset = {"path": rel, "content": base64.b64encode(b"\x89PNG ny").decode(), "encoding": "base64"}
+    status, answer = served.action("persistMedia", asset=asset, options={})
+    assert status == 409 and "finns redan en fil" in answer["error"]
+    served.action("getMedia", mediaFolder=FILES)
+    (served.project / rel).write_bytes(b"\x89PNG andrad")
+    status, answer = served.action("persistMedia", asset=asset, options={})
+    assert status == 409 and "har ändrats på disken" in answer["error"]
+    assert (served.project / rel).read_bytes() == b"\x89PNG andrad"
+    served.action("getMediaFile", path=rel)
+    assert served.action("persistMedia", asset=asset, options={})[0] == 200
+    assert (served.project / rel).read_bytes() == b"\x89PNG ny"
+    assert served.action("deleteFiles", paths=[rel], options={})[0] == 200

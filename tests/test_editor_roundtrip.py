@@ -110,3 +110,39 @@ def test_a_changed_body_is_replaced_and_the_front_matter_kept() -> None:
     text = "---\ntitle: Möte  # rubriken\n---\n\nGammal text.\n"
     saved = merge(text, "---\ntitle: Möte\n---\nNy text.\n\nMer.")
     assert saved == "---\ntitle: Möte  # rubriken\n---\n\nNy text.\n\nMer.\n"
+
+
+def _leaves(node: yaml.Node, path: tuple = ()) -> list[tuple[tuple, int, int]]:
+    """Return (keys, first line, line after) of every text value in block mappings of a YAML file."""
+    found = []
+    if isinstance(node, yaml.MappingNode) and not node.flow_style:
+        for key, value in node.value:
+            if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":str"):
+                end = value.end_mark.line + (1 if value.style not in ("|", ">") else 0)
+                found.append(((*path, key.value), key.start_mark.line, end))
+            else:
+                found.extend(_leaves(value, (*path, key.value)))
+    return found
+
+
+# The settings files with a text field in a block mapping (one writes each contact on one line).
+BLOCK_SETTINGS = [p for p in SETTINGS if _leaves(yaml.compose(p.read_text("utf-8"), Loader=yaml.SafeLoader))]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(BLOCK_SETTINGS), data=st.data(), value=TEXT)
+def test_one_changed_setting_changes_only_its_lines(path: Path, data: st.DataObject, value: str) -> None:
+    text = path.read_text("utf-8")
+    keys, first, after = data.draw(st.sampled_from(_leaves(yaml.compose(text, Loader=yaml.SafeLoader))))
+    sent = _plain(read_yaml(text).data)
+    expected = _plain(read_yaml(text).data)
+    for target in (sent, expected):
+        holder = target
+        for key in keys[:-1]:
+            holder = holder[key]
+        holder[keys[-1]] = value
+    merged = merge(text, yaml.safe_dump(sent, allow_unicode=True, sort_keys=True, width=50), yaml_only=True)
+    assert _plain(read_yaml(merged).data) == expected
+    old_lines, new_lines = text.split("\n"), merged.split("\n")
+    assert new_lines[:first] == old_lines[:first]
+    assert new_lines[len(new_lines) - (len(old_lines) - after) :] == old_lines[after:]

@@ -149,17 +149,25 @@ class LocalBackend:
 
     def get_media(self, params: Params) -> object:
         folder = _text(params, "mediaFolder")
-        return [media_file(self.project, rel) for rel in list_files(self.project, folder, "", 1)]
+        return [self._media(rel) for rel in list_files(self.project, folder, "", 1)]
 
     def get_media_file(self, params: Params) -> object:
-        return media_file(self.project, _text(params, "path"))
+        return self._media(_text(params, "path"))
+
+    def _media(self, rel: str) -> dict[str, str]:
+        file = media_file(self.project, rel)
+        self.served[rel] = file["id"]
+        return file
 
     def persist_media(self, params: Params) -> object:
         real, data, rel = self._planned_asset(params.get("asset"))
         with self._lock:
+            if os.path.exists(real):  # Decap asked the user first; the file must be the one it showed
+                self._unchanged_since_served(real, rel)
             write_atomically(real, data, rel)
+            self.served[rel] = digest(data)
         self.saved(rel)
-        return media_file(self.project, rel)
+        return self._media(rel)
 
     def delete_file(self, params: Params) -> object:
         rel = _text(params, "path")
