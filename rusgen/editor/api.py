@@ -112,7 +112,7 @@ class EditorApi:
             body = _json_body(request)
             path, raw = body.get("path"), body.get("raw")
             if not isinstance(path, str) or not isinstance(raw, str):
-                raise Refused("editor.bad_request", status=422, problem="path, raw")
+                raise Refused("backend.bad_request", status=422, problem="path, raw")
             origin = f"http://{request.headers.get('host', '')}"
             status, html = self.preview(path, raw, origin)
             return Response(status, HTML, html.encode("utf-8"))
@@ -123,7 +123,7 @@ def _json_body(request: Request) -> dict:
     try:
         body = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise Refused("editor.bad_request", status=400, problem=type(exc).__name__) from None
+        raise Refused("backend.bad_request", status=400, problem=type(exc).__name__) from None
     if not isinstance(body, dict):
-        raise Refused("editor.bad_request", status=400, problem="JSON")
+        raise Refused("backend.bad_request", status=400, problem="JSON")
     return body

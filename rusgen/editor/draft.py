@@ -75,7 +75,7 @@ class DraftPreview:
         shown = "/".join(rest) if "/".join(rest) not in SETTINGS else HOME  # settings: on the home page
         page = next((p for p in region.pages if p.source == shown), None) if region else None
         if region is None or page is None:
-            nothing = say("editor.preview_no_page", self.lang, path=rel)
+            nothing = say("backend.draft_no_page", self.lang, path=rel)
             return self._box([ContentError(rel, 0, "", nothing)], rel)
         pieces = SitePieces(site, self.options.source, self.cache, self.markdown)
         path = f"{region.output_folder}/{output_path(page.url)}"
@@ -92,8 +92,8 @@ class DraftPreview:
             + (f" ({html.escape(folded(e.followers, self.lang))})" if e.followers else "") + "</li>"
             for e in entries
         )
-        title = html.escape(say("editor.preview_failed", self.lang))
-        fix = html.escape(say("editor.preview_fix", self.lang))
+        title = html.escape(say("backend.draft_failed", self.lang))
+        fix = html.escape(say("backend.draft_fix", self.lang))
         return (
             f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8"><title>{title}</title>'
             '<style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem;color:#1a1a1a}'

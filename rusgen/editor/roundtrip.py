@@ -7,7 +7,8 @@ sent are compared with the values the file holds, and only a key whose value cha
 its lines rewritten, in the style the file uses for it (quotes, folded text, `[a, b]` or
 one item a line). Everything else keeps its bytes, order and comments:
 
-- a key Decap did not send (a field the editor does not know) is kept;
+- a key Decap did not send is kept if the editor does not know it (not in `known`, the
+  content model's fields), and removed if it does: the form's field was emptied;
 - a key Decap sent empty ("", [], {}, null) is removed, and never added;
 - an unchanged item of a list keeps its line, and a block mapping that changed is
   patched key by key (contacts.yaml: one person's phone is one line);
@@ -31,6 +32,22 @@ PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|[\r\n\t]|: |\s#|\s$")
 FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 
 
+# The fields the editor knows, by name, each with those it knows beneath it; "*" stands for
+# every key of a mapping of ids, "[]" for every item of a list. None: it knows none.
+Known = dict[str, "Known"]
+NOTHING: Known = {}
+
+
+def _child(known: Known | None, key: str) -> Known | None:
+    if known is None:
+        return None
+    return known[key] if key in known else known.get("*")
+
+
+def _knows(known: Known | None, key: str) -> bool:
+    return known is not None and (key in known or "*" in known)
+
+
 @dataclass
 class _Edit:
     start: int  # first line replaced (0-based, in the front matter's lines)
@@ -38,26 +55,27 @@ class _Edit:
     lines: list[str]
 
 
-def merge(old: str, new: str, yaml_only: bool = False) -> str:
+def merge(old: str, new: str, yaml_only: bool = False, known: Known | None = None) -> str:
     """Return the text to save: `old` (the file on disk) with the changes `new` (Decap's whole
-    file) makes to its values. `yaml_only`: the file is YAML (region.yaml), not a page."""
+    file) makes to its values. `yaml_only`: the file is YAML (region.yaml), not a page;
+    `known`: the fields the editor's form has, whose absence means they were emptied."""
     newline = "\r\n" if "\r\n" in old else "\n"
     bom = "\ufeff" if old.startswith("\ufeff") else ""
     old_text = old.removeprefix("\ufeff").replace("\r\n", "\n")
     new_text = new.removeprefix("\ufeff").replace("\r\n", "\n")
-    merged = _merge_yaml(old_text, new_text) if yaml_only else _merge_page(old_text, new_text)
+    merged = _merge_yaml(old_text, new_text, known) if yaml_only else _merge_page(old_text, new_text, known)
     if merged is None:
         merged = new_text  # the file on disk could not be read as one: Decap's text is all there is
     return bom + merged.replace("\n", newline)
 
 
-def _merge_page(old: str, new: str) -> str | None:
+def _merge_page(old: str, new: str, known: Known | None) -> str | None:
     old_parts, new_parts = split_page(old), split_page(new)
     if old_parts is None or new_parts is None:
         return None
     old_front, old_body = old_parts
     new_front, new_body = new_parts
-    front = _merge_yaml(old_front, new_front)
+    front = _merge_yaml(old_front, new_front, known)
     if front is None:
         return None
     body = old_body if old_body.strip() == new_body.strip() else _body_like(old_body, new_body)
@@ -82,7 +100,7 @@ def _body_like(old: str, new: str) -> str:
     return lead + new.strip("\n") + "\n"
 
 
-def _merge_yaml(old: str, new: str) -> str | None:
+def _merge_yaml(old: str, new: str, known: Known | None) -> str | None:
     """Return `old` YAML with the changed values of `new`; None if either is no mapping."""
     try:
         old_data, new_data = read_yaml(old).data, read_yaml(new).data
@@ -97,10 +115,11 @@ def _merge_yaml(old: str, new: str) -> str | None:
     if lines and lines[-1] == "":
         lines.pop()
     if node is None or not isinstance(node, yaml.MappingNode) or node.flow_style:
-        if old_data == new_data:
+        if same(old_data, new_data, known):
             return old
-        return "".join(line + "\n" for line in _render_mapping(new_data, "", None))
-    edits = _patch_mapping(lines, node, old_data, new_data, "", top=True)
+        merged = overlay(old_data, new_data, known)
+        return "".join(line + "\n" for line in _render_mapping(merged, "", None))
+    edits = _patch_mapping(lines, node, old_data, new_data, "", known, top=True)
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         lines[edit.start : edit.end] = edit.lines
     return "".join(line + "\n" for line in lines)
@@ -111,13 +130,17 @@ def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def same(old: Any, new: Any) -> bool:
-    """Tell whether Decap's value says what the file says: a field it does not send, within a
-    mapping, is no change, nor is a number or yes/no it sends as text ("20" for 20)."""
+def same(old: Any, new: Any, known: Known | None = NOTHING) -> bool:
+    """Tell whether Decap's value says what the file says: a field it does not know and did not
+    send is no change, nor is a number or yes/no it sends as text ("20" for 20)."""
     if isinstance(old, dict) and isinstance(new, dict):
-        return all(same(old[k], v) if k in old else is_empty(v) for k, v in new.items())
+        emptied = any(k not in new and _knows(known, k) for k in old)
+        return not emptied and all(
+            same(old[k], v, _child(known, k)) if k in old else is_empty(v) for k, v in new.items()
+        )
     if isinstance(old, list) and isinstance(new, list):
-        return len(old) == len(new) and all(same(o, n) for o, n in zip(old, new, strict=True))
+        item = _child(known, "[]")
+        return len(old) == len(new) and all(same(o, n, item) for o, n in zip(old, new, strict=True))
     if old == new:
         return True
     if isinstance(old, (bool, int, float)) and isinstance(new, str):
@@ -125,20 +148,25 @@ def same(old: Any, new: Any) -> bool:
     return False
 
 
-def overlay(old: Any, new: Any) -> Any:
+def overlay(old: Any, new: Any, known: Known | None = NOTHING) -> Any:
     """Return Decap's value with what it did not send kept from the file: the keys of a
     mapping it does not know, and in a list of as many items, those of each item."""
     if isinstance(old, dict) and isinstance(new, dict):
-        kept = {k: overlay(v, new[k]) if k in new else v for k, v in old.items()}
+        kept = {
+            k: overlay(v, new[k], _child(known, k)) if k in new else v
+            for k, v in old.items() if k in new or not _knows(known, k)
+        }
         kept.update((k, v) for k, v in new.items() if k not in old)
         return {k: v for k, v in kept.items() if not is_empty(v)}
     if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-        return [overlay(o, n) for o, n in zip(old, new, strict=True)]
+        item = _child(known, "[]")
+        return [overlay(o, n, item) for o, n in zip(old, new, strict=True)]
     return new
 
 
 def _patch_mapping(
-    lines: list[str], node: yaml.MappingNode, old: dict, new: dict, indent: str, top: bool = False,
+    lines: list[str], node: yaml.MappingNode, old: dict, new: dict, indent: str, known: Known | None,
+    top: bool = False,
 ) -> list[_Edit]:
     """Return the edits that make a block mapping's lines say `new`, key by key."""
     edits: list[_Edit] = []
@@ -147,13 +175,16 @@ def _patch_mapping(
         key = key_node.value
         start, end = key_node.start_mark.line, _end_line(lines, value_node)
         last_end = max(last_end, end)
-        if key not in new or (key in old and same(old[key], new[key])):
-            continue  # unknown to the editor, or unchanged: its bytes stay
-        if is_empty(new[key]):
-            edits.append(_Edit(start, end, []))
+        below = _child(known, key)
+        if key not in new and not _knows(known, key):
+            continue  # a field the editor does not know: its bytes stay
+        if key in new and key in old and same(old[key], new[key], below):
+            continue  # unchanged
+        if key not in new or is_empty(new[key]):
+            edits.append(_Edit(start, end, []))  # emptied in the form
             continue
-        value = overlay(old.get(key), new[key])
-        edits.extend(_patch_value(lines, key, value_node, old.get(key), value, indent, start, end))
+        value = overlay(old.get(key), new[key], below)
+        edits.extend(_patch_value(lines, key, value_node, old.get(key), value, indent, start, end, below))
     added = [
         line for key, value in new.items() if key not in old and not is_empty(value) and value is not False
         for line in _render_key(key, value, indent, None)
@@ -166,22 +197,25 @@ def _patch_mapping(
 
 def _patch_value(
     lines: list[str], key: str, value_node: yaml.Node, old: Any, new: Any,
-    indent: str, start: int, end: int,
+    indent: str, start: int, end: int, known: Known | None,
 ) -> list[_Edit]:
     """Return the edits for one changed key: patched within, or its lines written anew."""
     block = not getattr(value_node, "flow_style", True)
     if isinstance(value_node, yaml.MappingNode) and block and value_node.value and isinstance(new, dict):
         inner = " " * value_node.value[0][0].start_mark.column
-        return _patch_mapping(lines, value_node, old if isinstance(old, dict) else {}, new, inner)
+        return _patch_mapping(lines, value_node, old if isinstance(old, dict) else {}, new, inner, known)
     if isinstance(value_node, yaml.SequenceNode) and block and value_node.value and isinstance(new, list):
-        return [_Edit(start, end, [f"{indent}{key}:", *_patch_items(lines, value_node, old, new)])]
+        items = _patch_items(lines, value_node, old, new, _child(known, "[]"))
+        return [_Edit(start, end, [f"{indent}{key}:", *items])]
     rendered = _render_key(key, new, indent, value_node)
     if len(rendered) == 1 and end - start == 1:
         rendered[0] += _trailing_comment(lines[start], value_node)
     return [_Edit(start, end, rendered)]
 
 
-def _patch_items(lines: list[str], node: yaml.SequenceNode, old: Any, new: list) -> list[str]:
+def _patch_items(
+    lines: list[str], node: yaml.SequenceNode, old: Any, new: list, known: Known | None,
+) -> list[str]:
     """Return a block list's lines: an unchanged item keeps its own, a new one the first's style."""
     old_items = list(old) if isinstance(old, list) else []
     spans = []
@@ -193,7 +227,7 @@ def _patch_items(lines: list[str], node: yaml.SequenceNode, old: Any, new: list)
     dash = lines[first.line][: lines[first.line].rfind("-", 0, first.column)]
     out: list[str] = []
     for value in new:
-        unused = (i for i, o in enumerate(old_items[: len(spans)]) if i not in used and same(o, value))
+        unused = (i for i, o in enumerate(old_items[: len(spans)]) if i not in used and same(o, value, known))
         match = next(unused, None)
         if match is not None:
             used.add(match)
