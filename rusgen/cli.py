@@ -417,6 +417,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, as_of: str) -> None:
     """Preview the sites at http://localhost:8000/, rebuilt and reloaded on every save."""
     from rusgen.build import BuildOptions, site_clock
+    from rusgen.editor.admin import AdminApp
     from rusgen.preview import SiteRebuilder, preview_words
     from rusgen.server import serve as run_server
 
@@ -441,7 +442,8 @@ def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, 
 
     try:
         run_server(rebuild, folders, files, host=host, port=port, words=preview_words(lang),
-                   log=lambda line: click.echo(line, err=True), ready=ready)
+                   log=lambda line: click.echo(line, err=True), ready=ready,
+                   apps=[AdminApp(source)])
     except KeyboardInterrupt:
         click.echo(say("cli.stopped", lang), err=True)
     except OSError as exc:

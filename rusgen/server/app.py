@@ -6,11 +6,11 @@ import signal
 import socket
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from rusgen.server.handler import PreviewHandler
+from rusgen.server.handler import App, PreviewHandler
 from rusgen.server.reload import Reloads
 from rusgen.server.snapshot import ENGLISH, Log, Rebuild, Words
 from rusgen.server.watcher import Rebuilder, watch
@@ -34,11 +34,12 @@ class PreviewServer(Reloads, ThreadingHTTPServer):
 
     def __init__(
         self, address: tuple[str, int], rebuild: Rebuild, log: Log, words: Words = ENGLISH,
-        read_timeout: float = READ_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT, apps: Sequence[App] = (),
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.read_timeout = read_timeout
+        self.apps = apps
         ThreadingHTTPServer.__init__(self, address, PreviewHandler)
         Reloads.__init__(self, rebuild, log, words)
 
@@ -58,10 +59,11 @@ def serve(
     log: Log = print,
     ready: Callable[[str], None] | None = None,
     words: Words = ENGLISH,
+    apps: Sequence[App] = (),
 ) -> None:
     """Build, serve and watch until interrupted (Ctrl-C ends it with KeyboardInterrupt)."""
     _stop_on_signals()
-    server = PreviewServer((host, port), rebuild, log, words)
+    server = PreviewServer((host, port), rebuild, log, words, apps=apps)
     server.refresh()
     while server.render_step() is not None:
         pass  # the first build is complete before the preview answers

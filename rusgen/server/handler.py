@@ -6,6 +6,7 @@ import json
 import queue
 import socket
 import time
+from collections.abc import Callable, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -25,6 +26,12 @@ RETRIES = 20  # times a request tries again when a newer rebuild replaced the si
 CLIENT = (Path(__file__).parent.parent / "live_reload.js").read_text("utf-8")
 
 
+# Another part of rusgen answering some addresses itself (the editor at /admin/): asked with
+# the method, the request's target, its body and this server's origin, it returns status,
+# content type (for a redirect: where to) and body, or None for an address not its own.
+App = Callable[[str, str, bytes, str], "tuple[int, str, bytes] | None"]
+
+
 class Server(Protocol):
     """What a request asks of the server: the current site, its words and the open tabs."""
 
@@ -33,6 +40,7 @@ class Server(Protocol):
     words: Words
     events: Broadcaster
     read_timeout: float
+    apps: Sequence[App]
 
     def tab_opened(self, tab: Tab) -> None: ...
 
@@ -103,13 +111,28 @@ class PreviewHandler(BaseHTTPRequestHandler):
         pass  # the terminal shows rebuilds and errors, not every request
 
     def do_HEAD(self) -> None:
-        self._serve(body=False)
+        if not self._app("GET", body=False):
+            self._serve(body=False)
 
     def do_GET(self) -> None:
         if urlsplit(self.path).path == EVENTS_PATH:
             self._stream()
-        else:
+        elif not self._app("GET", body=True):
             self._serve(body=True)
+
+    def _app(self, method: str, body: bool) -> bool:
+        """Let the first app that knows the address answer it; say whether one did."""
+        origin = f"http://{self.headers.get('Host', '')}"
+        for app in self.server.apps:
+            answer = app(method, self.path, b"", origin)
+            if answer is not None:
+                status, kind, data = answer
+                if status == HTTPStatus.MOVED_PERMANENTLY:
+                    self._redirect(kind)
+                else:
+                    self._send(HTTPStatus(status), kind, data, body)
+                return True
+        return False
 
     def _serve(self, body: bool) -> None:
         try:
