@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from rusgen.editor.config import Backend, Config, decap_config
+from rusgen.editor.config import Config, decap_config
 from rusgen.editor.regions import RegionFacts, read_regions
 from rusgen.loader import configured_language
-from rusgen.messages import catalogue, say
-from rusgen.model import Output
+from rusgen.messages import catalogue, message_language, say
+from rusgen.model import EditorSettings, Output, Region, Site
 
 STATIC = Path(__file__).parent / "static"
 ADMIN = "/admin/"
@@ -97,9 +97,18 @@ class AdminApp:
         return HTTPStatus.OK, TYPES[file.suffix], file.read_bytes()
 
 
-def admin_outputs(folder: str, region: RegionFacts, lang: str, backend: Backend) -> list[Output]:
-    """Return /admin/ of one region's output folder, saving through `backend` on the web."""
-    config = decap_config([region], lang, backend)
+def editor_outputs(site: Site, region: Region, root: Path) -> list[Output]:
+    """Return /admin/ of one region's output folder when rusgen.yaml has `editor:`."""
+    if site.network.editor is None:
+        return []
+    facts = next(r for r in read_regions(root) if r.id == region.id)
+    lang = message_language(site.network.language)
+    return admin_outputs(region.output_folder, facts, lang, site.network.editor)
+
+
+def admin_outputs(folder: str, region: RegionFacts, lang: str, web: EditorSettings) -> list[Output]:
+    """Return /admin/ of one region's output folder, saving through the service `web` names."""
+    config = decap_config([region], lang, web)
     prefix = f"{folder}/{ADMIN_FOLDER}"
     return [
         Output(f"{prefix}/index.html", index_html(lang, local=False, config=config)),

@@ -14,7 +14,6 @@ would name the first language's file `page.sv.md` too, so it could neither list 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from rusgen.contentmodel import CONTACTS, EVENT, NEWS, PAGE, REGION, Kind
@@ -22,6 +21,7 @@ from rusgen.contentmodel.network import LANGUAGE_CHOICES
 from rusgen.editor.regions import RegionFacts
 from rusgen.editor.widgets import Widget, Widgets
 from rusgen.messages import say
+from rusgen.model import EditorSettings
 
 Config = dict[str, Any]
 
@@ -32,50 +32,38 @@ BESIDE_TEXT = ("contacts", "documents", "image")
 SLUGS = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 
 
-@dataclass(frozen=True)
-class Backend:
-    """Where the editor on the web saves: `editor:` in rusgen.yaml."""
+def web_backend(settings: EditorSettings) -> Config:
+    """Return Decap's `backend:` for `editor:` of rusgen.yaml.
 
-    name: str  # gitlab, github or gitea
-    repo: str
-    branch: str = "main"
-    app_id: str = ""
-    base_url: str = ""
-
-    def decap(self) -> Config:
-        """Return Decap's `backend:` for this service.
-
-        GitLab and Gitea log in with PKCE: the browser alone, with the id of an application
-        registered on the service, no server of our own. GitHub logs in only through an
-        OAuth server (base_url) that holds the application's secret."""
-        settings: Config = {"name": self.name, "repo": self.repo, "branch": self.branch}
-        if self.name in ("gitlab", "gitea"):
-            settings["auth_type"] = "pkce"
-            if self.app_id:
-                settings["app_id"] = self.app_id
-        if self.base_url:
-            settings["base_url"] = self.base_url.rstrip("/")
-            if self.name == "gitlab":
-                settings["api_root"] = f"{settings['base_url']}/api/v4"
-            elif self.name == "gitea":
-                settings["api_root"] = f"{settings['base_url']}/api/v1"
-        return settings
+    GitLab and Gitea log in with PKCE: the browser alone, with the id of an application
+    registered on the service, no server of our own. GitHub logs in only through an OAuth
+    server (base_url) that holds the application's secret."""
+    backend: Config = {"name": settings.backend, "repo": settings.repo, "branch": settings.branch or "main"}
+    if settings.backend in ("gitlab", "gitea"):
+        backend["auth_type"] = "pkce"
+        if settings.app_id:
+            backend["app_id"] = settings.app_id
+    if settings.base_url:
+        backend["base_url"] = settings.base_url.rstrip("/")
+        if settings.backend in API_PATHS:
+            backend["api_root"] = backend["base_url"] + API_PATHS[settings.backend]
+    return backend
 
 
+# Where the API of a service on a server of its own is, below its address.
+API_PATHS = {"gitlab": "/api/v4", "gitea": "/api/v1"}
 # `rusgen serve` saves through its own local backend, which Decap asks first; Decap still
 # wants a backend named for when that one does not answer.
-LOCAL_ONLY = Backend(name="git-gateway", repo="", branch="main")
+LOCAL_ONLY: Config = {"name": "git-gateway", "branch": "main"}
 
 
 def decap_config(
-    regions: list[RegionFacts], lang: str, backend: Backend = LOCAL_ONLY, local_url: str = "",
+    regions: list[RegionFacts], lang: str, web: EditorSettings | None = None, local_url: str = "",
 ) -> Config:
-    """Return the whole configuration; `local_url` is the local backend's address, if any."""
+    """Return the whole configuration: saving through the service `web` names, or through
+    the local backend at `local_url`."""
     config: Config = {"locale": lang}
-    config["backend"] = (
-        {"name": LOCAL_ONLY.name, "branch": LOCAL_ONLY.branch} if backend is LOCAL_ONLY
-        else backend.decap()
-    )
+    config["backend"] = web_backend(web) if web else dict(LOCAL_ONLY)
     if local_url:
         config["local_backend"] = {"url": local_url}
     first = regions[0].path if regions else "content"
