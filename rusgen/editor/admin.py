@@ -56,6 +56,7 @@ def index_html(lang: str, local: bool, config: Config) -> bytes:
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
+        '<link rel="icon" href="data:,">\n'  # no request for a /favicon.ico that may be missing
         f"<title>{title}</title>\n"
         '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
         "</head>\n<body>\n"
