@@ -23,6 +23,7 @@ from rusgen.cache import (
 )
 from rusgen.collisions import refuse_collisions
 from rusgen.documents import check_documents
+from rusgen.editor.admin import editor_outputs
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.fields import parse_date, parse_datetime
 from rusgen.ledger import update_ledgers
@@ -256,6 +257,7 @@ def render_outputs(
                 *open_data.render(renderer.view),
                 *sitemap.render(renderer.view),
                 *redirects.render(renderer.view),
+                *([] if preview else editor_outputs(site, region, root)),
             ])
             if collect_index is not None:
                 parts.append(collect_index)

@@ -417,7 +417,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, as_of: str) -> None:
     """Preview the sites at http://localhost:8000/, rebuilt and reloaded on every save."""
     from rusgen.build import BuildOptions, site_clock
-    from rusgen.editor.api import EditorApi
+    from rusgen.editor.admin import AdminApp
+    from rusgen.editor.api import EditorApi, app_route
     from rusgen.editor.draft import DraftPreview
     from rusgen.preview import SiteRebuilder, preview_words
     from rusgen.server import serve as run_server
@@ -442,9 +443,10 @@ def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, 
             webbrowser.open(url)
 
     editor = EditorApi(source, lang, reports=rebuild, preview=DraftPreview(options, lang))
+    routes = {**editor.routes(), "/admin": app_route(AdminApp(source))}
     try:
         run_server(rebuild, folders, files, host=host, port=port, words=preview_words(lang),
-                   log=lambda line: click.echo(line, err=True), ready=ready, routes=editor.routes())
+                   log=lambda line: click.echo(line, err=True), ready=ready, routes=routes)
     except KeyboardInterrupt:
         click.echo(say("cli.stopped", lang), err=True)
     except OSError as exc:

@@ -135,8 +135,13 @@ class PreviewHandler(BaseHTTPRequestHandler):
             body=self.rfile.read(length) if length else b"", client=self.client_address[0],
             server_port=self.server.server_address[1],  # type: ignore[attr-defined]
         )
-        answer: Response = route(request)
-        self._send(HTTPStatus(answer.status), answer.content_type, answer.body, self.command != "HEAD")
+        answer: Response | None = route(request)
+        if answer is None:
+            return False  # not an address of the route's own: the site's
+        if answer.location:
+            self._redirect(answer.location)
+        else:
+            self._send(HTTPStatus(answer.status), answer.content_type, answer.body, self.command != "HEAD")
         return True
 
     def _serve(self, body: bool) -> None:
