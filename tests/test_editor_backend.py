@@ -9,10 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,8 +22,7 @@ import yaml
 from rusgen.editor.guard import Refused, check_request
 from rusgen.editor.roundtrip import split_page
 from rusgen.yamlfile import read_yaml
-from tests.conftest import ROOT, copy_project
-from tests.test_serve_browser import _free_port, _wait_until_up
+from tests.conftest import ROOT, copy_project, rusgen_serve
 
 EVENT = "content/vastra-gotaland/events/2021-05-27-uppstart-fullfoljda-studier.md"
 FILES = "content/vastra-gotaland/files"
@@ -35,9 +31,9 @@ FILES = "content/vastra-gotaland/files"
 class Served:
     """A running `rusgen serve` and a way to ask it as the editor's page would."""
 
-    def __init__(self, project: Path, port: int) -> None:
+    def __init__(self, project: Path, origin: str) -> None:
         self.project = project
-        self.base = f"http://127.0.0.1:{port}"
+        self.base = origin
 
     def post(self, path: str, body: object, headers: dict[str, str] | None = None) -> tuple[int, object]:
         sent = {"Content-Type": "application/json; charset=utf-8", "Origin": self.base, **(headers or {})}
@@ -67,19 +63,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     project = copy_project(top / "project")
     (top / "outside").mkdir()
     (top / "outside" / "secret.md").write_text("---\ntitle: Hemligt\n---\n", "utf-8")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rusgen", "serve", "--source", str(project), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    server = Served(project, port)
-    try:
-        _wait_until_up(server.base + "/", process, timeout=60)
-        yield server
-    finally:
-        process.kill()
-        process.wait()
+    with rusgen_serve(project) as origin:
+        yield Served(project, origin)
 
 
 @pytest.fixture

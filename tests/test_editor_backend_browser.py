@@ -3,16 +3,12 @@ file as its YAML writer makes it, and the file keeps every line but the edited o
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_project
-from tests.test_serve_browser import _free_port, _wait_until_up
+from tests.conftest import copy_project, rusgen_serve
 
 TIMEOUT_MS = 30_000
 EVENT = "content/vastra-gotaland/events/2021-05-27-uppstart-fullfoljda-studier.md"
@@ -28,20 +24,8 @@ SHOWS_TITLE = """(text) => {
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     project = copy_project(tmp_path)
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rusgen", "serve", "--source", str(project), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    # localhost, as a user opens it: Decap uses its local backend only on a loopback name.
-    base = f"http://localhost:{port}"
-    try:
-        _wait_until_up(base + "/", process, timeout=60)
-        yield base, project
-    finally:
-        process.kill()
-        process.wait()
+    with rusgen_serve(project, host="localhost") as origin:  # Decap's local backend wants it
+        yield origin, project
 
 
 def test_editing_a_title_in_decap_changes_only_the_title_line(browser, served) -> None:
