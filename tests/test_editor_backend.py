@@ -10,6 +10,7 @@ import base64
 import hashlib
 import json
 import re
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -372,3 +373,14 @@ def test_an_upload_replaces_only_the_file_the_media_library_showed(served: Serve
     assert served.action("persistMedia", asset=asset, options={})[0] == 200
     assert (served.project / rel).read_bytes() == b"\x89PNG ny"
     assert served.action("deleteFiles", paths=[rel], options={})[0] == 200
+
+
+def test_a_request_too_large_or_of_no_length_is_refused_whole(served: Served) -> None:
+    host, port = served.base.removeprefix("http://").split(":")
+    for length in ("tolv", str(65 * 1024 * 1024)):
+        with socket.create_connection((host, int(port)), timeout=10) as connection:
+            connection.sendall(
+                f"POST /api/v1 HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {length}\r\n\r\n".encode()
+            )
+            assert connection.recv(200).startswith(b"HTTP/1.1 413")

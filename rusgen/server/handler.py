@@ -124,7 +124,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         route = route_for(url.path, self.server.routes)
         if route is None:
             return False
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
         if not 0 <= length <= MAX_BODY:
             self.close_connection = True
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain; charset=utf-8", b"Too large\n", True)
