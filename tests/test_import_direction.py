@@ -56,8 +56,8 @@ LAYERS: dict[str, float] = {
     "server.handler": 0.4, "server.watcher": 0.4, "server.app": 0.5, "server": 0.6,
     "server.routes": 0.05,
     # The editor's local backend: above the preview it asks, below the CLI that starts it.
-    "messages.editor_backend": -2,
-    "editor.guard": 10.2, "editor.files": 10.3, "editor.roundtrip": 10.3, "editor.known": 10.35,
+    "messages.editor_backend": -2, "editor.guard": 10.2, "editor.files": 10.3,
+    "editor.yamlstyle": 10.25, "editor.roundtrip": 10.3, "editor.known": 10.35,
     "editor.backend": 10.4, "editor.draft": 10.4, "editor.api": 10.5,
 }
 # The preview server gets a rebuild callable; it and its live site know nothing of rusgen.
