@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -299,7 +300,7 @@ def test_an_edited_field_changes_its_line_only_and_an_emptied_one_goes(served: S
 def test_messages_of_a_broken_save_name_line_and_field_in_swedish(served: Served) -> None:
     rel = next(p for p in ALL_FILES if p.startswith("content/vasterbotten/events/"))
     status, entry = served.action("getEntry", path=rel)
-    broken = entry["data"].replace("start: ", "start: 31 februari ", 1)
+    broken = entry["data"].replace("\nstart: ", "\nstart: 31 februari ", 1)
     assert broken != entry["data"]
     status, _ = _save(served, rel, broken)
     assert status == 200
@@ -384,3 +385,32 @@ def test_a_request_too_large_or_of_no_length_is_refused_whole(served: Served) ->
                 f"Content-Length: {length}\r\n\r\n".encode()
             )
             assert connection.recv(200).startswith(b"HTTP/1.1 413")
+
+
+def test_a_save_rebuilds_the_preview_where_no_watcher_sees_files(tmp_path: Path) -> None:
+    """On a network drive the watcher may see nothing: the save itself asks for the rebuild
+    whose messages the editor shows (else they would be those from before the save)."""
+    from rusgen.build import BuildOptions
+    from rusgen.editor.api import EditorApi
+    from rusgen.preview import SiteRebuilder
+    from rusgen.server.app import PreviewServer
+    from rusgen.server.watcher import Rebuilder
+
+    project = copy_project(tmp_path)
+    rebuild = SiteRebuilder(BuildOptions(source=project, drafts=True, preview=True))
+    api = EditorApi(project, "sv", reports=rebuild)
+    server = PreviewServer(("127.0.0.1", 0), rebuild, log=lambda line: None, routes=api.routes())
+    server.refresh()
+    server.rebuilder = Rebuilder(server)  # as `serve` starts it, but with no file watcher
+    server.rebuilder.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        served = Served(project, f"http://127.0.0.1:{server.server_address[1]}")
+        status, entry = served.action("getEntry", path=EVENT)
+        assert _save(served, EVENT, entry["data"].replace("\nstart: ", "\nstart: 30 februari ", 1))[0] == 200
+        status, report = served.get(f"/api/rusgen/messages?path={EVENT}")
+        assert [m["field"] for m in report["messages"]] == ["start"]
+    finally:
+        server.shutdown()
+        server.rebuilder.stop()
+        server.server_close()

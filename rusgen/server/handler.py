@@ -36,6 +36,8 @@ class Server(Protocol):
     read_timeout: float
     routes: Routes
 
+    def files_changed(self, paths: list[str]) -> None: ...
+
     def tab_opened(self, tab: Tab) -> None: ...
 
     def wait_for_new_state(self, old: State, timeout: float = 5.0) -> None: ...
@@ -137,6 +139,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             headers={name.lower(): value for name, value in self.headers.items()},
             body=self.rfile.read(length) if length else b"", client=self.client_address[0],
             server_port=self.server.server_address[1],  # type: ignore[attr-defined]
+            changed=self.server.files_changed,
         )
         answer: Response | None = route(request)
         if answer is None:

@@ -24,6 +24,9 @@ class Request:
     body: bytes
     client: str  # the address the connection came from
     server_port: int
+    # A route that changed files names them here (absolute paths): the site is rebuilt at
+    # once, as if the watcher had seen them, and also where the watcher sees nothing.
+    changed: Callable[[list[str]], None] = lambda paths: None
 
 
 @dataclass(frozen=True)
