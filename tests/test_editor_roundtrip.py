@@ -161,3 +161,9 @@ def test_a_field_the_form_has_goes_when_left_out_and_one_it_lacks_stays() -> Non
         "---\ntitle: Möte\nintern: för redaktionen\nregistration: {url: https://a.se/, kod: fika}\n---\n"
     )
     assert merge(text, sent) == text  # knowing no field, it takes nothing left out as emptied
+
+
+def test_a_settings_file_without_a_final_newline_resaved_unchanged_keeps_its_bytes() -> None:
+    text = "robin:\n  name: Robin Kalmendal\n  phone: \"010-441 00 00\""
+    sent = yaml.safe_dump(_plain(read_yaml(text).data), allow_unicode=True)
+    assert merge(text, sent, yaml_only=True) == text

@@ -114,6 +114,8 @@ def _merge_yaml(old: str, new: str, known: Known | None) -> str | None:
         merged = overlay(old_data, new_data, known)
         return "".join(line + "\n" for line in render_mapping(merged, "", None))
     edits = _patch_mapping(lines, node, old_data, new_data, "", known, top=True)
+    if not edits:
+        return old  # to the byte, a missing final newline too
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         lines[edit.start : edit.end] = edit.lines
     return "".join(line + "\n" for line in lines)
