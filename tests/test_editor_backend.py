@@ -414,3 +414,13 @@ def test_a_save_rebuilds_the_preview_where_no_watcher_sees_files(tmp_path: Path)
         server.shutdown()
         server.rebuilder.stop()
         server.server_close()
+
+
+def test_a_rename_onto_another_page_is_refused_and_writes_nothing(served: Served) -> None:
+    rel, other = "content/vasterbotten/index.md", "content/vastra-gotaland/index.md"
+    status, entry = served.action("getEntry", path=rel)
+    before = _tree(served.project.parent)
+    renamed = {"path": rel, "raw": entry["data"].replace("title:", "title: Ny", 1), "newPath": other}
+    status, answer = served.action("persistEntry", dataFiles=[renamed], assets=[], options={})
+    assert status == 409 and other in answer["error"] and "finns redan en fil" in answer["error"]
+    assert _tree(served.project.parent) == before

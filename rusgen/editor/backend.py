@@ -89,6 +89,9 @@ class LocalBackend:
             # Every check first, then every write: a refused file leaves the others unwritten.
             writes = [self._planned_entry(f) for f in data_files]
             writes += [self._planned_asset(a) for a in assets]
+            for data_file in data_files:
+                if data_file.get("newPath"):  # a rename never lands on another file
+                    content_path(self.project, _text(data_file, "newPath"), exists=False)
             for real, data, rel in writes:
                 write_atomically(real, data, rel)
                 self.served[rel] = digest(data)
@@ -131,6 +134,8 @@ class LocalBackend:
         return data
 
     def _planned_asset(self, asset: object) -> tuple[str, bytes, str]:
+        """Return (real path, bytes, path) of an upload; one replaces only the file the media
+        library showed (Decap asks the user first), as it is now."""
         if not isinstance(asset, dict):
             raise Refused("backend.bad_request", status=422, problem="assets")
         rel = _text(asset, "path")
@@ -138,7 +143,10 @@ class LocalBackend:
             data = base64.b64decode(_text(asset, "content"), validate=True)
         except (binascii.Error, ValueError):
             raise Refused("backend.bad_request", status=422, problem="base64") from None
-        return content_path(self.project, rel), data, rel
+        real = content_path(self.project, rel)
+        if os.path.exists(real):
+            self._unchanged_since_served(real, rel)
+        return real, data, rel
 
     def _move(self, rel: str, new_rel: str) -> None:
         """Rename a saved entry (Decap's newPath), never onto another file."""
@@ -162,10 +170,8 @@ class LocalBackend:
         return file
 
     def persist_media(self, params: Params) -> object:
-        real, data, rel = self._planned_asset(params.get("asset"))
         with self._lock:
-            if os.path.exists(real):  # Decap asked the user first; the file must be the one it showed
-                self._unchanged_since_served(real, rel)
+            real, data, rel = self._planned_asset(params.get("asset"))
             write_atomically(real, data, rel)
             self.served[rel] = digest(data)
         self.saved(rel)
