@@ -442,7 +442,7 @@ def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, 
 
             webbrowser.open(url)
 
-    editor = EditorApi(source, lang, reports=rebuild, preview=DraftPreview(options, lang))
+    editor = EditorApi(source, lang, reports=rebuild, preview=DraftPreview(options, lang, rebuild.caches))
     routes = {**editor.routes(), "/admin": app_route(AdminApp(source))}
     try:
         run_server(rebuild, folders, files, host=host, port=port, words=preview_words(lang),

@@ -424,3 +424,16 @@ def test_a_rename_onto_another_page_is_refused_and_writes_nothing(served: Served
     status, answer = served.action("persistEntry", dataFiles=[renamed], assets=[], options={})
     assert status == 409 and other in answer["error"] and "finns redan en fil" in answer["error"]
     assert _tree(served.project.parent) == before
+
+
+def test_a_draft_unchanged_renders_as_the_preview_serves_the_page(served: Served) -> None:
+    rel = "content/vastra-gotaland/smart-specialisering.md"
+    status, entry = served.action("getEntry", path=rel)
+    status, report = served.get(f"/api/rusgen/messages?path={rel}")
+    status, draft = served.post("/api/rusgen/preview", {"path": rel, "raw": entry["data"]})
+    status, page = served.get(report["page"])
+
+    def main(html: str) -> str:
+        return html[html.index("<main") : html.index("</main>")]
+
+    assert main(draft) == main(page) and len(main(page)) > 1000

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import threading
+from collections.abc import Callable
 from http import HTTPStatus
 
 from rusgen.build import BuildOptions, site_clock, with_base_url
@@ -35,10 +36,16 @@ HOME = "index.md"
 class DraftPreview:
     """Render drafts of one project; keeps parsed files between drafts, one draft at a time."""
 
-    def __init__(self, options: BuildOptions, lang: str) -> None:
+    def __init__(
+        self, options: BuildOptions, lang: str,
+        caches: Callable[[], tuple[UsedCache, MarkdownCaches]] | None = None,
+    ) -> None:
         self.options = options
         self.project = str(options.source.resolve())
         self.lang = lang
+        # Where each draft's caches come from: copies of the preview's (SiteRebuilder.caches),
+        # so a draft reads, checks and renders little more than its own page.
+        self.caches = caches
         self.cache = UsedCache()  # the loader's and the schema's, as the preview keeps them
         self.markdown = MarkdownCaches()
         self.documents = DocumentStore(options.source / CACHE_DIR)
@@ -48,6 +55,8 @@ class DraftPreview:
         """Return (status, HTML) for the draft `raw` of the file `rel` (below the project)."""
         content_path(self.project, rel)  # refused unless inside content/
         with self._lock:
+            if self.caches is not None:
+                self.cache, self.markdown = self.caches()
             self.cache.start_run()
             self.markdown.start_run()
             try:
