@@ -6,12 +6,13 @@ import signal
 import socket
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from rusgen.server.handler import App, PreviewHandler
+from rusgen.server.handler import PreviewHandler
 from rusgen.server.reload import Reloads
+from rusgen.server.routes import Routes
 from rusgen.server.snapshot import ENGLISH, Log, Rebuild, Words
 from rusgen.server.watcher import Rebuilder, watch
 
@@ -34,12 +35,12 @@ class PreviewServer(Reloads, ThreadingHTTPServer):
 
     def __init__(
         self, address: tuple[str, int], rebuild: Rebuild, log: Log, words: Words = ENGLISH,
-        read_timeout: float = READ_TIMEOUT, apps: Sequence[App] = (),
+        read_timeout: float = READ_TIMEOUT, routes: Routes | None = None,
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.read_timeout = read_timeout
-        self.apps = apps
+        self.routes = routes or {}  # the caller's own paths beside the site (the editor's API)
         ThreadingHTTPServer.__init__(self, address, PreviewHandler)
         Reloads.__init__(self, rebuild, log, words)
 
@@ -59,11 +60,11 @@ def serve(
     log: Log = print,
     ready: Callable[[str], None] | None = None,
     words: Words = ENGLISH,
-    apps: Sequence[App] = (),
+    routes: Routes | None = None,
 ) -> None:
     """Build, serve and watch until interrupted (Ctrl-C ends it with KeyboardInterrupt)."""
     _stop_on_signals()
-    server = PreviewServer((host, port), rebuild, log, words, apps=apps)
+    server = PreviewServer((host, port), rebuild, log, words, routes=routes)
     server.refresh()
     while server.render_step() is not None:
         pass  # the first build is complete before the preview answers

@@ -6,7 +6,6 @@ import json
 import queue
 import socket
 import time
-from collections.abc import Callable, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -17,6 +16,7 @@ from rusgen.livesite import Replaced
 from rusgen.server.channel import Broadcaster, Tab
 from rusgen.server.paths import EVENTS_PATH, BadPath, content_type, lookup, not_found_page, site_path
 from rusgen.server.reload import PLAIN_404, State, digest, page_digest, problem_json, read
+from rusgen.server.routes import MAX_BODY, Request, Response, Routes, route_for
 from rusgen.server.snapshot import Words
 
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream, to notice closed tabs
@@ -24,12 +24,6 @@ RETRIES = 20  # times a request tries again when a newer rebuild replaced the si
 
 # The browser side of live reload, injected into every served page.
 CLIENT = (Path(__file__).parent.parent / "live_reload.js").read_text("utf-8")
-
-
-# Another part of rusgen answering some addresses itself (the editor at /admin/): asked with
-# the method, the request's target, its body and this server's origin, it returns status,
-# content type (for a redirect: where to) and body, or None for an address not its own.
-App = Callable[[str, str, bytes, str], "tuple[int, str, bytes] | None"]
 
 
 class Server(Protocol):
@@ -40,7 +34,7 @@ class Server(Protocol):
     words: Words
     events: Broadcaster
     read_timeout: float
-    apps: Sequence[App]
+    routes: Routes
 
     def tab_opened(self, tab: Tab) -> None: ...
 
@@ -111,28 +105,39 @@ class PreviewHandler(BaseHTTPRequestHandler):
         pass  # the terminal shows rebuilds and errors, not every request
 
     def do_HEAD(self) -> None:
-        if not self._app("GET", body=False):
+        if not self._routed():
             self._serve(body=False)
 
     def do_GET(self) -> None:
         if urlsplit(self.path).path == EVENTS_PATH:
             self._stream()
-        elif not self._app("GET", body=True):
+        elif not self._routed():
             self._serve(body=True)
 
-    def _app(self, method: str, body: bool) -> bool:
-        """Let the first app that knows the address answer it; say whether one did."""
-        origin = f"http://{self.headers.get('Host', '')}"
-        for app in self.server.apps:
-            answer = app(method, self.path, b"", origin)
-            if answer is not None:
-                status, kind, data = answer
-                if status == HTTPStatus.MOVED_PERMANENTLY:
-                    self._redirect(kind)
-                else:
-                    self._send(HTTPStatus(status), kind, data, body)
-                return True
-        return False
+    def do_POST(self) -> None:
+        if not self._routed():
+            self._send(HTTPStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", b"Not allowed\n", True)
+
+    def _routed(self) -> bool:
+        """Answer the request by the caller's route for its path, if one has it."""
+        url = urlsplit(self.path)
+        route = route_for(url.path, self.server.routes)
+        if route is None:
+            return False
+        length = int(self.headers.get("Content-Length") or 0)
+        if not 0 <= length <= MAX_BODY:
+            self.close_connection = True
+            self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain; charset=utf-8", b"Too large\n", True)
+            return True
+        request = Request(
+            method=self.command, path=url.path, query=url.query,
+            headers={name.lower(): value for name, value in self.headers.items()},
+            body=self.rfile.read(length) if length else b"", client=self.client_address[0],
+            server_port=self.server.server_address[1],  # type: ignore[attr-defined]
+        )
+        answer: Response = route(request)
+        self._send(HTTPStatus(answer.status), answer.content_type, answer.body, self.command != "HEAD")
+        return True
 
     def _serve(self, body: bool) -> None:
         try:
