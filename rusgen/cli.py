@@ -417,8 +417,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, as_of: str) -> None:
     """Preview the sites at http://localhost:8000/, rebuilt and reloaded on every save."""
     from rusgen.build import BuildOptions, site_clock
-    from rusgen.editor.admin import AdminApp
-    from rusgen.editor.api import EditorApi, app_route
+    from rusgen.editor.admin import ADMIN_ROUTE, AdminFiles
+    from rusgen.editor.api import EditorApi
     from rusgen.editor.draft import DraftPreview
     from rusgen.preview import SiteRebuilder, preview_words
     from rusgen.server import serve as run_server
@@ -443,7 +443,7 @@ def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, 
             webbrowser.open(url)
 
     editor = EditorApi(source, lang, reports=rebuild, preview=DraftPreview(options, lang, rebuild.caches))
-    routes = {**editor.routes(), "/admin": app_route(AdminApp(source))}
+    routes = {**editor.routes(), ADMIN_ROUTE: AdminFiles(source)}
     try:
         run_server(rebuild, folders, files, host=host, port=port, words=preview_words(lang),
                    log=lambda line: click.echo(line, err=True), ready=ready, routes=routes)

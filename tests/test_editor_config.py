@@ -11,6 +11,8 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import yaml
@@ -23,8 +25,26 @@ from tests.test_serve_browser import _free_port, _wait_until_up
 REGIONS = sorted(p.name for p in (ROOT / "content").iterdir() if (p / "region.yaml").is_file())
 
 
+@contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """Run `rusgen serve` over `project` on a free loopback port, whether its content builds
+    or not; yield its address once /admin/ answers."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rusgen", "serve", "--source", str(project), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_up(base + "admin/", proc, timeout=60)
+        yield base
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subprocess.Popen]]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`rusgen serve` over a copy of the repository's project, and one region no test has
     seen, with errors the build refuses: the editor is where they are mended."""
     project = copy_project(tmp_path_factory.mktemp("editor"))
@@ -34,18 +54,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subp
         "name: Nyregion\norganisation: Region Ny\nbase_url: https://rus.example.se/ny/\n"
         "languages: [sv, en]\ntimezone: Europe/Helsinki\n", "utf-8")
     (new / "contacts.yaml").write_text(": : not yaml [", "utf-8")  # broken: the form goes on
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "rusgen", "serve", "--source", str(project), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_up(base + "admin/", proc, timeout=60)
-        yield base, proc
-    finally:
-        proc.kill()
-        proc.wait()
+    with serving(project) as base:
+        yield base
 
 
 def _get(url: str) -> tuple[int, str, bytes]:
@@ -58,7 +68,7 @@ def _get(url: str) -> tuple[int, str, bytes]:
 
 @pytest.fixture
 def config(served) -> Iterator[dict]:
-    base, _ = served
+    base = served
     status, kind, data = _get(base + "admin/config.yml")
     assert status == 200 and kind.startswith("text/yaml")
     yield yaml.safe_load(data)
@@ -83,7 +93,7 @@ def test_every_field_of_the_content_model_has_a_label_in_both_languages() -> Non
 
 
 def test_config_points_decap_at_this_servers_local_backend(served, config) -> None:
-    base, _ = served
+    base = served
     assert config["local_backend"] == {"url": base + "api/v1"}
     assert config["locale"] == "sv"
     assert config["backend"]["name"]
@@ -147,7 +157,7 @@ def test_other_languages_have_collections_of_their_own_files(config) -> None:
 
 
 def test_admin_page_and_decap_come_from_the_server(served) -> None:
-    base, _ = served
+    base = served
     status, kind, page = _get(base + "admin/")
     assert status == 200 and kind.startswith("text/html")
     assert b'<script src="decap-cms.js"></script>' in page

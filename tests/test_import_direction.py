@@ -45,7 +45,8 @@ LAYERS: dict[str, float] = {
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "docfacts": 0.5, "documents": 4,  # a document's failures; the stage that notes them
     "stores": 7, "build": 8, "shards": 1, "init_site": 1, "progress": 0.5,
-    # The editor in the browser: its configuration from the content model, its /admin/ files.
+    # The editor in the browser: its configuration from the content model, its /admin/ files
+    # (built into the output by build, served by serve). The package itself holds nothing.
     "editor": 0, "editor.regions": 3.5, "editor.widgets": 3.6, "editor.config": 3.7, "editor.admin": 4.5,
     "cli": 11,
     "__main__": 12,

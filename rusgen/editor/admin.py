@@ -1,6 +1,6 @@
 """The files of /admin/: Decap CMS, rusgen's script beside it, the page and its configuration.
 
-`rusgen serve` answers /admin/ with them (AdminApp), saving through its own local
+`rusgen serve` answers /admin/ with them (AdminFiles), saving through its own local
 backend; `rusgen build` writes them into each region's output when rusgen.yaml has
 `editor:` (admin_outputs), saving through GitLab, GitHub or Gitea. Every file is served from
 the package: the page loads nothing from another address.
@@ -12,7 +12,6 @@ import html
 import json
 from http import HTTPStatus
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -21,9 +20,14 @@ from rusgen.editor.regions import RegionFacts, read_regions
 from rusgen.loader import configured_language
 from rusgen.messages import catalogue, message_language, say
 from rusgen.model import EditorSettings, Output, Region, Site
+from rusgen.server.routes import Request, Response
 
 STATIC = Path(__file__).parent / "static"
 ADMIN = "/admin/"
+ADMIN_ROUTE = "/admin"  # the preview server's route: /admin and all below it
+# /admin as typed leads to /admin/, where the page's relative addresses work.
+MOVED = b'<!DOCTYPE html><meta charset="utf-8"><title>/admin/</title>' \
+    b'<meta http-equiv="refresh" content="0; url=/admin/"><a href="/admin/">/admin/</a>\n'
 ADMIN_FOLDER = "admin"
 LOCAL_API = "/api/v1"  # the local backend's address on the preview server
 # The admin page's words (rusgen/messages/editor.py), by the name its script knows them.
@@ -32,9 +36,6 @@ WORDS = ("title", "saved", "saved_no_page", "problems", "line", "close", "no_ans
 TYPES = {".js": "text/javascript; charset=utf-8", ".txt": "text/plain; charset=utf-8",
          ".wasm": "application/wasm", ".html": "text/html; charset=utf-8",
          ".yml": "text/yaml; charset=utf-8"}
-
-Answer = tuple[int, str, bytes]  # status, content type (or where a redirect leads), body
-
 
 def static_files() -> dict[str, Path]:
     """Return Decap's files and rusgen's script by their names; nothing else is served."""
@@ -46,11 +47,13 @@ def index_html(lang: str, local: bool, config: Config) -> bytes:
     setup = {
         "local": local,
         # As templates: the script fills in {path} and {line} itself.
-        "words": {word: catalogue()[f"editor.{word}"].text(lang) for word in WORDS},
-        "collections": [c["name"] for c in config["collections"]],
+        "words": {word: catalogue()[f"admin.{word}"].text(lang) for word in WORDS},
+        # Where each collection keeps its files: Decap names no path for a new entry.
+        "collections": {c["name"]: {"folder": c.get("folder", ""), "extension": c.get("extension", "")}
+                        for c in config["collections"]},
     }
     data = json.dumps(setup, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    title = html.escape(say("editor.title", lang))
+    title = html.escape(say("admin.title", lang))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -71,7 +74,7 @@ def config_yaml(config: Config) -> bytes:
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100).encode()
 
 
-class AdminApp:
+class AdminFiles:
     """Answer GET /admin/... on the preview server: the configuration made anew each time,
     so a new contact, term or folder is in the form at the next reload."""
 
@@ -79,23 +82,23 @@ class AdminApp:
         self.root = root
         self.files = static_files()
 
-    def __call__(self, method: str, target: str, body: bytes, origin: str) -> Answer | None:
-        path = urlsplit(target).path
-        if method not in ("GET", "HEAD") or not (path + "/").startswith(ADMIN):
-            return None
-        if path == ADMIN.rstrip("/"):
-            return HTTPStatus.MOVED_PERMANENTLY, ADMIN, b""
-        name = path[len(ADMIN):]
+    def __call__(self, request: Request) -> Response:
+        if request.method not in ("GET", "HEAD"):
+            return Response(HTTPStatus.METHOD_NOT_ALLOWED, TYPES[".txt"], b"Not allowed\n")
+        if request.path == ADMIN_ROUTE:  # the address as typed, without its last /
+            return Response(HTTPStatus.OK, TYPES[".html"], MOVED)
+        name = request.path[len(ADMIN):] if request.path.startswith(ADMIN) else None
         if name in ("", "index.html", "config.yml"):
             lang = configured_language(self.root)
+            origin = f"http://{request.headers.get('host') or f'127.0.0.1:{request.server_port}'}"
             config = decap_config(read_regions(self.root), lang, local_url=origin + LOCAL_API)
             if name == "config.yml":
-                return HTTPStatus.OK, TYPES[".yml"], config_yaml(config)
-            return HTTPStatus.OK, TYPES[".html"], index_html(lang, local=True, config=config)
-        file = self.files.get(name)
+                return Response(HTTPStatus.OK, TYPES[".yml"], config_yaml(config))
+            return Response(HTTPStatus.OK, TYPES[".html"], index_html(lang, local=True, config=config))
+        file = self.files.get(name or "")
         if file is None:
-            return HTTPStatus.NOT_FOUND, TYPES[".txt"], b"Not found\n"
-        return HTTPStatus.OK, TYPES[file.suffix], file.read_bytes()
+            return Response(HTTPStatus.NOT_FOUND, TYPES[".txt"], b"Not found\n")
+        return Response(HTTPStatus.OK, TYPES[file.suffix], file.read_bytes())
 
 
 def editor_outputs(site: Site, region: Region, root: Path) -> list[Output]:

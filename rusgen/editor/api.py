@@ -132,27 +132,3 @@ def _json_body(request: Request) -> dict:
     if not isinstance(body, dict):
         raise Refused("backend.bad_request", status=400, problem="JSON")
     return body
-
-
-# A part of rusgen that answers some addresses itself (the editor's /admin/ files): asked with
-# the method, the request's target, its body and this server's origin, it returns status,
-# content type (for a redirect: where to) and body, or None for an address not its own.
-App = Callable[[str, str, bytes, str], "tuple[int, str, bytes] | None"]
-
-
-def app_route(app: App) -> Route:
-    """Return the server's route for an App."""
-
-    def route(request: Request) -> Response | None:
-        target = request.path + (f"?{request.query}" if request.query else "")
-        method = "GET" if request.method == "HEAD" else request.method
-        answer = app(method, target, request.body, f"http://{request.headers.get('host', '')}")
-        if answer is None:
-            return None
-        status, kind, data = answer
-        if status == HTTPStatus.MOVED_PERMANENTLY:
-            return Response(status, "", b"", location=kind)
-        return Response(status, kind, data)
-
-    return route
-

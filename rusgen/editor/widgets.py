@@ -98,7 +98,8 @@ class Widgets:
                 for c in field.choices
             ]}
         if field.type == NAMES:
-            return {"widget": "list", "default": [], "field": {
+            # Open: each value shown in its own box (folded, Decap shows only the label).
+            return {"widget": "list", "default": [], "collapsed": False, "field": {
                 "name": "item", "label": label(field, self.lang), "widget": "string"}}
         if field.type == MAP:
             return {"widget": "object", "collapsed": not required,

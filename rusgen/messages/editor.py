@@ -40,25 +40,24 @@ PATTERNS = {
     "editor.pattern.slug": T(sv="Små bokstäver a–z, siffror och bindestreck, som {example}",
                              en="Lower-case letters a–z, digits and hyphens, like {example}"),
     "editor.pattern.time": T(sv="Skriv klockslaget som {example}", en="Write the time like {example}"),
-    "editor.pattern.int": T(sv="Skriv ett heltal, som {example}", en="Write a whole number, like {example}"),
 }
 
-# The admin page's own words, handed to its script.
+# The admin page's own words, handed to its script (admin.*; the backend's are editor.*).
 PAGE = {
-    "editor.title": T(sv="Redigera webbplatsen", en="Edit the site"),
-    "editor.saved": T(sv="Sparat. Sidan finns i förhandsvisningen:",
+    "admin.title": T(sv="Redigera webbplatsen", en="Edit the site"),
+    "admin.saved": T(sv="Sparat. Sidan finns i förhandsvisningen:",
                       en="Saved. The page is in the preview:"),
-    "editor.saved_no_page": T(sv="Sparat.", en="Saved."),
-    "editor.problems": T(sv="Sparat, men rusgen hittade det här att rätta i {path}:",
+    "admin.saved_no_page": T(sv="Sparat.", en="Saved."),
+    "admin.problems": T(sv="Sparat, men rusgen hittade det här att rätta i {path}:",
                          en="Saved, but rusgen found this to fix in {path}:"),
-    "editor.line": T(sv="rad {line}", en="line {line}"),
-    "editor.close": T(sv="Stäng", en="Close"),
-    "editor.no_answer": T(
+    "admin.line": T(sv="rad {line}", en="line {line}"),
+    "admin.close": T(sv="Stäng", en="Close"),
+    "admin.no_answer": T(
         sv="Sparat, men förhandsvisningen svarade inte; titta i terminalen där rusgen serve körs.",
         en="Saved, but the preview did not answer; look in the terminal where rusgen serve runs.",
     ),
-    "editor.preview_waiting": T(sv="Förhandsvisningen laddas …", en="The preview is loading …"),
-    "editor.preview_failed": T(
+    "admin.preview_waiting": T(sv="Förhandsvisningen laddas …", en="The preview is loading …"),
+    "admin.preview_failed": T(
         sv="Förhandsvisningen svarade inte; titta i terminalen där rusgen serve körs.",
         en="The preview did not answer; look in the terminal where rusgen serve runs.",
     ),

@@ -43,12 +43,14 @@
     return "---\n" + JSON.stringify(fields, null, 1) + "\n---\n" + body + "\n";
   }
 
+  // Where a new entry of a folder collection is saved: its folder, slug and extension.
+  function newPath(collection, slug) {
+    var where = setup.collections[collection];
+    return where && slug ? where.folder + "/" + slug + "." + where.extension : "";
+  }
+
   function entryPath(entry, collection) {
-    var path = entry.get("path");
-    if (path) return path;
-    var extension = collection.get("extension") || "md";
-    var slug = entry.get("slug") || "ny-sida";
-    return collection.get("folder") + "/" + slug + "." + extension;
+    return entry.get("path") || newPath(collection.get("name"), entry.get("slug") || "ny-sida");
   }
 
   var Preview = window.createClass({
@@ -90,7 +92,9 @@
     },
   });
 
-  setup.collections.forEach(function (name) { CMS.registerPreviewTemplate(name, Preview); });
+  Object.keys(setup.collections).forEach(function (name) {
+    CMS.registerPreviewTemplate(name, Preview);
+  });
 
   function box() {
     var old = document.getElementById("rusgen-messages");
@@ -134,23 +138,39 @@
       link.href = answer.page;
       link.target = "_blank";
       link.textContent = answer.page;
+      link.style.cssText = "color:#0b4f8a;text-decoration:underline";
       heading.appendChild(link);
     }
     element.appendChild(heading);
   }
 
+  // The path a save wrote. Decap tells it for an entry that had one; for a new entry it
+  // tells neither path nor slug, but opens the saved entry at #/collections/NAME/entries/SLUG.
+  function savedPath(entry, tries) {
+    if (entry.get("path")) return Promise.resolve(entry.get("path"));
+    var opened = location.hash.match(/^#\/collections\/([^/]+)\/entries\/(.+)$/);
+    if (opened && opened[1] === entry.get("collection")) {
+      return Promise.resolve(newPath(opened[1], decodeURIComponent(opened[2])));
+    }
+    if (tries <= 0) return Promise.resolve("");
+    return new Promise(function (done) { setTimeout(done, 100); }).then(function () {
+      return savedPath(entry, tries - 1);
+    });
+  }
+
   CMS.registerEventListener({
     name: "postSave",
     handler: function (event) {
-      var path = event.entry.get("path");
-      if (!path) return;
-      fetch("/api/rusgen/messages?path=" + encodeURIComponent(path))
-        .then(function (answer) {
-          if (!answer.ok) throw new Error(String(answer.status));
-          return answer.json();
-        })
-        .then(function (answer) { showMessages(path, answer); })
-        .catch(function () { box().appendChild(document.createTextNode(words.no_answer)); });
+      savedPath(event.entry, 100).then(function (path) {
+        if (!path) return;
+        return fetch("/api/rusgen/messages?path=" + encodeURIComponent(path))
+          .then(function (answer) {
+            if (!answer.ok) throw new Error(String(answer.status));
+            return answer.json();
+          })
+          .then(function (answer) { showMessages(path, answer); })
+          .catch(function () { box().appendChild(document.createTextNode(words.no_answer)); });
+      });
     },
   });
 })();
