@@ -16,6 +16,7 @@ from rusgen.buildlock import build_lock
 from rusgen.cache import DocumentStore, OutputStore, input_fingerprint
 from rusgen.collisions import refuse_collisions
 from rusgen.documents import check_documents
+from rusgen.editor.admin import editor_outputs
 from rusgen.errors import Problems, RusgenError
 from rusgen.fields import parse_date, parse_datetime
 from rusgen.ledger import update_ledgers
@@ -261,6 +262,7 @@ def render_outputs(
                 *open_data.render(renderer.view),
                 *sitemap.render(renderer.view),
                 *redirects.render(renderer.view),
+                *([] if preview else editor_outputs(site, region, root)),
             ])
             if collect_index is not None:
                 parts.append(collect_index)

@@ -417,6 +417,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, as_of: str) -> None:
     """Preview the sites at http://localhost:8000/, rebuilt and reloaded on every save."""
     from rusgen.build import BuildOptions, site_clock
+    from rusgen.editor.admin import ADMIN_ROUTE, AdminFiles
+    from rusgen.editor.api import EditorApi
+    from rusgen.editor.draft import DraftPreview
     from rusgen.preview import SiteRebuilder, preview_words
     from rusgen.server import serve as run_server
 
@@ -439,9 +442,11 @@ def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, 
 
             webbrowser.open(url)
 
+    editor = EditorApi(source, lang, reports=rebuild, preview=DraftPreview(options, lang, rebuild.caches))
+    routes = {**editor.routes(), ADMIN_ROUTE: AdminFiles(source)}
     try:
         run_server(rebuild, folders, files, host=host, port=port, words=preview_words(lang),
-                   log=lambda line: click.echo(line, err=True), ready=ready)
+                   log=lambda line: click.echo(line, err=True), ready=ready, routes=routes)
     except KeyboardInterrupt:
         click.echo(say("cli.stopped", lang), err=True)
     except OSError as exc:

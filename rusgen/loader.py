@@ -149,6 +149,11 @@ def _read_yaml_file(real: str | None, display: str, problems: Problems, cache: d
     text = _read_text(Path(real), display, problems)
     if text is None:
         return None
+    return settings_from_text(text, display, problems, cache)
+
+
+def settings_from_text(text: str, display: str, problems: Problems, cache: dict) -> YamlMap | None:
+    """Return the fields of a settings file's text (region.yaml, contacts.yaml), or None."""
     data = _parse_recorded(text, 1, display, problems, cache)
     if data is None:
         return None
@@ -165,6 +170,11 @@ def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: di
     text = _read_text(path, display, problems)
     if text is None:
         return None
+    return page_from_text(text, rel, display, problems, cache)
+
+
+def page_from_text(text: str, rel: str, display: str, problems: Problems, cache: dict) -> RawPage | None:
+    """Return a page of a region from its text (`rel` its path in the region), or None."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         problems.say(display, 1, "", "page.no_front_matter")

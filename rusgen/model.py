@@ -364,6 +364,17 @@ class Region:
 
 
 @dataclass(frozen=True)
+class EditorSettings:
+    """`editor:` of rusgen.yaml: where the editor on the web saves."""
+
+    backend: str  # gitlab, github or gitea
+    repo: str
+    branch: str
+    app_id: str = ""
+    base_url: str = ""
+
+
+@dataclass(frozen=True)
 class Network:
     """The network of regions, from rusgen.yaml."""
 
@@ -372,6 +383,7 @@ class Network:
     output: str
     language: str
     theme: str
+    editor: EditorSettings | None = None  # None: no /admin/ in the output
 
 
 @dataclass(frozen=True)

@@ -8,28 +8,46 @@ the browser.
 from __future__ import annotations
 
 import re
+import threading
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rusgen.build import BuildOptions, site_clock, with_base_url
 from rusgen.cache import CACHE_DIR, DocumentStore
 from rusgen.documents import check_documents
-from rusgen.errors import ContentErrors, Problems, RusgenError
+from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
 from rusgen.livesite import BuildFailed
 from rusgen.loader import FILE_KEY, configured_language, load_project
 from rusgen.messages import say
-from rusgen.model import Output
+from rusgen.model import Output, Site
 from rusgen.outputs.addresses import check_ledgers
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.render import PACKAGED_THEMES
 from rusgen.report import Entry, arrange, folded
 from rusgen.schema import build_site
 from rusgen.server import Problem, Snapshot, SourceFile, Words
-from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
+from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links, used_copy
 
 # "themes/default/templates/page.html:12: template error: ..." -> file, line, message
 _WHERE = re.compile(r"(?P<file>[^\s:][^:\n]*):(?P<line>\d+): (?P<message>.*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What one rebuild said, for the editor: every message by file, and each page's address."""
+
+    started: float = 0.0  # time.monotonic() when the rebuild began
+    problems: tuple[ContentError, ...] = ()  # errors and warnings
+    # "content/vg/x.md" -> "/vg/x/": of this rebuild, or of the last good one if it failed
+    pages: Mapping[str, str] = field(default_factory=dict)
+
+    def about(self, path: str) -> tuple[ContentError, ...]:
+        """Return the problems of a file, those it causes elsewhere (a link to it that broke) and
+        those of no file (a theme's error stops every page)."""
+        return tuple(p for p in self.problems if path in (p.path, p.about) or not p.path)
 
 
 class SiteRebuilder:
@@ -44,6 +62,8 @@ class SiteRebuilder:
         self.cache = UsedCache()
         self.markdown = MarkdownCaches()
         self.warnings: tuple[str, ...] = ()  # of the last rebuild that loaded
+        self._warnings: tuple[ContentError, ...] = ()
+        self._pages: dict[str, str] = {}  # of the last rebuild that loaded
         root = options.source.resolve()
         # Documents are served from disk: only from here, so a symlink out is never followed.
         # The loader follows a link that stays in the project (loader.py), and so does this.
@@ -53,6 +73,8 @@ class SiteRebuilder:
         # Each document is read once while the preview runs (and not at all if the last
         # build read it); the preview writes nothing, to the cache neither.
         self.documents = DocumentStore(options.source / CACHE_DIR)
+        self.report = BuildReport()  # of the last rebuild
+        self._reported = threading.Condition()
 
     def __call__(self, changed: frozenset[str] = frozenset()) -> Snapshot:
         """Return the copied files and the pages to render, or the problems that stopped it."""
@@ -60,10 +82,14 @@ class SiteRebuilder:
         self.lang = configured_language(self.options.source)  # rusgen.yaml may have changed
         self.cache.start_run()
         self.markdown.start_run()
+        started = time.monotonic()
         try:
             pieces = self._load()
         except Exception as exc:  # noqa: BLE001 - a bug in rusgen must not stop the preview
-            return Snapshot(files=None, problems=problems_of(exc, self.lang))
+            problems = problems_of(exc, self.lang)
+            self._note(BuildReport(started, _said(exc, problems), pages=self._pages))
+            return Snapshot(files=None, problems=problems)
+        self._note(BuildReport(started, self._warnings, self._pages))
         files, skipped = self._files(pieces.ready)
         later = _Guarded(pieces, done=self._forget_unused, lang=self.lang)
         return Snapshot(files=files, warnings=self.warnings + skipped, later=later)
@@ -77,10 +103,29 @@ class SiteRebuilder:
         check_ledgers(site, problems)  # a renamed page shows at once what the build will say
         check_links(site, self.markdown, problems)
         problems.raise_if_errors()
+        self._warnings = tuple(problems.warnings)
         self.warnings = tuple(str(w) for w in problems.warnings)
         site = with_base_url(site, self.options)
         site = check_documents(site, self.documents)
+        self._pages = _addresses(site)
         return SitePieces(site, self.options.source, self.cache, self.markdown)
+
+    def _note(self, report: BuildReport) -> None:
+        with self._reported:
+            self.report = report
+            self._reported.notify_all()
+
+    def caches(self) -> tuple[UsedCache, MarkdownCaches]:
+        """Return copies of what the rebuilds keep (parsed files, validated pages, rendered
+        Markdown), for the editor's drafts: a draft then costs about what a save costs."""
+        return used_copy(self.cache), self.markdown.copy()
+
+    def report_after(self, moment: float, timeout: float) -> BuildReport:
+        """Return the report of a rebuild begun after `moment` (a save), waiting for it at most
+        `timeout` seconds; the latest one if none came."""
+        with self._reported:
+            self._reported.wait_for(lambda: self.report.started > moment, timeout)
+            return self.report
 
     def _forget_unused(self) -> None:
         """After a complete, good build: what it did not use is stale."""
@@ -139,6 +184,22 @@ class _Guarded:
         if piece is None:
             self.done()
         return piece
+
+
+def _said(exc: Exception, problems: tuple[Problem, ...]) -> tuple[ContentError, ...]:
+    """Return a failed rebuild's problems for the editor: its content errors and warnings, or
+    what stopped it as a problem of no file."""
+    if isinstance(exc, ContentErrors):
+        return tuple(exc.errors) + tuple(exc.warnings)
+    return tuple(ContentError("", 0, "", problem.text) for problem in problems)
+
+
+def _addresses(site: Site) -> dict[str, str]:
+    """Return each page's address in the preview by its source path ("content/vg/x.md")."""
+    return {
+        f"{CONTENT_DIR}/{region.id}/{page.source}": f"/{region.output_folder}/{page.url}"
+        for region in site.regions for page in region.pages
+    }
 
 
 def problems_of(exc: Exception, lang: str) -> tuple[Problem, ...]:

@@ -19,12 +19,12 @@ LAYERS: dict[str, float] = {
     # The message catalogue and the content model are data that every stage reads.
     "messages.template": -3, "messages.cli": -2, "messages.content": -2, "messages.fields": -2,
     "messages.markdown": -2, "messages.checks": -2, "messages.site": -2, "messages.yaml_text": -2,
-    "messages.publishing": -2, "schema.publishing": 1.75, "schedule": 1, "ledger": 2,
+    "messages.publishing": -2, "messages.editor": -2, "schema.publishing": 1.75, "schedule": 1, "ledger": 2,
     "outputs.addresses": 4, "outputs.redirects": 4,
     "messages": -1,
     "contentmodel.spec": 0, "contentmodel.network": 0.5, "contentmodel.contacts": 0.5,
     "contentmodel.region": 0.5, "contentmodel.pages": 0.5, "contentmodel": 0.7,
-    "contentmodel.jsonschema": 1, "contentmodel.reference": 1,
+    "contentmodel.jsonschema": 1, "contentmodel.reference": 1, "contentmodel.labels": 0.6,
     "yamltraps": -0.6, "yamlerrors": -0.5, "yamllimits": -0.4, "messages.input": -2,
     "contentwalk": 0.5,
     "errors": 0, "text": 0, "typography": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
@@ -48,6 +48,9 @@ LAYERS: dict[str, float] = {
     # every output module, and the build hands them what to keep.
     "store": 0.5, "stores": 3.5, "slow_outputs": 7.5, "results": 2.5, "build": 8,
     "shards": 1, "init_site": 1, "progress": 0.5,
+    # The editor in the browser: its configuration from the content model, its /admin/ files
+    # (built into the output by build, served by serve). The package itself holds nothing.
+    "editor": 0, "editor.regions": 3.5, "editor.widgets": 3.6, "editor.config": 3.7, "editor.admin": 4.5,
     "cli": 11,
     "__main__": 12,
     "__init__": 0,
@@ -55,6 +58,11 @@ LAYERS: dict[str, float] = {
     # The preview server's package: its modules point down to the live site and nothing else.
     "server.paths": 0.1, "server.channel": 0.1, "server.snapshot": 0.2, "server.reload": 0.3,
     "server.handler": 0.4, "server.watcher": 0.4, "server.app": 0.5, "server": 0.6,
+    "server.routes": 0.05,
+    # The editor's local backend: above the preview it asks, below the CLI that starts it.
+    "messages.editor_backend": -2, "editor.guard": 10.2, "editor.files": 10.3,
+    "editor.yamlstyle": 10.25, "editor.roundtrip": 10.3, "editor.known": 10.35,
+    "editor.backend": 10.4, "editor.draft": 10.4, "editor.api": 10.5,
 }
 # The preview server gets a rebuild callable; it and its live site know nothing of rusgen.
 IMPORTS_NOTHING_OF_RUSGEN = {

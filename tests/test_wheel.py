@@ -72,3 +72,15 @@ def test_the_wheel_starts_and_builds_a_site_outside_the_repository(installed, tm
     assert checked.stdout == "0 fel, 0 varningar\n"
     typed = Path(where.stdout.strip()).parent / "py.typed"
     assert typed.is_file()
+
+
+def test_the_wheel_holds_the_editor_with_every_file_of_decap(installed, tmp_path: Path) -> None:
+    """pip users have no npm: Decap CMS, its chunks, licences and rusgen's script come along."""
+    bin_dir, env = installed
+    where = run([str(bin_dir / "python"), "-c", "import rusgen.editor.admin as a; print(a.STATIC)"],
+                tmp_path, env).stdout.strip()
+    shipped = sorted(p.name for p in Path(where).iterdir())
+    wanted = sorted(p.name for p in (ROOT / "rusgen" / "editor" / "static").iterdir())
+    assert shipped == wanted
+    needed = {"decap-cms.js", "DECAP-LICENSE.txt", "decap-cms.js.LICENSE.txt", "rusgen-admin.js"}
+    assert needed <= set(shipped)

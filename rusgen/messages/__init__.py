@@ -17,6 +17,8 @@ from functools import cache
 from rusgen.messages.checks import MESSAGES as CHECKS
 from rusgen.messages.cli import MESSAGES as CLI
 from rusgen.messages.content import MESSAGES as CONTENT
+from rusgen.messages.editor import MESSAGES as EDITOR
+from rusgen.messages.editor_backend import MESSAGES as EDITOR_BACKEND
 from rusgen.messages.fields import MESSAGES as FIELDS
 from rusgen.messages.input import MESSAGES as INPUT
 from rusgen.messages.markdown import MESSAGES as MARKDOWN
@@ -36,7 +38,8 @@ ENV_VARIABLE = "RUSGEN_LANG"
 def catalogue() -> dict[str, Template]:
     """Return every message by its code."""
     merged: dict[str, Template] = {}
-    for part in (CHECKS, CLI, CONTENT, FIELDS, INPUT, MARKDOWN, PUBLISHING, SITE, YAML_TEXT):
+    for part in (CHECKS, CLI, CONTENT, EDITOR, EDITOR_BACKEND, FIELDS, INPUT, MARKDOWN, PUBLISHING,
+                 SITE, YAML_TEXT):
         for code, template in part.items():
             if code in merged:
                 raise AssertionError(f"message code {code} is defined twice")

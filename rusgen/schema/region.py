@@ -16,6 +16,7 @@ from rusgen.errors import ContentError, Problems
 from rusgen.fields import Fields
 from rusgen.file_names import check_names
 from rusgen.model import (
+    EditorSettings,
     Network,
     Page,
     Region,
@@ -76,7 +77,25 @@ def read_network(config: YamlMap, problems: Problems) -> Network:
         output=fields.read(NETWORK["output"]) or "public",
         language=fields.read(NETWORK["language"]),
         theme=_theme(fields, NETWORK["theme"]) or "default",
+        editor=_editor(fields),
     )
+
+
+def _editor(fields: Fields) -> EditorSettings | None:
+    """Return `editor:`, or None when absent or when a field it needs is wrong (said)."""
+    field = NETWORK["editor"]
+    block = fields.section(field)
+    if block is None:
+        return None
+    choice = field.child("backend")
+    if block.has("backend"):
+        backend = block.read(choice)
+    else:  # a choice has no default here: say it is missing, on the block's line
+        backend = block.text("backend", required=True, example=choice.example)
+    settings = {child.name: block.read(child) for child in field.fields if child.name != "backend"}
+    if not (backend and settings["repo"]):
+        return None
+    return EditorSettings(backend=backend, **settings)
 
 
 def _theme(fields: Fields, field: ModelField) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rusgen.server.handler import PreviewHandler
 from rusgen.server.reload import Reloads
+from rusgen.server.routes import Routes
 from rusgen.server.snapshot import ENGLISH, Log, Rebuild, Words
 from rusgen.server.watcher import Rebuilder, watch
 
@@ -34,13 +35,20 @@ class PreviewServer(Reloads, ThreadingHTTPServer):
 
     def __init__(
         self, address: tuple[str, int], rebuild: Rebuild, log: Log, words: Words = ENGLISH,
-        read_timeout: float = READ_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT, routes: Routes | None = None,
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.read_timeout = read_timeout
+        self.routes = routes or {}  # the caller's own paths beside the site (the editor's API)
+        self.rebuilder: Rebuilder | None = None  # once serving
         ThreadingHTTPServer.__init__(self, address, PreviewHandler)
         Reloads.__init__(self, rebuild, log, words)
+
+    def files_changed(self, paths: list[str]) -> None:
+        """Rebuild for files a route changed, without waiting for the watcher to see them."""
+        if self.rebuilder is not None:
+            self.rebuilder.poke(paths, saved=True)
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Ignore a browser that hung up mid-answer (a reload does that); log anything else."""
@@ -58,14 +66,16 @@ def serve(
     log: Log = print,
     ready: Callable[[str], None] | None = None,
     words: Words = ENGLISH,
+    routes: Routes | None = None,
 ) -> None:
     """Build, serve and watch until interrupted (Ctrl-C ends it with KeyboardInterrupt)."""
     _stop_on_signals()
-    server = PreviewServer((host, port), rebuild, log, words)
+    server = PreviewServer((host, port), rebuild, log, words, routes=routes)
     server.refresh()
     while server.render_step() is not None:
         pass  # the first build is complete before the preview answers
     rebuilder = Rebuilder(server)
+    server.rebuilder = rebuilder
     rebuilder.start()
     observer = watch(rebuilder, folders, files)
     shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)

@@ -16,6 +16,7 @@ from rusgen.livesite import Replaced
 from rusgen.server.channel import Broadcaster, Tab
 from rusgen.server.paths import EVENTS_PATH, BadPath, content_type, lookup, not_found_page, site_path
 from rusgen.server.reload import PLAIN_404, State, digest, page_digest, problem_json, read
+from rusgen.server.routes import MAX_BODY, Request, Response, Routes, route_for
 from rusgen.server.snapshot import Words
 
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream, to notice closed tabs
@@ -33,6 +34,9 @@ class Server(Protocol):
     words: Words
     events: Broadcaster
     read_timeout: float
+    routes: Routes
+
+    def files_changed(self, paths: list[str]) -> None: ...
 
     def tab_opened(self, tab: Tab) -> None: ...
 
@@ -103,13 +107,48 @@ class PreviewHandler(BaseHTTPRequestHandler):
         pass  # the terminal shows rebuilds and errors, not every request
 
     def do_HEAD(self) -> None:
-        self._serve(body=False)
+        if not self._routed():
+            self._serve(body=False)
 
     def do_GET(self) -> None:
         if urlsplit(self.path).path == EVENTS_PATH:
             self._stream()
-        else:
+        elif not self._routed():
             self._serve(body=True)
+
+    def do_POST(self) -> None:
+        if not self._routed():
+            self._send(HTTPStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", b"Not allowed\n", True)
+
+    def _routed(self) -> bool:
+        """Answer the request by the caller's route for its path, if one has it."""
+        url = urlsplit(self.path)
+        route = route_for(url.path, self.server.routes)
+        if route is None:
+            return False
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_BODY:
+            self.close_connection = True
+            self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain; charset=utf-8", b"Too large\n", True)
+            return True
+        request = Request(
+            method=self.command, path=url.path, query=url.query,
+            headers={name.lower(): value for name, value in self.headers.items()},
+            body=self.rfile.read(length) if length else b"", client=self.client_address[0],
+            server_port=self.server.server_address[1],  # type: ignore[attr-defined]
+            changed=self.server.files_changed,
+        )
+        answer: Response | None = route(request)
+        if answer is None:
+            return False  # not an address of the route's own: the site's
+        if answer.location:
+            self._redirect(answer.location)
+        else:
+            self._send(HTTPStatus(answer.status), answer.content_type, answer.body, self.command != "HEAD")
+        return True
 
     def _serve(self, body: bool) -> None:
         try:
