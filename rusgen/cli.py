@@ -133,6 +133,7 @@ def build(
     if quiet:
         return
     report, summary = result.report, result.summary
+    assert report is not None  # a build, replayed or not, reports its write
     click.echo(say(
         "cli.built", lang, regions=count(lang, "region", summary["regions"]),
         pages=count(lang, "page", summary["pages"]), output=summary["output"],
@@ -204,6 +205,7 @@ def check(source: Path, drafts: bool, regions: tuple[str, ...], external: bool, 
         except ContentErrors as exc:
             problems, unreadable = [*exc.errors, *exc.warnings], exc.unreadable
         else:
+            assert result.site is not None  # a check renders: it never replays a build
             ctx = CheckContext(
                 site=result.site, outputs=result.outputs, root=source,
                 output_dir=result.site.network.output, max_document_mb=max_document_mb,

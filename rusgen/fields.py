@@ -9,13 +9,15 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from rusgen.contentmodel.spec import Field
 from rusgen.errors import Problems
 from rusgen.yamlfile import YamlList, YamlMap
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# A date or a datetime, in the type checker's terms (in class Fields, `date` is a method).
+DayOrMoment = TypeVar("DayOrMoment", bound=date)
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 URL_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -45,7 +47,8 @@ def parse_datetime(value: str) -> datetime | None:
     if not match:
         return None
     try:
-        return datetime(*(int(g) for g in match.groups() if g is not None))
+        year, month, day, hour, minute = (int(g) for g in match.groups()[:5])
+        return datetime(year, month, day, hour, minute, int(match[6] or 0))
     except ValueError:
         return None
 
@@ -232,7 +235,7 @@ class Fields:
         self.say(key, "field.datetime", field=key, got=self.got(key))
         return None
 
-    def _in_years(self, key: str, day: date | None) -> date | None:
+    def _in_years(self, key: str, day: DayOrMoment | None) -> DayOrMoment | None:
         """Return the date if every output can count with its year; else say so."""
         if day is None or YEARS[0] <= day.year <= YEARS[1]:
             return day
