@@ -84,7 +84,7 @@ test: install-test system-packages axe lighthouse icaljs
 	$(BIN)/pytest -q -m lighthouse
 
 # The quick tier, for work in progress: every test that needs no browser, Java, web server
-# or node (those are marked `browser`, tests/conftest.py), in about a minute.
+# or node (those are marked `browser`, tests/conftest.py).
 test-quick: install-test
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/mypy
