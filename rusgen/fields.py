@@ -9,13 +9,20 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime, time
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from rusgen.contentmodel.spec import Field
 from rusgen.errors import Problems
 from rusgen.yamlfile import YamlList, YamlMap
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+class Moment(NamedTuple):
+    """A date-or-time field as read: a date alone is its midnight, without a time of day."""
+
+    at: datetime  # naive: the region's zone is added by the schema
+    has_time: bool
+
+
 # A date or a datetime, in the type checker's terms (in class Fields, `date` is a method).
 DayOrMoment = TypeVar("DayOrMoment", bound=date)
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
@@ -219,8 +226,8 @@ class Fields:
             self.say(key, "field.date", field=key, got=self.got(key))
         return self._in_years(key, parsed)
 
-    def date_or_datetime(self, key: str, required: bool = False) -> tuple[datetime, bool] | None:
-        """Return (moment, has_time) for a date with or without a time of day."""
+    def date_or_datetime(self, key: str, required: bool = False) -> Moment | None:
+        """Return the moment of a date with or without a time of day (then its midnight)."""
         if not self.has(key):
             if required:
                 self._missing(key, "2020-10-15 09:30")
@@ -228,10 +235,10 @@ class Fields:
         text = str(self.data[key])
         moment = parse_datetime(text)
         if moment is not None:
-            return (moment, True) if self._in_years(key, moment) else None
+            return Moment(moment, True) if self._in_years(key, moment) else None
         day = parse_date(text)
         if day is not None:
-            return (datetime.combine(day, time()), False) if self._in_years(key, day) else None
+            return Moment(datetime.combine(day, time()), False) if self._in_years(key, day) else None
         self.say(key, "field.datetime", field=key, got=self.got(key))
         return None
 

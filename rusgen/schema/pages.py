@@ -93,7 +93,7 @@ def read_page(raw: RawPage, region: RegionContext, problems: Problems) -> Page |
         body_line=raw.body_line,
         field_lines=field_lines(raw.front),
         summary=f.read(PAGE["summary"]),
-        updated=updated[0].replace(tzinfo=region.tz) if updated else None,
+        updated=updated.at.replace(tzinfo=region.tz) if updated else None,
         draft=f.read(PAGE["draft"]),
         weight=f.read(PAGE["weight"]),
         image=_image(f, region),

@@ -47,7 +47,7 @@ def read_publishing(f: Fields, region: RegionContext) -> Publishing:
 def _moment(f: Fields, key: str, region: RegionContext) -> datetime | None:
     """A date means its first moment: `publish: 2026-12-01` publishes at midnight."""
     read = f.read(PAGE[key])
-    return read[0].replace(tzinfo=region.tz) if read else None
+    return read.at.replace(tzinfo=region.tz) if read else None
 
 
 def read_review_every(f: Fields) -> int:
