@@ -18,7 +18,7 @@ LIGHTHOUSE := $(VENV)/lighthouse/node_modules/lighthouse/cli/index.js
 # Mozilla's ical.js, the second of the three calendar parsers the tests read every .ics with.
 ICALJS := $(VENV)/icaljs/node_modules/ical.js/dist/ical.es5.cjs
 
-.PHONY: install install-test build test lint golden docs bench bench-peers serve clean system-packages axe lighthouse screenshots icaljs
+.PHONY: install install-test build test test-quick lint golden docs bench bench-peers serve clean system-packages axe lighthouse screenshots icaljs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -79,11 +79,21 @@ $(ICALJS): | $(SYSTEM_STAMP)
 # must not share the CPU with other tests.
 test: install-test system-packages axe lighthouse icaljs
 	$(BIN)/ruff check rusgen tests
+	$(BIN)/mypy
 	$(BIN)/pytest -q -n 2 -m "not lighthouse"
 	$(BIN)/pytest -q -m lighthouse
 
+# The quick tier, for work in progress: every test that needs no browser, Java, web server
+# or node (those are marked `browser`, tests/conftest.py).
+test-quick: install-test
+	$(BIN)/ruff check rusgen tests
+	$(BIN)/mypy
+	$(BIN)/pytest -q -n 2 -m "not browser and not lighthouse"
+
+# Style and types; mypy reads its settings from pyproject.toml.
 lint: install-test
 	$(BIN)/ruff check rusgen tests
+	$(BIN)/mypy
 
 # Regenerate the golden output of tests/sites/full; review the diff like code.
 # Built from a temporary copy, so that no cache is left in tests/sites/full.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,7 +85,7 @@ def _make_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
 
 
-if os.name == "nt":
+if sys.platform == "win32":  # os.name == "nt", in the form the type checker reads
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -133,6 +133,7 @@ def build(
     if quiet:
         return
     report, summary = result.report, result.summary
+    assert report is not None  # a build, replayed or not, reports its write
     click.echo(say(
         "cli.built", lang, regions=count(lang, "region", summary["regions"]),
         pages=count(lang, "page", summary["pages"]), output=summary["output"],
@@ -204,6 +205,7 @@ def check(source: Path, drafts: bool, regions: tuple[str, ...], external: bool, 
         except ContentErrors as exc:
             problems, unreadable = [*exc.errors, *exc.warnings], exc.unreadable
         else:
+            assert result.site is not None  # a check renders: it never replays a build
             ctx = CheckContext(
                 site=result.site, outputs=result.outputs, root=source,
                 output_dir=result.site.network.output, max_document_mb=max_document_mb,
@@ -422,6 +424,7 @@ def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, 
     from rusgen.editor.draft import DraftPreview
     from rusgen.preview import SiteRebuilder, preview_words
     from rusgen.server import serve as run_server
+    from rusgen.server.routes import Route
 
     lang = configured_language(source)
     if not (source / CONFIG_FILE).is_file():
@@ -443,7 +446,7 @@ def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, 
             webbrowser.open(url)
 
     editor = EditorApi(source, lang, reports=rebuild, preview=DraftPreview(options, lang, rebuild.caches))
-    routes = {**editor.routes(), ADMIN_ROUTE: AdminFiles(source)}
+    routes: dict[str, Route] = {**editor.routes(), ADMIN_ROUTE: AdminFiles(source)}
     try:
         run_server(rebuild, folders, files, host=host, port=port, words=preview_words(lang),
                    log=lambda line: click.echo(line, err=True), ready=ready, routes=routes)

@@ -15,7 +15,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
+
+if TYPE_CHECKING:
+    import pikepdf
 
 CHECKED_KINDS = ("pdf", "docx", "pptx")
 # Codes, in the order a fix is best made: the export settings first, the text last.
@@ -60,27 +64,27 @@ def _pdf_failures(data: bytes) -> tuple[str, ...]:
     return tuple(code for code in FAILURES if code in failures)
 
 
-def _pdf_title(pdf: object) -> str:
+def _pdf_title(pdf: pikepdf.Pdf) -> str:
     """Return the title in the document information or, as newer exports write it, in XMP."""
-    info = pdf.docinfo  # type: ignore[attr-defined]
+    info = pdf.docinfo
     title = str(info.get("/Title", "")).strip()
     if title:
         return title
     try:
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:  # type: ignore[attr-defined]
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
             return str(meta.get("dc:title", "")).strip()
     except Exception:  # noqa: BLE001 - broken XMP is no title
         return ""
 
 
-def _pdf_has_text(pdf: object) -> bool:
+def _pdf_has_text(pdf: pikepdf.Pdf) -> bool:
     """Tell whether any of the first pages can show text (also invisible text over a scan, OCR).
 
     Text is drawn with a font the page names in its resources (or a form it draws does);
     a scanned page names only images. Reading the resources, not the content streams,
     decodes nothing: a page's content can unpack to far more than the file's size.
     """
-    for page in pdf.pages[:PAGES_FOR_TEXT]:  # type: ignore[attr-defined]
+    for page in pdf.pages[:PAGES_FOR_TEXT]:
         resources = _inherited(page.obj, "/Resources")
         if _names_fonts(resources):
             return True
@@ -91,20 +95,20 @@ def _pdf_has_text(pdf: object) -> bool:
     return False
 
 
-def _inherited(node: object, key: str) -> object:
+def _inherited(node: pikepdf.Object | None, key: str) -> pikepdf.Object | None:
     """Return a page attribute, which a page may inherit from the page tree above it."""
     for _ in range(64):  # a page tree is shallow; a loop in a broken file must end
         if node is None:
             return None
-        value = node.get(key)  # type: ignore[attr-defined]
+        value = node.get(key)
         if value is not None:
             return value
-        node = node.get("/Parent")  # type: ignore[attr-defined]
+        node = node.get("/Parent")
     return None
 
 
-def _names_fonts(resources: object) -> bool:
-    fonts = resources.get("/Font") if resources is not None else None  # type: ignore[attr-defined]
+def _names_fonts(resources: pikepdf.Object | None) -> bool:
+    fonts = resources.get("/Font") if resources is not None else None
     return fonts is not None and len(fonts.keys()) > 0
 
 

@@ -9,13 +9,22 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from rusgen.contentmodel.spec import Field
 from rusgen.errors import Problems
 from rusgen.yamlfile import YamlList, YamlMap
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+class Moment(NamedTuple):
+    """A date-or-time field as read: a date alone is its midnight, without a time of day."""
+
+    at: datetime  # naive: the region's zone is added by the schema
+    has_time: bool
+
+
+# A date or a datetime, in the type checker's terms (in class Fields, `date` is a method).
+DayOrMoment = TypeVar("DayOrMoment", bound=date)
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 URL_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -45,7 +54,8 @@ def parse_datetime(value: str) -> datetime | None:
     if not match:
         return None
     try:
-        return datetime(*(int(g) for g in match.groups() if g is not None))
+        year, month, day, hour, minute = (int(g) for g in match.groups()[:5])
+        return datetime(year, month, day, hour, minute, int(match[6] or 0))
     except ValueError:
         return None
 
@@ -216,8 +226,8 @@ class Fields:
             self.say(key, "field.date", field=key, got=self.got(key))
         return self._in_years(key, parsed)
 
-    def date_or_datetime(self, key: str, required: bool = False) -> tuple[datetime, bool] | None:
-        """Return (moment, has_time) for a date with or without a time of day."""
+    def date_or_datetime(self, key: str, required: bool = False) -> Moment | None:
+        """Return the moment of a date with or without a time of day (then its midnight)."""
         if not self.has(key):
             if required:
                 self._missing(key, "2020-10-15 09:30")
@@ -225,14 +235,14 @@ class Fields:
         text = str(self.data[key])
         moment = parse_datetime(text)
         if moment is not None:
-            return (moment, True) if self._in_years(key, moment) else None
+            return Moment(moment, True) if self._in_years(key, moment) else None
         day = parse_date(text)
         if day is not None:
-            return (datetime.combine(day, time()), False) if self._in_years(key, day) else None
+            return Moment(datetime.combine(day, time()), False) if self._in_years(key, day) else None
         self.say(key, "field.datetime", field=key, got=self.got(key))
         return None
 
-    def _in_years(self, key: str, day: date | None) -> date | None:
+    def _in_years(self, key: str, day: DayOrMoment | None) -> DayOrMoment | None:
         """Return the date if every output can count with its year; else say so."""
         if day is None or YEARS[0] <= day.year <= YEARS[1]:
             return day

@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from rusgen.contentwalk import ContentWalker
 from rusgen.errors import Problems, RusgenError
+from rusgen.memo import Memo
 from rusgen.messages import message_language
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, LEDGER_FILE, RawFile, RawPage, RawProject, RawRegion
 from rusgen.yamlfile import ParsedYaml, YamlMap, YamlSyntaxError, parse_yaml, read_yaml
@@ -50,7 +52,7 @@ def configured_language(root: Path) -> str:
 
 
 def load_project(
-    root: Path, problems: Problems, only: tuple[str, ...] = (), cache: dict | None = None
+    root: Path, problems: Problems, only: tuple[str, ...] = (), cache: Memo | None = None
 ) -> RawProject:
     """Read the whole project below `root`; `only` limits it to some region ids.
 
@@ -86,7 +88,7 @@ def load_project(
     return RawProject(root=root, config=config or YamlMap(), regions=regions)
 
 
-def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache: dict) -> RawRegion:
+def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache: Memo) -> RawRegion:
     display = f"{CONTENT_DIR}/{folder.name}"
     found = walker.files(str(folder), display)
     settings = {file.rel: file.real for file in found if file.rel in SETTINGS_FILES}
@@ -111,9 +113,7 @@ def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache:
         if file.rel.endswith(PAGE_SUFFIX):
             page = _read_once(
                 f"{base}/{file.rel}", problems, cache,
-                lambda found, file=file: _read_page(
-                    Path(file.real), file.rel, f"{display}/{file.rel}", found, cache
-                ),
+                partial(_read_page, Path(file.real), file.rel, f"{display}/{file.rel}", cache=cache),
             )
             if page is not None:
                 region.pages.append(page)
@@ -142,7 +142,7 @@ def _read_text(path: Path, display: str, problems: Problems) -> str | None:
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
-def _read_yaml_file(real: str | None, display: str, problems: Problems, cache: dict) -> YamlMap | None:
+def _read_yaml_file(real: str | None, display: str, problems: Problems, cache: Memo) -> YamlMap | None:
     """Read a settings file at its real path (None: there is none to read)."""
     if real is None or not os.path.isfile(real):
         return None
@@ -166,7 +166,7 @@ def settings_from_text(text: str, display: str, problems: Problems, cache: dict)
     return data.data
 
 
-def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: dict) -> RawPage | None:
+def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: Memo) -> RawPage | None:
     text = _read_text(path, display, problems)
     if text is None:
         return None
@@ -197,7 +197,7 @@ def page_from_text(text: str, rel: str, display: str, problems: Problems, cache:
     return RawPage(display=display, rel=rel, front=front, body=body, body_line=closing + 2, text=text)
 
 
-def _read_once(path: str, problems: Problems, cache: dict, read: Callable[[Problems], T]) -> T:
+def _read_once(path: str, problems: Problems, cache: Memo, read: Callable[[Problems], T]) -> T:
     """Return read(problems) for a file (an absolute path), reading it again only when it has changed.
 
     The preview keeps `cache` between rebuilds, so a save reads the saved file, not all of
@@ -217,7 +217,7 @@ def _read_once(path: str, problems: Problems, cache: dict, read: Callable[[Probl
 
 
 def _parse_recorded(
-    text: str, first_line: int, display: str, problems: Problems, cache: dict
+    text: str, first_line: int, display: str, problems: Problems, cache: Memo
 ) -> ParsedYaml | None:
     """Parse YAML once per distinct text, recording its notes, or its error and None."""
     key = ("yaml", first_line, text)

@@ -11,8 +11,9 @@ image whose address would run script or load another host is an error.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -72,7 +73,7 @@ def make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"typographer": False}).enable("table")
     # markdown-it would leave a javascript: link as plain text; taken as a link, it is
     # refused by _refused_address with a message that says why, and never published.
-    md.validateLink = lambda url: True
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it's documented hook
     md.add_render_rule("html_block", _raw_html)
     md.add_render_rule("html_inline", _raw_html)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_anchor_slug)
@@ -87,7 +88,9 @@ def _anchor_slug(text: str) -> str:
     return slugify(text) or "rubrik"
 
 
-def _raw_html(self: object, tokens: list[Token], idx: int, options: object, env: dict) -> str:
+def _raw_html(
+    self: object, tokens: list[Token], idx: int, options: object, env: MutableMapping[str, Any]
+) -> str:
     """Write raw HTML as it is, and mark the body for the cleaner: its one way in."""
     env["unclean"] = True
     return tokens[idx].content
@@ -102,8 +105,10 @@ def render_markdown(
 ) -> tuple[str, list[BrokenLink], list[Note]]:
     """Render a page body; return its HTML, every link that leads nowhere, and its notes."""
     raw = RawHtml()
+    broken: list[BrokenLink] = []
+    notes: list[Note] = []
     env = {
-        "resolve": resolve, "link_to": link_to, "file_label": file_label, "broken": [], "notes": [],
+        "resolve": resolve, "link_to": link_to, "file_label": file_label, "broken": broken, "notes": notes,
         "raw": raw,
     }
     html = md.render(body, env)
@@ -111,7 +116,7 @@ def render_markdown(
         # The whole body, not each fragment: a <details> opened in one block and closed in
         # another is whole only here. A body without raw HTML is markdown-it's own markup.
         html = clean_html(html)
-    return html, env["broken"], env["notes"] + raw.notes + new_window_notes(body, html)
+    return html, broken, notes + raw.notes + new_window_notes(body, html)
 
 
 def _rewrite_links(state: StateCore) -> None:
@@ -129,7 +134,7 @@ def _rewrite_links(state: StateCore) -> None:
             block.children = _rewrite_inline(block.children, env, line)
 
 
-def _rewrite_inline(tokens: list[Token], env: dict, line: int) -> list[Token]:
+def _rewrite_inline(tokens: list[Token], env: MutableMapping[str, Any], line: int) -> list[Token]:
     """Rewrite the links and images of one paragraph; note a broken link with its text."""
     children: list[Token] = []
     pending_label = ""
@@ -162,7 +167,7 @@ def _rewrite_inline(tokens: list[Token], env: dict, line: int) -> list[Token]:
     return children
 
 
-def _rewrite_one(token: Token, env: dict, line: int, attr: str = "href") -> str:
+def _rewrite_one(token: Token, env: MutableMapping[str, Any], line: int, attr: str = "href") -> str:
     """Rewrite one link or image in place; return the file label to append, if any."""
     href = str(token.attrGet(attr) or "")
     if not href or href.startswith("#") or _refused_address(token, env, line, attr, href):
@@ -182,7 +187,7 @@ def _rewrite_one(token: Token, env: dict, line: int, attr: str = "href") -> str:
     return ""
 
 
-def _refused_address(token: Token, env: dict, line: int, attr: str, href: str) -> bool:
+def _refused_address(token: Token, env: MutableMapping[str, Any], line: int, attr: str, href: str) -> bool:
     """Note a link that would run script, or an image another host serves, and drop its address.
 
     The address is dropped so that not even the preview of a page with errors shows it.

@@ -200,7 +200,7 @@ def front_matter_examples() -> dict[str, str]:
 def alt_notes(alt: str, src: str, line: int, field: str, examples: dict[str, str]) -> list[Note]:
     """Warn about a description that is a file name or only says "bild"."""
     code = alt_problem(alt, src)
-    return [note(line, field, code, alt=alt.strip(), **examples)] if code else []
+    return [note(line, field, code, False, alt=alt.strip(), **examples)] if code else []
 
 
 def alt_problem(alt: str, src: str) -> str:

@@ -353,6 +353,11 @@ class Region:
         """Return the taxonomy with this id, or None."""
         return next((t for t in self.taxonomies if t.id == taxonomy_id), None)
 
+    def term(self, taxonomy_id: str, term_id: str) -> Term | None:
+        """Return a term of one of the region's taxonomies, or None."""
+        taxonomy = self.taxonomy(taxonomy_id)
+        return taxonomy.term(term_id) if taxonomy else None
+
     def absolute_url(self, url: str) -> str:
         """Return the published address of a region-relative URL."""
         return self.base_url + url
@@ -394,7 +399,6 @@ class Site:
     regions: tuple[Region, ...]
     build_time: datetime
     drafts: bool = False
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def region(self, region_id: str) -> Region | None:
         """Return the region with this id, or None."""

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from rusgen import text, typography
 from rusgen.errors import RusgenError
 from rusgen.fields import parse_time
+from rusgen.memo import Memo
 from rusgen.model import Page
 from rusgen.raw import THEMES_DIR
 from rusgen.yamlfile import YamlSyntaxError, parse_yaml
@@ -45,7 +46,7 @@ class Theme:
                         found[path.relative_to(static).as_posix()] = path
         return dict(sorted(found.items()))
 
-    def strings(self, lang: str, cache: dict | None = None) -> UIStrings:
+    def strings(self, lang: str, cache: Memo | None = None) -> UIStrings:
         """Return the UI strings of one language, the child's overriding the parent's."""
         merged: dict[str, str] = {}
         files = [folder / "i18n" / f"{lang}.yaml" for folder in self.folders]
@@ -75,7 +76,7 @@ def _shown(path: Path) -> str:
     return "/".join(path.parts[-4:]) if path.parts[-2] == "i18n" else "/".join(path.parts[-3:])
 
 
-def _read_strings(text: str, shown: str, cache: dict) -> dict[str, str]:
+def _read_strings(text: str, shown: str, cache: Memo) -> dict[str, str]:
     """Parse a strings file once per distinct text."""
     key = ("strings", text)
     if key not in cache:
@@ -142,7 +143,7 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
     template again, which costs more than rendering the pages.
     """
 
-    def __init__(self, store: dict) -> None:
+    def __init__(self, store: Memo) -> None:
         self.store = store
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -177,7 +178,7 @@ class ThemeEnvironment(jinja2.Environment):
         return super().getitem(obj, argument)
 
 
-def make_environment(theme: Theme, cache: dict | None = None) -> ThemeEnvironment:
+def make_environment(theme: Theme, cache: Memo | None = None) -> ThemeEnvironment:
     """Create a strict, autoescaping Jinja environment over a theme chain."""
     env = ThemeEnvironment(
         bytecode_cache=MemoryBytecodeCache(cache) if cache is not None else None,

@@ -9,18 +9,21 @@ shows the page being looked at long before the other pages are ready.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from rusgen.errors import Problems
 from rusgen.markdown import make_markdown
+from rusgen.memo import Memo
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import calendar, feeds, files, html, network, open_data, redirects, sitemap
 from rusgen.outputs.page_bodies import PageBodies
 from rusgen.outputs.region_view import RegionView, View
 
 
-class UsedCache(dict):
+class UsedCache(Memo):
     """The build cache, forgetting after each good build what that build did not use.
 
     Without it every save would leave its old Markdown and YAML behind for as long as the
@@ -29,7 +32,7 @@ class UsedCache(dict):
 
     def __init__(self) -> None:
         super().__init__()
-        self.used: set = set()
+        self.used: set[object] = set()
 
     def start_run(self) -> None:
         self.used = set()
@@ -38,7 +41,7 @@ class UsedCache(dict):
         for key in self.keys() - self.used:
             del self[key]
 
-    def get(self, key, default=None):  # type: ignore[no-untyped-def, override]
+    def get(self, key: tuple[Hashable, ...], default: Any = None) -> Any:
         self.used.add(key)
         return super().get(key, default)
 
@@ -46,7 +49,7 @@ class UsedCache(dict):
         self.used.add(key)
         return super().__contains__(key)
 
-    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+    def __setitem__(self, key: tuple[Hashable, ...], value: Any) -> None:
         self.used.add(key)
         super().__setitem__(key, value)
 
@@ -87,7 +90,7 @@ class MarkdownCaches:
         for _, cache in self._caches.values():
             cache.forget_unused()
 
-    def of(self, region: Region) -> dict:
+    def of(self, region: Region) -> Memo:
         targets = (
             region.languages,
             tuple((p.source, p.url, p.lang) for p in region.pages),
@@ -112,11 +115,11 @@ def check_links(site: Site, caches: MarkdownCaches, problems: Problems) -> None:
 class SitePieces:
     """Every output of a valid site, rendered on request or in order (livesite.Later)."""
 
-    def __init__(self, site: Site, root: Path, cache: dict, caches: MarkdownCaches) -> None:
+    def __init__(self, site: Site, root: Path, cache: Memo, caches: MarkdownCaches) -> None:
         md = make_markdown()
         self.ready: list[Output] = []  # copied files and the network index: cheap, needed first
         self._pages: dict[str, tuple[html.RegionRenderer, View, dict]] = {}
-        self._queue: deque[Callable[[], Iterator[Output]]] = deque()
+        self._queue: deque[Callable[[], Iterable[Output]]] = deque()
         self._done: set[str] = set()
         for region in site.regions:
             renderer, theme = html.region_renderer(
@@ -128,14 +131,14 @@ class SitePieces:
             for view in views:
                 self._pages[renderer.view_path(view)] = (renderer, view, alternates)
             self.ready.extend(files.region_files(region, theme, renderer.assets))
-            view = renderer.view
+            region_view = renderer.view
             self._queue.extend([  # small pieces, so a new save waits for little
                 renderer.extra_pages,
-                lambda view=view, strings=strings: calendar.render(view, strings),
-                lambda view=view, strings=strings: feeds.render(view, strings),
-                lambda view=view: open_data.render(view),
-                lambda view=view: sitemap.render(view),
-                lambda view=view: redirects.render(view),
+                partial(calendar.render, region_view, strings),
+                partial(feeds.render, region_view, strings),
+                partial(open_data.render, region_view),
+                partial(sitemap.render, region_view),
+                partial(redirects.render, region_view),
             ])
         self.ready.extend(network.render(site, root, cache, hashed=False))
         self.paths = frozenset(self._pages)

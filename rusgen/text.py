@@ -272,7 +272,7 @@ def format_event_when(
         with_year = first.year != last.year
         return f"{_date_and_time(first, lang, with_year)} {EN_DASH} {format_date(last, lang)}"
     end_day = end.date() if isinstance(end, datetime) else end
-    if end_day is None or end_day == start.date():
+    if end is None or end_day == start.date():
         end_time = end.time() if isinstance(end, datetime) else None
         times = format_time_range(start.time(), end_time, lang)
         return f"{format_date(start, lang, 'long')}, {times}"

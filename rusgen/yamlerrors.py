@@ -63,10 +63,10 @@ def explain(exc: yaml.YAMLError, lines: list[str], first_line: int) -> YamlSynta
         return YamlSyntaxError(first_line, "yaml.unreadable")
     mark = exc.problem_mark or exc.context_mark
     at = _at(mark)
-    line = _line(lines, at)
-    if _value_of(line)[:1] in tuple(WORD_QUOTE_MARKS):
-        marks = " ".join(dict.fromkeys(q for q in line if q in WORD_QUOTE_MARKS))
-        example = suggest(line, _strip_word_quotes(line)) or COLON_EXAMPLE
+    text = _line(lines, at)
+    if _value_of(text)[:1] in tuple(WORD_QUOTE_MARKS):
+        marks = " ".join(dict.fromkeys(q for q in text if q in WORD_QUOTE_MARKS))
+        example = suggest(text, _strip_word_quotes(text)) or COLON_EXAMPLE
         return YamlSyntaxError(at + first_line, "yaml.word_quotes", marks=marks, example=example)
     return _by_problem(exc, lines, first_line)
 

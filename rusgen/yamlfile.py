@@ -11,6 +11,7 @@ tags and nesting that would exhaust the machine are refused before any value is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -53,8 +54,12 @@ class ParsedYaml:
     notes: tuple[YamlNote, ...] = ()
 
 
-class _LineMarks:
-    """Constructors that record lines and keep times and yes/no as written."""
+class _LineMarks(yaml.constructor.SafeConstructor):
+    """Constructors that record lines and keep times and yes/no as written.
+
+    A SafeConstructor so the type checker knows what `super()` and `self` offer; in the
+    loaders below it comes before the loader's own constructor in the method order.
+    """
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> YamlMap:
         result = YamlMap()
@@ -72,10 +77,10 @@ class _LineMarks:
             marks[key] = key_node.start_mark
         return result
 
-    def construct_yaml_map(self, node: yaml.MappingNode):  # type: ignore[override]
+    def construct_yaml_map(self, node: yaml.MappingNode):
         yield self.construct_mapping(node)
 
-    def construct_yaml_seq(self, node: yaml.SequenceNode):  # type: ignore[override]
+    def construct_yaml_seq(self, node: yaml.SequenceNode):
         result = YamlList()
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -85,6 +90,7 @@ class _LineMarks:
     def construct_as_written(self, node: yaml.ScalarNode) -> str:
         return str(self.construct_scalar(node))
 
+    # The stubs say a YAML int is an int and a bool a bool; these keep some as text.
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int | str:  # type: ignore[override]
         written = str(node.value)
         digits = written.lstrip("-")
@@ -113,17 +119,21 @@ class _FastLineLoader(_LineMarks, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     """The libyaml parser with the same constructors, for text that parses."""
 
 
-for _loader in (_LineLoader, _FastLineLoader):
-    _loader.add_constructor("tag:yaml.org,2002:map", _LineMarks.construct_yaml_map)
-    _loader.add_constructor("tag:yaml.org,2002:seq", _LineMarks.construct_yaml_seq)
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _LineMarks.construct_as_written)
-    _loader.add_constructor("tag:yaml.org,2002:int", _LineMarks.construct_yaml_int)
+_CONSTRUCTORS: dict[str, Callable[[Any, Any], Any]] = {
+    "tag:yaml.org,2002:map": _LineMarks.construct_yaml_map,
+    "tag:yaml.org,2002:seq": _LineMarks.construct_yaml_seq,
+    "tag:yaml.org,2002:timestamp": _LineMarks.construct_as_written,
+    "tag:yaml.org,2002:int": _LineMarks.construct_yaml_int,
     # 13.00 and 9.30 are times; no field of the content model is a decimal number.
-    _loader.add_constructor("tag:yaml.org,2002:float", _LineMarks.construct_as_written)
-    _loader.add_constructor("tag:yaml.org,2002:bool", _LineMarks.construct_yaml_bool)
+    "tag:yaml.org,2002:float": _LineMarks.construct_as_written,
+    "tag:yaml.org,2002:bool": _LineMarks.construct_yaml_bool,
     # YAML 1.1 reads a lone `=` and `<<` as instructions no loader here carries out: text.
-    _loader.add_constructor("tag:yaml.org,2002:value", _LineMarks.construct_as_written)
-    _loader.add_constructor("tag:yaml.org,2002:merge", _LineMarks.construct_as_written)
+    "tag:yaml.org,2002:value": _LineMarks.construct_as_written,
+    "tag:yaml.org,2002:merge": _LineMarks.construct_as_written,
+}
+for _loader in (_LineLoader, _FastLineLoader):
+    for _tag, _constructor in _CONSTRUCTORS.items():
+        _loader.add_constructor(_tag, _constructor)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> Any:

@@ -22,7 +22,9 @@ MAX_DEPTH = 20
 # What the YAML reader refuses in a file, and an escape in double quotes can still make.
 NOT_TEXT = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 SURROGATE = re.compile("[\ud800-\udfff]")
-COLLECTION_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+COLLECTION_TAGS: dict[type[yaml.Node], str] = {
+    yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+}
 OPENS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
          yaml.FlowSequenceStartToken)
 CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
@@ -103,6 +105,6 @@ def _check_text(node: yaml.ScalarNode, first_line: int) -> None:
 def _alias(source: str, loader_class: type[yaml.SafeLoader], first_line: int) -> YamlSyntaxError:
     """Return the error for the first alias written, on its own line."""
     for event in yaml.parse(source, Loader=loader_class):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark and event.anchor:  # both always set
             return YamlSyntaxError(event.start_mark.line + first_line, "yaml.alias", name=event.anchor)
     raise AssertionError("a node was given twice without an alias")  # never: only aliases share

@@ -33,6 +33,52 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Test tiers. A test that starts Chromium, Java (the Nu checker), nginx, Apache or node
+# (Lighthouse, ical.js) is marked `browser`; `pytest -m "not browser"` (make test-quick)
+# runs the rest in about a minute. The fixtures below start such a program, so a test that
+# uses one, directly or through another fixture, is marked by pytest_collection_modifyitems;
+# a test that starts one itself says so with @pytest.mark.browser. A test that starts one
+# without the marker fails (refuse_tools_unless_marked), so none is forgotten.
+BROWSER_FIXTURES = frozenset({"browser", "served_site"})
+# The programs of that tier, by the name of the file run (the Nu checker is run by java;
+# playwright's driver is a node).
+BROWSER_TOOLS = frozenset({"chromium", "chrome", "java", "node", "nginx", "apache2", "npm", "npx"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        needs = BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if needs or item.get_closest_marker("lighthouse"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def refuse_tools_unless_marked(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test without the `browser` marker that starts a program of that tier."""
+    if request.node.get_closest_marker("browser"):
+        yield
+        return
+    start = subprocess.Popen._execute_child  # type: ignore[attr-defined]  # what every start goes through
+
+    def refusing(self: subprocess.Popen, args: object, executable: object, *rest: object) -> None:
+        if executable:
+            first = os.fsdecode(executable)
+        elif isinstance(args, (str, bytes, os.PathLike)):
+            first = os.fsdecode(args).split()[0]  # a command line for a shell
+        else:
+            first = os.fsdecode(list(args)[0])  # type: ignore[call-overload]
+        program = os.path.basename(first)
+        if program in BROWSER_TOOLS:
+            pytest.fail(f"{request.node.nodeid} starts {program}: mark it @pytest.mark.browser "
+                        "(or use a fixture of BROWSER_FIXTURES), so `make test-quick` leaves it out")
+        start(self, args, executable, *rest)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "_execute_child", refusing)
+        yield
+
+
 def copy_site(name: str, target: Path) -> Path:
     """Copy tests/sites/<name> and the repository's themes/ into `target`; return it."""
     shutil.copytree(SITES / name, target, dirs_exist_ok=True)

@@ -110,6 +110,7 @@ def utc(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+@pytest.mark.browser  # node, for ical.js
 def test_every_file_gives_the_right_local_and_utc_times_in_three_parsers(
     calendars: dict[str, Path], site: dict[str, bytes]
 ) -> None:
@@ -159,6 +160,7 @@ def test_lines_are_folded_at_75_octets_and_text_survives(site: dict[str, bytes],
     assert vobject.readOne(data.decode()).vevent.description.value.startswith(LONG)
 
 
+@pytest.mark.browser  # node, for ical.js
 def test_online_only_event_has_online_as_its_place(site: dict[str, bytes], calendars) -> None:
     event = Calendar.from_ical(site[f"{FOLDER}/events/webbinarium.ics"]).walk("VEVENT")[0]
     assert str(event["location"]) == "Online: https://meet.example.se/j/9876"
@@ -167,6 +169,7 @@ def test_online_only_event_has_online_as_its_place(site: dict[str, bytes], calen
     assert js["location"] == "Online: https://meet.example.se/j/9876"
 
 
+@pytest.mark.browser  # node, for ical.js
 def test_feeds_ask_to_be_fetched_daily(calendars: dict[str, Path]) -> None:
     feeds = [calendars[f"{FOLDER}/events.ics"], calendars[f"{FOLDER}/en/events.ics"]]
     for event in read_icaljs(feeds):

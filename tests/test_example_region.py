@@ -71,6 +71,7 @@ def test_the_example_builds_the_pages_it_promises(example_site: Path) -> None:
     assert "Pressmeddelande" in news and "Kim Andersson" in news
 
 
+@pytest.mark.browser  # java
 def test_the_nu_html_checker_finds_no_error_in_the_example(example_site: Path) -> None:
     assert vnu_errors(example_site) == []
 

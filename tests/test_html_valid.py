@@ -35,6 +35,7 @@ def vnu_errors(folder: Path) -> list[str]:
     ]
 
 
+@pytest.mark.browser  # java
 def test_the_nu_html_checker_finds_no_error(built_site: Path) -> None:
     assert len(list(built_site.rglob("*.html"))) > 40
     assert vnu_errors(built_site) == []

@@ -27,7 +27,7 @@ LAYERS: dict[str, float] = {
     "contentmodel.jsonschema": 1, "contentmodel.reference": 1, "contentmodel.labels": 0.6,
     "yamltraps": -0.6, "yamlerrors": -0.5, "yamllimits": -0.4, "messages.input": -2,
     "contentwalk": 0.5,
-    "errors": 0, "text": 0, "typography": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
+    "errors": 0, "memo": 0, "text": 0, "typography": 0, "keys": 0, "colors": 0, "yamlfile": 0, "model": 0,
     "markdown_guards": 0.8, "sanitise": 0.9,
     "fields": 1, "markdown": 1, "raw": 1, "file_names": 1.2, "placeholders": 1.2,
     "schema.common": 1.5, "schema.contacts": 1.6, "schema.statement": 1.6, "schema.events": 1.7,

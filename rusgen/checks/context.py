@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from rusgen.errors import ContentError
@@ -17,6 +18,13 @@ from rusgen.model import Output, Page, Region, Site, output_path
 
 DEFAULT_MAX_DOCUMENT_MB = 10.0
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "webcal:")
+
+
+class Target(NamedTuple):
+    """Where a link leads in this build."""
+
+    path: str  # the output file, below the output folder
+    fragment: str  # the part after #, "" for none
 
 
 @dataclass(frozen=True)
@@ -90,8 +98,8 @@ class CheckContext:
         """Return how messages name an output file: below the output folder."""
         return f"{self.output_dir}/{path}"
 
-    def internal_target(self, from_path: str, url: str) -> tuple[str, str] | None:
-        """Return (output path, fragment) a URL leads to in this build, or None if outside."""
+    def internal_target(self, from_path: str, url: str) -> Target | None:
+        """Return where a URL leads in this build, or None if outside."""
         if url.startswith(SKIPPED_SCHEMES):
             return None
         if url.startswith(("http://", "https://", "//")):
@@ -102,7 +110,7 @@ class CheckContext:
         if ":" in url.split("/")[0]:
             return None
         if url.startswith("#"):
-            return from_path, unquote(url[1:])
+            return Target(from_path, unquote(url[1:]))
         if url.startswith("/"):
             # From the host's root, as the 404 page links: the path of an address above.
             for base, prefix in self.bases:
@@ -117,7 +125,7 @@ class CheckContext:
         target = self._target(joined + ("/" if keep_slash else "") + ("#" + fragment if fragment else ""))
         # A build of some regions (--region) holds neither the network index nor the other
         # regions: a link to them leads outside what is checked, as an address would.
-        return target if self.exists(target[0]) or self.built_here(target[0]) else None
+        return target if self.exists(target.path) or self.built_here(target.path) else None
 
     def built_here(self, path: str) -> bool:
         """Say whether an output path belongs to what this build makes."""
@@ -125,12 +133,12 @@ class CheckContext:
             path.startswith(f"{region.output_folder}/") for region in self.site.regions
         )
 
-    def _target(self, rel: str) -> tuple[str, str]:
+    def _target(self, rel: str) -> Target:
         parts = urlsplit(rel)
         path = unquote(parts.path).lstrip("/")
         if path in (".", ""):
             path = ""
-        return output_path(path), unquote(parts.fragment)
+        return Target(output_path(path), unquote(parts.fragment))
 
     def exists(self, path: str) -> bool:
         """Say whether an output path is built, also as a folder without its slash."""

@@ -28,10 +28,10 @@ def check_links(ctx: CheckContext) -> Iterator[ContentError]:
                 yield ContentError(source.display, line, link, f"{what}; {advice}", code=code)
             else:
                 from_theme.setdefault((ref.url, what), []).append((path, ref.line))
-    for (_, problem), places in sorted(from_theme.items()):
+    for (_, what), places in sorted(from_theme.items()):
         path, line = places[0]
         also = ctx.text("check.also_on", count=len(places) - 1) if len(places) > 1 else ""
-        yield ctx.error(ctx.where(path), line, link, "check.from_theme", problem=problem, also=also)
+        yield ctx.error(ctx.where(path), line, link, "check.from_theme", problem=what, also=also)
 
 
 def _broken(ctx: CheckContext, path: str, ref: HtmlRef) -> tuple[str, str, str] | None:
@@ -80,7 +80,7 @@ def _reachable(ctx: CheckContext) -> set[str]:
             target = ctx.internal_target(path, ref.url)
             if target is None:
                 continue
-            found = target[0] if target[0] in ctx.html else f"{target[0]}/index.html"
+            found = target.path if target.path in ctx.html else f"{target.path}/index.html"
             if found in ctx.html and found.startswith(region) and found not in seen:
                 seen.add(found)
                 todo.append(found)
@@ -120,4 +120,4 @@ def _missing_alternates(
 
 def _leads_to(ctx: CheckContext, path: str, ref: HtmlRef, target: str) -> bool:
     found = ctx.internal_target(path, ref.url)
-    return found is not None and found[0] in (target, target.removesuffix("/index.html"))
+    return found is not None and found.path in (target, target.removesuffix("/index.html"))

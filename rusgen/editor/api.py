@@ -36,7 +36,8 @@ SAVE_WAIT = 15.0  # seconds the messages of a save wait for the rebuild the save
 
 
 class Report(Protocol):
-    pages: Mapping[str, str]
+    @property
+    def pages(self) -> Mapping[str, str]: ...
 
     def about(self, path: str) -> tuple[ContentError, ...]: ...
 
@@ -115,11 +116,11 @@ class EditorApi:
             return json_response(HTTPStatus.OK, self.messages(path))
         if request.path == PREVIEW_PATH and request.method == "POST" and self.preview:
             body = _json_body(request)
-            path, raw = body.get("path"), body.get("raw")
-            if not isinstance(path, str) or not isinstance(raw, str):
+            draft_path, raw = body.get("path"), body.get("raw")
+            if not isinstance(draft_path, str) or not isinstance(raw, str):
                 raise Refused("backend.bad_request", status=422, problem="path, raw")
             origin = f"http://{request.headers.get('host', '')}"
-            status, html = self.preview(path, raw, origin)
+            status, html = self.preview(draft_path, raw, origin)
             return Response(status, HTML, html.encode("utf-8"))
         return json_response(HTTPStatus.NOT_FOUND, {"error": "Not found"})
 

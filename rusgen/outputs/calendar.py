@@ -24,7 +24,7 @@ everything they are made from.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -50,7 +50,7 @@ SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 CALENDAR_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
 
-def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Output]:
+def render(view: RegionView, strings: Mapping[str, dict[str, str]]) -> Iterator[Output]:
     """Yield a calendar file per event page and one feed per language of the region."""
     region = view.region
     # Each event goes into its own file and into its language's feed: build it once.
@@ -160,7 +160,8 @@ def _event(view: RegionView, page: Page, t: dict[str, str]) -> Event:
     if online is not None and online.url:
         label = online.platform or t["online_meeting"]
         event.add("conference", online.url,
-                  parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label})
+                  # a list is a parameter of several values, which icalendar's hints leave out
+                  parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label})  # type: ignore[dict-item]
     if online is not None and online.phone:
         tel = tel_uri(online.phone)
         params = {"VALUE": "URI", "FEATURE": "PHONE", "LABEL": online.phone}

@@ -10,7 +10,7 @@ the newest of its entries (the build time only for an empty feed).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
@@ -30,7 +30,7 @@ def feed_url(prefix: str, kind: str) -> str:
     return f"{prefix}{kind}/{FEED_FILE}"
 
 
-def render(view: RegionView, strings: dict[str, dict[str, str]]) -> Iterator[Output]:
+def render(view: RegionView, strings: Mapping[str, dict[str, str]]) -> Iterator[Output]:
     """Yield the news feed and the events feed of every language of the region."""
     region = view.region
     for lang in region.languages:

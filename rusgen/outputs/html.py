@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from rusgen.cache import MarkdownStore
 from rusgen.errors import ContentError, Problems, RusgenError
+from rusgen.memo import Memo
 from rusgen.messages import message_language
 from rusgen.model import GoneAddress, Output, Page, Region, Site, output_path, relative_url
 from rusgen.outputs import brand, calendar, feeds
@@ -63,8 +64,8 @@ def region_renderer(
     region: Region,
     root: Path,
     md: MarkdownIt,
-    cache: dict,
-    markdown_cache: dict,
+    cache: Memo,
+    markdown_cache: Memo,
     hashed: bool,
     store: MarkdownStore | None = None,
     parallel: bool = False,
@@ -83,47 +84,52 @@ def region_renderer(
     images = images or {}
     theme = load_theme(root, region.theme)
     env = make_environment(theme, cache)
-    strings = {lang: theme.strings(lang, cache) for lang in region.languages}
+    strings: dict[str, dict[str, str]] = {lang: theme.strings(lang, cache) for lang in region.languages}
     assets = asset_urls(theme.static_files(), hashed=hashed)
     pages = last_pages.for_region(
         region.id, theme.folders, strings, (assets, image_identity(images))
     ) if last_pages else None
-    renderer = RegionRenderer(
-        site, region, env, md, strings, assets, markdown_cache, store, parallel, pages, preview, images
-    )
+    renderer = RegionRenderer(RendererSetup(
+        site, region, env, md, strings, assets, markdown_cache, store=store, parallel=parallel,
+        pages=pages, preview=preview, images=images,
+    ))
     return renderer, theme
+
+
+@dataclass(frozen=True)
+class RendererSetup:
+    """What a region's renderer works with; region_renderer gathers it from the theme."""
+
+    site: Site
+    region: Region
+    env: ThemeEnvironment
+    md: MarkdownIt
+    strings: dict[str, dict[str, str]]  # UI strings by language
+    assets: dict[str, str]  # logical theme path -> published URL (CSS and JS hashed)
+    markdown_cache: Memo  # rendered Markdown in memory (page_bodies.memory_key)
+    store: MarkdownStore | None = None  # rendered Markdown in .rusgen-cache/
+    parallel: bool = False  # render pages in forked workers when there are many
+    pages: PageCache | None = None  # the pages of the last build that can be reused
+    preview: bool = False  # served from the root of the preview's address
+    images: dict[str, ResponsiveImage] = field(default_factory=dict)  # photos in several widths
 
 
 class RegionRenderer:
     """Render the pages of one region with one theme environment."""
 
-    def __init__(
-        self,
-        site: Site,
-        region: Region,
-        env: ThemeEnvironment,
-        md: MarkdownIt,
-        strings: dict[str, dict[str, str]],
-        assets: dict[str, str],
-        markdown_cache: dict,
-        store: MarkdownStore | None = None,
-        parallel: bool = False,
-        pages: PageCache | None = None,
-        preview: bool = False,
-        images: dict[str, ResponsiveImage] | None = None,
-    ) -> None:
-        self.site = site
-        self.preview = preview
-        self.region = region
-        self.env = env
-        self.strings = strings
-        self.assets = assets  # logical theme path -> published URL (CSS and JS hashed)
-        self.parallel = parallel  # render pages in forked workers when there are many
-        self.pages = pages  # the pages of the last build that can be reused
-        self.images = images or {}  # photos in several widths, by address
+    def __init__(self, setup: RendererSetup) -> None:
+        self.site = setup.site
+        self.preview = setup.preview
+        self.region = setup.region
+        self.env = setup.env
+        self.strings = setup.strings
+        self.assets = setup.assets
+        self.parallel = setup.parallel
+        self.pages = setup.pages
+        self.images = setup.images
         self._body_picture: jinja2.Template | None = None
-        self.view = RegionView(region, site.build_time, strings)
-        self.bodies = PageBodies(region, self.view, md, markdown_cache, store)
+        self.view = RegionView(setup.region, setup.site.build_time, setup.strings)
+        self.bodies = PageBodies(setup.region, self.view, setup.md, setup.markdown_cache, setup.store)
 
     def render(self, problems: Problems) -> Iterator[Output]:
         """Yield the region's pages; broken links go to `problems`."""
@@ -198,7 +204,7 @@ class RegionRenderer:
                 yield self._gone(gone)
         yield self._not_found()
 
-    def _render_views(self, views: list[View], alternates: dict) -> ChunkResult:
+    def _render_views(self, views: list[View], alternates: dict[str, dict[str, str]]) -> ChunkResult:
         """Render some views; stop at a theme error, as a build in one process would."""
         result = ChunkResult()
         local = Problems(message_language(self.site.network.language))
@@ -245,7 +251,7 @@ class RegionRenderer:
             "alternates": alternates,
             "contacts": lambda ids: [region.contacts_by_id[i] for i in ids],
             "responsive": self.images.get,  # for partials/picture.html
-            "term_of": lambda tax, term: region.taxonomy(tax).term(term),
+            "term_of": region.term,
             "series": self.view.series(view.page) if view.page else (),
             "upcoming": upcoming,
             "latest_news": self.view.news(lang)[:3],

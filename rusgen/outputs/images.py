@@ -43,7 +43,7 @@ BODY_IMAGE_SIZES = "(min-width: 44rem) 42rem, 100vw"
 # Format of each raster extension, and its encoder's settings: quality that a photo on a
 # screen does not show, metadata (EXIF, with a camera's GPS position) left out.
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
-SAVE = {
+SAVE: dict[str, dict[str, int | bool]] = {
     "JPEG": {"quality": 78, "optimize": True, "progressive": True},
     "PNG": {"optimize": True},
     "WEBP": {"quality": 72, "method": 4},

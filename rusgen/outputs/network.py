@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from rusgen.memo import Memo
 from rusgen.model import Output, Page, Region, Site
 from rusgen.outputs import brand, calendar, feeds
 from rusgen.outputs.html import _render, asset_urls
@@ -45,7 +46,7 @@ def region_card(region: Region, site: Site) -> RegionCard:
 
 
 def render(
-    site: Site, root: Path, cache: dict | None = None, hashed: bool = True
+    site: Site, root: Path, cache: Memo | None = None, hashed: bool = True
 ) -> Iterator[Output]:
     """Yield index.html of the network and the assets it uses."""
     theme = load_theme(root, site.network.theme)

@@ -11,7 +11,7 @@ import difflib
 import posixpath
 from dataclasses import replace
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal, overload
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -20,6 +20,7 @@ from rusgen.cache import MarkdownStore
 from rusgen.errors import Problems
 from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, render_markdown
 from rusgen.markdown_guards import alt_notes, front_matter_examples, renamed
+from rusgen.memo import Memo
 from rusgen.model import Page, Region, Site, relative_url
 from rusgen.outputs.region_view import RegionView, View
 from rusgen.text import format_datetime, format_size
@@ -31,7 +32,7 @@ class PageBodies:
     """Render the Markdown of one region's pages, reusing what is kept where it is exact."""
 
     def __init__(
-        self, region: Region, view: RegionView, md: MarkdownIt, cache: dict,
+        self, region: Region, view: RegionView, md: MarkdownIt, cache: Memo,
         store: MarkdownStore | None = None,
     ) -> None:
         self.region = region
@@ -41,13 +42,20 @@ class PageBodies:
         self.store = store  # .rusgen-cache/, between builds
         self.files = {f.url: f for f in region.files}
 
+    @overload
+    def html(self, view: View, problems: Problems, stored_only: Literal[False] = False) -> str: ...
+
+    @overload
+    def html(self, view: View, problems: Problems, stored_only: bool) -> str | None: ...
+
     def html(self, view: View, problems: Problems, stored_only: bool = False) -> str | None:
         """Return the page's Markdown as HTML and report its problems; with `stored_only`,
         None when it would have to be rendered."""
         page = view.page
         if page is None:
             return ""
-        html, broken, notes = "", [], image_alt_notes(page)
+        html, notes = "", image_alt_notes(page)
+        broken: list[BrokenLink] = []
         if page.body.strip():
             rendered = self.markdown(page, stored_only)
             if rendered is None:
@@ -82,7 +90,7 @@ class PageBodies:
                          text=link.text or "...", address=f"/{address.url}")
             return
         coming = self._coming(page, link.href)
-        if coming is not None:
+        if coming is not None and coming.publish is not None:  # a coming page has its day
             problems.say(path, line, field, "link.not_yet_published", about=about, href=link.href,
                          when=format_datetime(coming.publish, problems.lang))
             return

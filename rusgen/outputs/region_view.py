@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 
 from rusgen.errors import RusgenError
-from rusgen.model import LEGAL_SLUGS, Page, Region, Taxonomy, Term, language_prefix
+from rusgen.model import LEGAL_SLUGS, EventInfo, Page, Region, Taxonomy, Term, language_prefix
 from rusgen.outputs.search import search_url
 from rusgen.raw import CONTENT_DIR, THEMES_DIR
 from rusgen.render import UIStrings
@@ -78,12 +79,20 @@ def title_key(title: str) -> tuple:
     return collation_key(title)
 
 
-def _needs_strings(region: Region, lang: str, strings: object, default: object) -> None:
+def _event(page: Page) -> EventInfo:
+    """Return the event fields of a page of the events section, which the schema requires."""
+    assert page.event is not None, page.source
+    return page.event
+
+
+def _needs_strings(
+    region: Region, lang: str, strings: dict[str, str] | None, default: dict[str, str] | None
+) -> None:
     """Refuse a language the theme has no UI strings for: say which file to add."""
     if not isinstance(strings, UIStrings) or strings.found:
         return
     found = isinstance(default, UIStrings) and default.found
-    model = default.file if found else f"{THEMES_DIR}/default/i18n/sv.yaml"  # type: ignore[union-attr]
+    model = default.file if isinstance(default, UIStrings) and found else f"{THEMES_DIR}/default/i18n/sv.yaml"
     raise RusgenError(
         "theme.no_language", region=f"{CONTENT_DIR}/{region.id}/region.yaml", lang=lang,
         file=strings.file, model=model,
@@ -93,7 +102,7 @@ def _needs_strings(region: Region, lang: str, strings: object, default: object) 
 class RegionView:
     """Answers the questions templates ask about one region, computed once."""
 
-    def __init__(self, region: Region, now: datetime, strings: dict[str, dict[str, str]]) -> None:
+    def __init__(self, region: Region, now: datetime, strings: Mapping[str, dict[str, str]]) -> None:
         self.region = region
         self.now = now
         self.strings = strings
@@ -152,10 +161,10 @@ class RegionView:
 
     def _sorted_events(self, lang: str) -> tuple[tuple[Page, ...], tuple[Page, ...]]:
         events = self.in_language(self._kind(EVENTS), lang)
-        upcoming = [e for e in events if e.event.ends >= self.now]  # type: ignore[union-attr]
-        past = [e for e in events if e.event.ends < self.now]  # type: ignore[union-attr]
-        upcoming.sort(key=lambda p: (p.event.start, title_key(p.title), p.source))
-        past.sort(key=lambda p: (p.event.start, title_key(p.title), p.source), reverse=True)
+        upcoming = [e for e in events if _event(e).ends >= self.now]
+        past = [e for e in events if _event(e).ends < self.now]
+        upcoming.sort(key=lambda p: (_event(p).start, title_key(p.title), p.source))
+        past.sort(key=lambda p: (_event(p).start, title_key(p.title), p.source), reverse=True)
         return tuple(upcoming), tuple(past)
 
     @functools.cache  # noqa: B019

@@ -39,6 +39,11 @@ class Change:
         return (self.at + self.offset_from).replace(tzinfo=None)
 
 
+def _utc_offset(moment: datetime) -> timedelta:
+    """Return the offset of a time that has a zone (never None for one)."""
+    return moment.utcoffset() or timedelta(0)
+
+
 def changes(zone: ZoneInfo, first: date, last: date) -> list[Change]:
     """Return the zone's changes between two days, found day by day, then to the second."""
     found = []
@@ -59,7 +64,7 @@ def changes(zone: ZoneInfo, first: date, last: date) -> list[Change]:
                     high = middle
             at = high.replace(microsecond=0)
             local = at.astimezone(zone)
-            found.append(Change(at, before.utcoffset(), local.utcoffset(), local.tzname() or "",
+            found.append(Change(at, _utc_offset(before), _utc_offset(local), local.tzname() or "",
                                 bool(local.dst())))
         moment += step
     return found

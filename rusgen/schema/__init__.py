@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from rusgen.errors import Problems
+from rusgen.memo import Memo
 from rusgen.model import Region, Site
 from rusgen.raw import CONFIG_FILE, RawProject
 from rusgen.schema.region import Silenced, read_network, read_region
@@ -16,7 +17,7 @@ from rusgen.schema.region import Silenced, read_network, read_region
 
 def build_site(
     raw: RawProject, problems: Problems, build_time: datetime, drafts: bool = False,
-    cache: dict | None = None,
+    cache: Memo | None = None,
 ) -> Site:
     """Validate the whole project into a Site; errors go to `problems`.
 

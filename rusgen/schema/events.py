@@ -65,7 +65,7 @@ def read_event(f: Fields, region: RegionContext) -> EventInfo | None:
 def _previous_start(f: Fields, region: RegionContext) -> datetime | None:
     """Return when a moved event was to start: a time in the region's zone, or None."""
     moment = f.read(EVENT["previous_start"])
-    return moment[0].replace(tzinfo=region.tz) if moment else None
+    return moment.at.replace(tzinfo=region.tz) if moment else None
 
 
 def _online(block: Fields | None) -> OnlineMeeting | None:

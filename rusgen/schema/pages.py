@@ -8,6 +8,7 @@ from dataclasses import replace
 from rusgen.contentmodel import EVENT, NEWS, PAGE
 from rusgen.errors import Problems
 from rusgen.fields import Fields
+from rusgen.memo import Memo
 from rusgen.model import (
     MAX_NAME_BYTES,
     Document,
@@ -26,7 +27,7 @@ from rusgen.text import slug_path
 from rusgen.yamlfile import YamlList, YamlMap
 
 
-def page_once(raw: RawPage, region: RegionContext, problems: Problems, cache: dict) -> Page | None:
+def page_once(raw: RawPage, region: RegionContext, problems: Problems, cache: Memo) -> Page | None:
     """Validate a page once per text and region; replay its problems on later runs."""
     key = ("page", raw.display, raw.text, raw.body_line, region.key, problems.lang)
     hit = cache.get(key) if raw.text else None
@@ -82,6 +83,7 @@ def read_page(raw: RawPage, region: RegionContext, problems: Problems) -> Page |
         slug = ""
     title = f.read(PAGE["title"])
     updated = f.read(PAGE["updated"])
+    publishing = read_publishing(f, region)
     return Page(
         source=raw.rel,
         lang=lang,
@@ -91,7 +93,7 @@ def read_page(raw: RawPage, region: RegionContext, problems: Problems) -> Page |
         body_line=raw.body_line,
         field_lines=field_lines(raw.front),
         summary=f.read(PAGE["summary"]),
-        updated=updated[0].replace(tzinfo=region.tz) if updated else None,
+        updated=updated.at.replace(tzinfo=region.tz) if updated else None,
         draft=f.read(PAGE["draft"]),
         weight=f.read(PAGE["weight"]),
         image=_image(f, region),
@@ -101,7 +103,11 @@ def read_page(raw: RawPage, region: RegionContext, problems: Problems) -> Page |
         aliases=_aliases(f),
         event=read_event(f, region) if is_event else None,
         news=read_news(f, region) if is_news else None,
-        **read_publishing(f, region),
+        publish=publishing.publish,
+        unpublish=publishing.unpublish,
+        owner=publishing.owner,
+        reviewed=publishing.reviewed,
+        review_by=publishing.review_by,
     )
 
 

@@ -3,8 +3,8 @@ region.yaml's review_every and gone."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from rusgen.contentmodel import PAGE, REGION
 from rusgen.errors import Problems
@@ -18,7 +18,18 @@ from rusgen.yamlfile import YamlMap
 GONE = REGION["gone"]
 
 
-def read_publishing(f: Fields, region: RegionContext) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Publishing:
+    """A page's fields of publishing over time and ownership, as the Page keeps them."""
+
+    publish: datetime | None
+    unpublish: datetime | None
+    owner: str  # a contact id, or ""
+    reviewed: date | None
+    review_by: date | None
+
+
+def read_publishing(f: Fields, region: RegionContext) -> Publishing:
     """Return the Page fields of publishing and ownership, checked."""
     publish = _moment(f, "publish", region)
     unpublish = _moment(f, "unpublish", region)
@@ -30,19 +41,13 @@ def read_publishing(f: Fields, region: RegionContext) -> dict[str, Any]:
         f.say("owner", "publish.one_owner", example=PAGE["owner"].example)
     reviewed = f.read(PAGE["reviewed"])
     review_by = f.read(PAGE["review_by"])
-    return {
-        "publish": publish,
-        "unpublish": unpublish,
-        "owner": owners[0] if owners else "",
-        "reviewed": reviewed,
-        "review_by": review_by,
-    }
+    return Publishing(publish, unpublish, owners[0] if owners else "", reviewed, review_by)
 
 
 def _moment(f: Fields, key: str, region: RegionContext) -> datetime | None:
     """A date means its first moment: `publish: 2026-12-01` publishes at midnight."""
     read = f.read(PAGE[key])
-    return read[0].replace(tzinfo=region.tz) if read else None
+    return read.at.replace(tzinfo=region.tz) if read else None
 
 
 def read_review_every(f: Fields) -> int:

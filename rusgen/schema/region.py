@@ -15,6 +15,7 @@ from rusgen.contentmodel import Field as ModelField
 from rusgen.errors import ContentError, Problems
 from rusgen.fields import Fields
 from rusgen.file_names import check_names
+from rusgen.memo import Memo
 from rusgen.model import (
     EditorSettings,
     Network,
@@ -118,7 +119,7 @@ def _base_url(fields: Fields, field: ModelField) -> str:
 
 
 def read_region(
-    raw: RawRegion, network: Network, problems: Problems, drafts: bool, cache: dict, now: datetime
+    raw: RawRegion, network: Network, problems: Problems, drafts: bool, cache: Memo, now: datetime
 ) -> Region:
     """Validate one region; its pages are those published at `now` (and, with drafts, those
     still to be published and drafts)."""

@@ -8,8 +8,9 @@ import socket
 import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
+from io import BufferedReader
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Protocol, cast
 from urllib.parse import parse_qs, quote, urlsplit
 
 from rusgen.livesite import Replaced
@@ -53,7 +54,7 @@ def inject(html: bytes, script: str) -> bytes:
 class _HeadReader:
     """The request's input, read line by line within a deadline however slowly bytes come."""
 
-    def __init__(self, rfile: BinaryIO, connection: socket.socket, timeout: float) -> None:
+    def __init__(self, rfile: BufferedReader, connection: socket.socket, timeout: float) -> None:
         self._rfile = rfile
         self._connection = connection
         self._timeout = timeout  # of each read or write once the line is in
@@ -68,7 +69,7 @@ class _HeadReader:
             if remaining <= 0:
                 raise TimeoutError("the request's head did not come in time")
             self._connection.settimeout(remaining)
-            buffered = self._rfile.peek(1)  # at most one read of the socket  # type: ignore[attr-defined]
+            buffered = self._rfile.peek(1)  # at most one read of the socket
             if not buffered:
                 break  # the client closed the connection
             end = buffered.find(b"\n")
@@ -90,9 +91,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         # Per server, not per class, so a test can use a short one; the base class applies it
         # to the socket, and a read that waits longer ends the connection.
-        self.timeout = self.server.read_timeout
+        self.timeout = self.server.read_timeout  # type: ignore[misc]  # a class variable in the stubs
         super().setup()
-        self.rfile = _HeadReader(self.rfile, self.connection, self.timeout)  # type: ignore[assignment]
+        # makefile("rb") with the default buffer gives a BufferedReader, which can peek.
+        reader = cast(BufferedReader, self.rfile)
+        self.rfile = _HeadReader(reader, self.connection, self.timeout)  # type: ignore[assignment]  # it reads like the file
 
     def handle_one_request(self) -> None:
         # The whole head of a request, not each read of it, must come within the timeout: a

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import mimetypes
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Container
 from urllib.parse import unquote, urlsplit
 
 PREFIX = "/__rusgen/"
@@ -58,7 +58,7 @@ def site_path(raw: str) -> str:
     return "/".join(parts)
 
 
-def lookup(path: str, files: Mapping[str, object]) -> tuple[str | None, str | None]:
+def lookup(path: str, files: Container[str]) -> tuple[str | None, str | None]:
     """Find a site path in the files: (key to serve, None) or (None, URL to redirect to)."""
     if path == "" or path.endswith("/"):
         index = path + "index.html"
@@ -70,7 +70,7 @@ def lookup(path: str, files: Mapping[str, object]) -> tuple[str | None, str | No
     return None, None
 
 
-def not_found_page(path: str, files: Mapping[str, object]) -> str | None:
+def not_found_page(path: str, files: Container[str]) -> str | None:
     """Return the 404 page of the region the path is in (the nearest folder above it
     that has one: a region's folder may be deeper than one level), or the network's."""
     folders = path.split("/")[:-1]

@@ -162,7 +162,7 @@ class Reloads:
         wait: bool, only_reload: bool = False, styles: str = "",
     ) -> None:
         """Send one tab what it needs: a reload, new stylesheets, or the overlay hidden."""
-        now = page_digest(tab.page, site, wait)
+        now = page_digest(tab.page, site) if wait else ready_page_digest(tab.page, site)
         if now is not None and self.events.reload_if_changed(tab, now):
             self._returning.add(now)
             return
@@ -186,12 +186,15 @@ class Reloads:
         self.events.send("problems", [problem_json(p) for p in problems])
 
 
-def page_digest(page: str, site: LiveSite, wait: bool = True) -> str | None:
+def ready_page_digest(page: str, site: LiveSite) -> str | None:
     """Return the digest of what a tab at `page` sees; None if that is not rendered yet."""
-    if not wait:
-        key = _known_key(page, site)
-        data = site.ready(key) if key else None
-        return digest(data) if isinstance(data, bytes) else None
+    key = _known_key(page, site)
+    data = site.ready(key) if key else None
+    return digest(data) if isinstance(data, bytes) else None
+
+
+def page_digest(page: str, site: LiveSite) -> str:
+    """Return the digest of what a tab at `page` sees, rendering it if need be."""
     key, redirect = lookup(page, site)
     if redirect:
         return "redirect " + redirect

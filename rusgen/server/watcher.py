@@ -11,6 +11,7 @@ from typing import Protocol
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from rusgen.server.snapshot import Log, Words
 
@@ -123,7 +124,7 @@ class Rebuilder:
         return changed
 
 
-def watch(rebuilder: Rebuilder, folders: Iterable[Path], files: Iterable[Path]) -> Observer:
+def watch(rebuilder: Rebuilder, folders: Iterable[Path], files: Iterable[Path]) -> BaseObserver:
     """Start watching folders (recursively) and single files; return the observer."""
     observer = Observer()
     for folder in folders:
