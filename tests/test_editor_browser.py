@@ -77,6 +77,12 @@ def _log_in(page, base: str) -> None:
     page.get_by_text("Västerbotten: evenemang").first.wait_for(timeout=TIMEOUT_MS)
 
 
+def _new_entry(page, base: str, collection: str, title: str) -> None:
+    """Open the form of a new entry of `collection` and write its title."""
+    page.goto(f"{base}admin/#/collections/{collection}/new")
+    page.get_by_label("Rubrik", exact=True).first.fill(title)
+
+
 def _publish(page) -> None:
     page.get_by_role("button", name="Publicera").first.click()
     page.get_by_text("Publicera nu").click()
@@ -87,8 +93,7 @@ def test_a_communicator_creates_an_event_in_the_browser(browser, served_project)
     page, errors, elsewhere = open_admin(browser, base + "admin/", base)
     try:
         _log_in(page, base)
-        page.goto(base + "admin/#/collections/vasterbotten-events/new")
-        page.get_by_label("Rubrik", exact=True).first.fill("Uppstartsmöte för RUS")
+        _new_entry(page, base, "vasterbotten-events", "Uppstartsmöte för RUS")
         page.get_by_label("Börjar").fill("2027-03-02T13:00")
         page.get_by_role("combobox", name="Läge (frivillig)").click()
         page.get_by_text("Fullsatt", exact=True).click()
@@ -133,8 +138,7 @@ def test_a_page_with_a_contact_and_a_document_and_a_news_item(browser, served_pr
     page, errors, elsewhere = open_admin(browser, base + "admin/", base)
     try:
         _log_in(page, base)
-        page.goto(base + "admin/#/collections/vasterbotten-pages/new")
-        page.get_by_label("Rubrik", exact=True).first.fill("Om strategin")
+        _new_entry(page, base, "vasterbotten-pages", "Om strategin")
         page.get_by_label("Sammanfattning").fill("Så arbetar vi med strategin.")
         page.get_by_role("combobox", name="Kontaktpersoner (frivillig)").click()
         page.get_by_text("Anna Pettersson (anna-pettersson)").click()
@@ -155,8 +159,7 @@ def test_a_page_with_a_contact_and_a_document_and_a_news_item(browser, served_pr
         assert (project / "content" / "vasterbotten" / "files" / "rapport-2027.pdf").read_bytes() == PDF
         assert "Sparat. Sidan finns i förhandsvisningen:" in page.locator("#rusgen-messages").inner_text()
 
-        page.goto(base + "admin/#/collections/vasterbotten-news/new")
-        page.get_by_label("Rubrik", exact=True).first.fill("Ny strategi antagen")
+        _new_entry(page, base, "vasterbotten-news", "Ny strategi antagen")
         page.get_by_label("Publiceringsdag").fill("2026-11-20")
         page.get_by_role("combobox", name="Typ (frivillig)").click()
         page.get_by_text("Pressmeddelande", exact=True).click()
