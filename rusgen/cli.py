@@ -442,11 +442,11 @@ def serve(source: Path, port: int, host: str, drafts: bool, open_browser: bool, 
 
             webbrowser.open(url)
 
-    editor = EditorApi(source, lang, reports=rebuild, preview=DraftPreview(options, lang))
+    editor = EditorApi(source, lang, reports=rebuild, preview=DraftPreview(options, lang, rebuild.caches))
+    routes = {**editor.routes(), ADMIN_ROUTE: AdminFiles(source)}
     try:
         run_server(rebuild, folders, files, host=host, port=port, words=preview_words(lang),
-                   log=lambda line: click.echo(line, err=True), ready=ready,
-                   routes={**editor.routes(), ADMIN_ROUTE: AdminFiles(source)})
+                   log=lambda line: click.echo(line, err=True), ready=ready, routes=routes)
     except KeyboardInterrupt:
         click.echo(say("cli.stopped", lang), err=True)
     except OSError as exc:

@@ -29,7 +29,7 @@ from rusgen.render import PACKAGED_THEMES
 from rusgen.report import Entry, arrange, folded
 from rusgen.schema import build_site
 from rusgen.server import Problem, Snapshot, SourceFile, Words
-from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
+from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links, used_copy
 
 # "themes/default/templates/page.html:12: template error: ..." -> file, line, message
 _WHERE = re.compile(r"(?P<file>[^\s:][^:\n]*):(?P<line>\d+): (?P<message>.*)", re.DOTALL)
@@ -114,6 +114,11 @@ class SiteRebuilder:
         with self._reported:
             self.report = report
             self._reported.notify_all()
+
+    def caches(self) -> tuple[UsedCache, MarkdownCaches]:
+        """Return copies of what the rebuilds keep (parsed files, validated pages, rendered
+        Markdown), for the editor's drafts: a draft then costs about what a save costs."""
+        return used_copy(self.cache), self.markdown.copy()
 
     def report_after(self, moment: float, timeout: float) -> BuildReport:
         """Return the report of a rebuild begun after `moment` (a save), waiting for it at most

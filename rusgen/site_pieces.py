@@ -51,6 +51,13 @@ class UsedCache(dict):
         super().__setitem__(key, value)
 
 
+def used_copy(cache: dict) -> UsedCache:
+    """Return a UsedCache with the entries of `cache`, copied in one step."""
+    copied = UsedCache()
+    dict.update(copied, cache)
+    return copied
+
+
 class MarkdownCaches:
     """Rendered Markdown per region, valid while the region's link targets stay the same.
 
@@ -64,6 +71,17 @@ class MarkdownCaches:
     def start_run(self) -> None:
         for _, cache in self._caches.values():
             cache.start_run()
+
+    def copy(self) -> MarkdownCaches:
+        """Return a copy another thread may use and change (the editor's draft preview).
+
+        Each dict is copied in one step of the interpreter, so a rebuild changing the
+        original meanwhile is seen either before or after.
+        """
+        copied = MarkdownCaches()
+        for region, (targets, cache) in dict(self._caches).items():
+            copied._caches[region] = (targets, used_copy(cache))
+        return copied
 
     def forget_unused(self) -> None:
         for _, cache in self._caches.values():

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,6 +71,27 @@ def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "rusgen" / "themes", target / "themes")
     return target
+
+
+@contextlib.contextmanager
+def rusgen_serve(project: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """Run `rusgen serve` on a project at a free port until the block ends; yield its origin
+    as `host` names it ("localhost" for the editor, which uses its local backend only there)."""
+    from tests.test_serve_browser import _free_port, _wait_until_up
+
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rusgen", "serve", "--source", str(project), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    origin = f"http://{host}:{port}"
+    try:
+        _wait_until_up(origin + "/", process, timeout=60)
+        yield origin
+    finally:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="session")

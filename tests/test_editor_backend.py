@@ -9,10 +9,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import subprocess
-import sys
+import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,8 +24,7 @@ import yaml
 from rusgen.editor.guard import Refused, check_request
 from rusgen.editor.roundtrip import split_page
 from rusgen.yamlfile import read_yaml
-from tests.conftest import ROOT, copy_project
-from tests.test_serve_browser import _free_port, _wait_until_up
+from tests.conftest import ROOT, copy_project, rusgen_serve
 
 EVENT = "content/vastra-gotaland/events/2021-05-27-uppstart-fullfoljda-studier.md"
 FILES = "content/vastra-gotaland/files"
@@ -35,9 +33,9 @@ FILES = "content/vastra-gotaland/files"
 class Served:
     """A running `rusgen serve` and a way to ask it as the editor's page would."""
 
-    def __init__(self, project: Path, port: int) -> None:
+    def __init__(self, project: Path, origin: str) -> None:
         self.project = project
-        self.base = f"http://127.0.0.1:{port}"
+        self.base = origin
 
     def post(self, path: str, body: object, headers: dict[str, str] | None = None) -> tuple[int, object]:
         sent = {"Content-Type": "application/json; charset=utf-8", "Origin": self.base, **(headers or {})}
@@ -67,19 +65,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     project = copy_project(top / "project")
     (top / "outside").mkdir()
     (top / "outside" / "secret.md").write_text("---\ntitle: Hemligt\n---\n", "utf-8")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rusgen", "serve", "--source", str(project), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    server = Served(project, port)
-    try:
-        _wait_until_up(server.base + "/", process, timeout=60)
-        yield server
-    finally:
-        process.kill()
-        process.wait()
+    with rusgen_serve(project) as origin:
+        yield Served(project, origin)
 
 
 @pytest.fixture
@@ -293,22 +280,18 @@ def test_every_file_of_the_four_regions_resaved_unchanged_keeps_its_bytes(served
     assert len(ALL_FILES) > 30 and not changed
 
 
-def test_an_edited_field_changes_its_line_only_and_unknown_fields_survive(served: Served) -> None:
+def test_an_edited_field_changes_its_line_only_and_an_emptied_one_goes(served: Served) -> None:
     rel = "content/vastra-gotaland/smart-specialisering.md"
     status, entry = served.action("getEntry", path=rel)
     assert status == 200
-    front, _ = split_page(entry["data"])
-    known = read_yaml(front).data
     raw = _decap_raw(entry["data"], False, weight=25)
-    # Decap sends only the fields its configuration names: `aliases` and `owner` left out.
-    unknown = ("aliases:", "- /smart", "owner:")
-    raw = "\n".join(line for line in raw.split("\n") if not line.startswith(unknown))
-    before = entry["data"].split("\n")
+    # The form's `reviewed` was emptied: the editor leaves an empty field out of what it sends.
+    raw = "\n".join(line for line in raw.split("\n") if not line.startswith("reviewed:"))
     status, _ = _save(served, rel, raw)
     assert status == 200
-    after = (served.project / rel).read_text("utf-8").split("\n")
-    assert [(a, b) for a, b in zip(before, after, strict=True) if a != b] == [("weight: 20", "weight: 25")]
-    assert known["aliases"] == ["/smart-spec/"] and "aliases: [/smart-spec/]" in after
+    before, after = entry["data"].split("\n"), (served.project / rel).read_text("utf-8").split("\n")
+    assert [line for line in before if line not in after] == ["weight: 20", "reviewed: 2026-11-20"]
+    assert [line for line in after if line not in before] == ["weight: 25"]
 
 
 # --- after a save: messages and the preview -------------------------------------------------
@@ -317,7 +300,7 @@ def test_an_edited_field_changes_its_line_only_and_unknown_fields_survive(served
 def test_messages_of_a_broken_save_name_line_and_field_in_swedish(served: Served) -> None:
     rel = next(p for p in ALL_FILES if p.startswith("content/vasterbotten/events/"))
     status, entry = served.action("getEntry", path=rel)
-    broken = entry["data"].replace("start: ", "start: 31 februari ", 1)
+    broken = entry["data"].replace("\nstart: ", "\nstart: 31 februari ", 1)
     assert broken != entry["data"]
     status, _ = _save(served, rel, broken)
     assert status == 200
@@ -391,3 +374,66 @@ def test_an_upload_replaces_only_the_file_the_media_library_showed(served: Serve
     assert served.action("persistMedia", asset=asset, options={})[0] == 200
     assert (served.project / rel).read_bytes() == b"\x89PNG ny"
     assert served.action("deleteFiles", paths=[rel], options={})[0] == 200
+
+
+def test_a_request_too_large_or_of_no_length_is_refused_whole(served: Served) -> None:
+    host, port = served.base.removeprefix("http://").split(":")
+    for length in ("tolv", str(65 * 1024 * 1024)):
+        with socket.create_connection((host, int(port)), timeout=10) as connection:
+            connection.sendall(
+                f"POST /api/v1 HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {length}\r\n\r\n".encode()
+            )
+            assert connection.recv(200).startswith(b"HTTP/1.1 413")
+
+
+def test_a_save_rebuilds_the_preview_where_no_watcher_sees_files(tmp_path: Path) -> None:
+    """On a network drive the watcher may see nothing: the save itself asks for the rebuild
+    whose messages the editor shows (else they would be those from before the save)."""
+    from rusgen.build import BuildOptions
+    from rusgen.editor.api import EditorApi
+    from rusgen.preview import SiteRebuilder
+    from rusgen.server.app import PreviewServer
+    from rusgen.server.watcher import Rebuilder
+
+    project = copy_project(tmp_path)
+    rebuild = SiteRebuilder(BuildOptions(source=project, drafts=True, preview=True))
+    api = EditorApi(project, "sv", reports=rebuild)
+    server = PreviewServer(("127.0.0.1", 0), rebuild, log=lambda line: None, routes=api.routes())
+    server.refresh()
+    server.rebuilder = Rebuilder(server)  # as `serve` starts it, but with no file watcher
+    server.rebuilder.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        served = Served(project, f"http://127.0.0.1:{server.server_address[1]}")
+        status, entry = served.action("getEntry", path=EVENT)
+        assert _save(served, EVENT, entry["data"].replace("\nstart: ", "\nstart: 30 februari ", 1))[0] == 200
+        status, report = served.get(f"/api/rusgen/messages?path={EVENT}")
+        assert [m["field"] for m in report["messages"]] == ["start"]
+    finally:
+        server.shutdown()
+        server.rebuilder.stop()
+        server.server_close()
+
+
+def test_a_rename_onto_another_page_is_refused_and_writes_nothing(served: Served) -> None:
+    rel, other = "content/vasterbotten/index.md", "content/vastra-gotaland/index.md"
+    status, entry = served.action("getEntry", path=rel)
+    before = _tree(served.project.parent)
+    renamed = {"path": rel, "raw": entry["data"].replace("title:", "title: Ny", 1), "newPath": other}
+    status, answer = served.action("persistEntry", dataFiles=[renamed], assets=[], options={})
+    assert status == 409 and other in answer["error"] and "finns redan en fil" in answer["error"]
+    assert _tree(served.project.parent) == before
+
+
+def test_a_draft_unchanged_renders_as_the_preview_serves_the_page(served: Served) -> None:
+    rel = "content/vastra-gotaland/smart-specialisering.md"
+    status, entry = served.action("getEntry", path=rel)
+    status, report = served.get(f"/api/rusgen/messages?path={rel}")
+    status, draft = served.post("/api/rusgen/preview", {"path": rel, "raw": entry["data"]})
+    status, page = served.get(report["page"])
+
+    def main(html: str) -> str:
+        return html[html.index("<main") : html.index("</main>")]
+
+    assert main(draft) == main(page) and len(main(page)) > 1000

@@ -146,3 +146,24 @@ def test_one_changed_setting_changes_only_its_lines(path: Path, data: st.DataObj
     old_lines, new_lines = text.split("\n"), merged.split("\n")
     assert new_lines[:first] == old_lines[:first]
     assert new_lines[len(new_lines) - (len(old_lines) - after) :] == old_lines[after:]
+
+
+def test_a_field_the_form_has_goes_when_left_out_and_one_it_lacks_stays() -> None:
+    from rusgen.editor.known import known_fields
+
+    text = (
+        "---\ntitle: Möte\nsummary: Kort.\nintern: för redaktionen\n"
+        "registration: {url: https://a.se/, deadline: 2026-01-01, kod: fika}\nkraftsamlingar: [a]\n---\n"
+    )
+    sent = "---\ntitle: Möte\nregistration:\n  url: https://a.se/\n---\n"
+    known = known_fields(str(ROOT), "content/vastra-gotaland/events/x.md")
+    assert merge(text, sent, known=known) == (
+        "---\ntitle: Möte\nintern: för redaktionen\nregistration: {url: https://a.se/, kod: fika}\n---\n"
+    )
+    assert merge(text, sent) == text  # knowing no field, it takes nothing left out as emptied
+
+
+def test_a_settings_file_without_a_final_newline_resaved_unchanged_keeps_its_bytes() -> None:
+    text = "robin:\n  name: Robin Kalmendal\n  phone: \"010-441 00 00\""
+    sent = yaml.safe_dump(_plain(read_yaml(text).data), allow_unicode=True)
+    assert merge(text, sent, yaml_only=True) == text

@@ -45,8 +45,7 @@ LAYERS: dict[str, float] = {
     "outputs": 7,  # the package itself, imported as `from rusgen.outputs import html`
     "docfacts": 0.5, "documents": 4,  # a document's failures; the stage that notes them
     "stores": 7, "build": 8, "shards": 1, "init_site": 1, "progress": 0.5,
-    # The editor in the browser: its configuration from the content model, its /admin/ files
-    # (built into the output by build, served by serve). The package itself holds nothing.
+    # The editor in the browser: its configuration from the content model, its /admin/ files.
     "editor": 0, "editor.regions": 3.5, "editor.widgets": 3.6, "editor.config": 3.7, "editor.admin": 4.5,
     "cli": 11,
     "__main__": 12,
@@ -57,8 +56,8 @@ LAYERS: dict[str, float] = {
     "server.handler": 0.4, "server.watcher": 0.4, "server.app": 0.5, "server": 0.6,
     "server.routes": 0.05,
     # The editor's local backend: above the preview it asks, below the CLI that starts it.
-    "messages.editor_backend": -2,
-    "editor.guard": 10.2, "editor.files": 10.3, "editor.roundtrip": 10.3,
+    "messages.editor_backend": -2, "editor.guard": 10.2, "editor.files": 10.3,
+    "editor.yamlstyle": 10.25, "editor.roundtrip": 10.3, "editor.known": 10.35,
     "editor.backend": 10.4, "editor.draft": 10.4, "editor.api": 10.5,
 }
 # The preview server gets a rebuild callable; it and its live site know nothing of rusgen.

@@ -11,6 +11,7 @@ Each checks first that the request came from a page of this server on this machi
 from __future__ import annotations
 
 import json
+import os
 import time
 import traceback
 from collections.abc import Callable, Mapping
@@ -58,15 +59,18 @@ class EditorApi:
         preview: Callable[[str, str, str], tuple[int, str]] | None = None,
     ) -> None:
         self.lang = lang
+        self.source = project  # as the preview names it, so the rebuild knows the file
         self.project = str(project.resolve())
         self.backend = LocalBackend(project, self._saved)
         self.reports = reports
         self.preview = preview
         self._saved_at: dict[str, float] = {}  # path -> when its last save was on disk
+        self._changed: Callable[[list[str]], None] = lambda paths: None  # the server's
 
     def _saved(self, rel: str) -> None:
         # A rebuild begun after this moment has read the file as saved.
         self._saved_at[rel] = time.monotonic()
+        self._changed([os.path.abspath(os.path.join(self.source, rel))])
 
     def messages(self, rel: str) -> dict[str, object]:
         """Return the messages of the first rebuild after the file's last save, and its page."""
@@ -86,6 +90,7 @@ class EditorApi:
         def route(request: Request) -> Response:
             try:
                 check_request(request.method, request.headers, request.client, request.server_port)
+                self._changed = request.changed
                 return answer(request)
             except RusgenError as refusal:
                 status = getattr(refusal, "status", HTTPStatus.UNPROCESSABLE_ENTITY)
@@ -112,7 +117,7 @@ class EditorApi:
             body = _json_body(request)
             path, raw = body.get("path"), body.get("raw")
             if not isinstance(path, str) or not isinstance(raw, str):
-                raise Refused("editor.bad_request", status=422, problem="path, raw")
+                raise Refused("backend.bad_request", status=422, problem="path, raw")
             origin = f"http://{request.headers.get('host', '')}"
             status, html = self.preview(path, raw, origin)
             return Response(status, HTML, html.encode("utf-8"))
@@ -123,7 +128,7 @@ def _json_body(request: Request) -> dict:
     try:
         body = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise Refused("editor.bad_request", status=400, problem=type(exc).__name__) from None
+        raise Refused("backend.bad_request", status=400, problem=type(exc).__name__) from None
     if not isinstance(body, dict):
-        raise Refused("editor.bad_request", status=400, problem="JSON")
+        raise Refused("backend.bad_request", status=400, problem="JSON")
     return body

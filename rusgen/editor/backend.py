@@ -20,6 +20,7 @@ from typing import Any
 
 from rusgen.editor.files import digest, list_files, media_file, read_entry, write_atomically
 from rusgen.editor.guard import Refused, content_path
+from rusgen.editor.known import known_fields
 from rusgen.editor.roundtrip import merge
 
 Params = dict[str, Any]
@@ -45,9 +46,9 @@ class LocalBackend:
     def answer(self, action: object, params: object) -> object:
         """Return the answer to one action; raise Refused."""
         if not isinstance(action, str) or action not in self.actions:
-            raise Refused("editor.unknown_action", status=422, action=str(action)[:80])
+            raise Refused("backend.unknown_action", status=422, action=str(action)[:80])
         if not isinstance(params, dict):
-            raise Refused("editor.bad_request", status=422, problem="params")
+            raise Refused("backend.bad_request", status=422, problem="params")
         return self.actions[action](params)
 
     def info(self, params: Params) -> object:
@@ -66,13 +67,13 @@ class LocalBackend:
         folder, extension = _text(params, "folder"), params.get("extension") or ""
         depth = params.get("depth", 1)
         if not isinstance(extension, str) or not isinstance(depth, int):
-            raise Refused("editor.bad_request", status=422, problem="extension, depth")
+            raise Refused("backend.bad_request", status=422, problem="extension, depth")
         return [self._entry(rel) for rel in list_files(self.project, folder, extension, depth)]
 
     def entries_by_files(self, params: Params) -> object:
         files = params.get("files")
         if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
-            raise Refused("editor.bad_request", status=422, problem="files")
+            raise Refused("backend.bad_request", status=422, problem="files")
         return [self._entry(_text(f, "path"), f.get("label")) for f in files]
 
     def get_entry(self, params: Params) -> object:
@@ -83,11 +84,14 @@ class LocalBackend:
         data_files = params.get("dataFiles") or ([entry] if isinstance(entry, dict) else [])
         assets = params.get("assets") or []
         if not isinstance(data_files, list) or not data_files or not isinstance(assets, list):
-            raise Refused("editor.bad_request", status=422, problem="dataFiles")
+            raise Refused("backend.bad_request", status=422, problem="dataFiles")
         with self._lock:
             # Every check first, then every write: a refused file leaves the others unwritten.
             writes = [self._planned_entry(f) for f in data_files]
             writes += [self._planned_asset(a) for a in assets]
+            for data_file in data_files:
+                if data_file.get("newPath"):  # a rename never lands on another file
+                    content_path(self.project, _text(data_file, "newPath"), exists=False)
             for real, data, rel in writes:
                 write_atomically(real, data, rel)
                 self.served[rel] = digest(data)
@@ -101,10 +105,10 @@ class LocalBackend:
     def _planned_entry(self, data_file: object) -> tuple[str, bytes, str]:
         """Return (real path, bytes, path) to write for one of Decap's data files."""
         if not isinstance(data_file, dict):
-            raise Refused("editor.bad_request", status=422, problem="dataFiles")
+            raise Refused("backend.bad_request", status=422, problem="dataFiles")
         rel, raw = _text(data_file, "path"), data_file.get("raw")
         if not isinstance(raw, str):
-            raise Refused("editor.bad_request", status=422, problem="raw")
+            raise Refused("backend.bad_request", status=422, problem="raw")
         real = content_path(self.project, rel)
         if not os.path.exists(real):
             return real, raw.encode("utf-8"), rel
@@ -112,8 +116,9 @@ class LocalBackend:
         try:
             text = old.decode("utf-8")
         except UnicodeDecodeError:
-            raise Refused("editor.not_text", status=422, path=rel) from None
-        return real, merge(text, raw, yaml_only=not rel.endswith(".md")).encode("utf-8"), rel
+            raise Refused("backend.not_text", status=422, path=rel) from None
+        known = known_fields(self.project, rel)
+        return real, merge(text, raw, yaml_only=not rel.endswith(".md"), known=known).encode("utf-8"), rel
 
     def _unchanged_since_served(self, real: str, rel: str) -> bytes:
         """Return the bytes on disk if they are those the editor was given; refuse otherwise.
@@ -123,20 +128,25 @@ class LocalBackend:
         with open(real, "rb") as handle:
             data = handle.read()
         if rel not in self.served:
-            raise Refused("editor.path_taken", status=409, path=rel)
+            raise Refused("backend.path_taken", status=409, path=rel)
         if self.served[rel] != digest(data):
-            raise Refused("editor.changed_on_disk", status=409, path=rel)
+            raise Refused("backend.changed_on_disk", status=409, path=rel)
         return data
 
     def _planned_asset(self, asset: object) -> tuple[str, bytes, str]:
+        """Return (real path, bytes, path) of an upload; one replaces only the file the media
+        library showed (Decap asks the user first), as it is now."""
         if not isinstance(asset, dict):
-            raise Refused("editor.bad_request", status=422, problem="assets")
+            raise Refused("backend.bad_request", status=422, problem="assets")
         rel = _text(asset, "path")
         try:
             data = base64.b64decode(_text(asset, "content"), validate=True)
         except (binascii.Error, ValueError):
-            raise Refused("editor.bad_request", status=422, problem="base64") from None
-        return content_path(self.project, rel), data, rel
+            raise Refused("backend.bad_request", status=422, problem="base64") from None
+        real = content_path(self.project, rel)
+        if os.path.exists(real):
+            self._unchanged_since_served(real, rel)
+        return real, data, rel
 
     def _move(self, rel: str, new_rel: str) -> None:
         """Rename a saved entry (Decap's newPath), never onto another file."""
@@ -160,10 +170,8 @@ class LocalBackend:
         return file
 
     def persist_media(self, params: Params) -> object:
-        real, data, rel = self._planned_asset(params.get("asset"))
         with self._lock:
-            if os.path.exists(real):  # Decap asked the user first; the file must be the one it showed
-                self._unchanged_since_served(real, rel)
+            real, data, rel = self._planned_asset(params.get("asset"))
             write_atomically(real, data, rel)
             self.served[rel] = digest(data)
         self.saved(rel)
@@ -177,7 +185,7 @@ class LocalBackend:
     def delete_files(self, params: Params) -> object:
         paths = params.get("paths")
         if not isinstance(paths, list):
-            raise Refused("editor.bad_request", status=422, problem="paths")
+            raise Refused("backend.bad_request", status=422, problem="paths")
         rels = [_checked_text(p, "paths") for p in paths]
         self._delete(rels)
         return {"message": f"deleted files {', '.join(rels)}"}
@@ -203,5 +211,5 @@ def _text(params: Params, name: str) -> str:
 
 def _checked_text(value: object, name: str) -> str:
     if not isinstance(value, str):
-        raise Refused("editor.bad_request", status=422, problem=name)
+        raise Refused("backend.bad_request", status=422, problem=name)
     return value

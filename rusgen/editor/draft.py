@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import threading
+from collections.abc import Callable
 from http import HTTPStatus
 
 from rusgen.build import BuildOptions, site_clock, with_base_url
@@ -35,10 +36,16 @@ HOME = "index.md"
 class DraftPreview:
     """Render drafts of one project; keeps parsed files between drafts, one draft at a time."""
 
-    def __init__(self, options: BuildOptions, lang: str) -> None:
+    def __init__(
+        self, options: BuildOptions, lang: str,
+        caches: Callable[[], tuple[UsedCache, MarkdownCaches]] | None = None,
+    ) -> None:
         self.options = options
         self.project = str(options.source.resolve())
         self.lang = lang
+        # Where each draft's caches come from: copies of the preview's (SiteRebuilder.caches),
+        # so a draft reads, checks and renders little more than its own page.
+        self.caches = caches
         self.cache = UsedCache()  # the loader's and the schema's, as the preview keeps them
         self.markdown = MarkdownCaches()
         self.documents = DocumentStore(options.source / CACHE_DIR)
@@ -48,6 +55,8 @@ class DraftPreview:
         """Return (status, HTML) for the draft `raw` of the file `rel` (below the project)."""
         content_path(self.project, rel)  # refused unless inside content/
         with self._lock:
+            if self.caches is not None:
+                self.cache, self.markdown = self.caches()
             self.cache.start_run()
             self.markdown.start_run()
             try:
@@ -75,7 +84,7 @@ class DraftPreview:
         shown = "/".join(rest) if "/".join(rest) not in SETTINGS else HOME  # settings: on the home page
         page = next((p for p in region.pages if p.source == shown), None) if region else None
         if region is None or page is None:
-            nothing = say("editor.preview_no_page", self.lang, path=rel)
+            nothing = say("backend.draft_no_page", self.lang, path=rel)
             return self._box([ContentError(rel, 0, "", nothing)], rel)
         pieces = SitePieces(site, self.options.source, self.cache, self.markdown)
         path = f"{region.output_folder}/{output_path(page.url)}"
@@ -92,8 +101,8 @@ class DraftPreview:
             + (f" ({html.escape(folded(e.followers, self.lang))})" if e.followers else "") + "</li>"
             for e in entries
         )
-        title = html.escape(say("editor.preview_failed", self.lang))
-        fix = html.escape(say("editor.preview_fix", self.lang))
+        title = html.escape(say("backend.draft_failed", self.lang))
+        fix = html.escape(say("backend.draft_fix", self.lang))
         return (
             f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8"><title>{title}</title>'
             '<style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem;color:#1a1a1a}'

@@ -25,7 +25,7 @@ def list_files(project: str, folder: str, extension: str, depth: int) -> list[st
     try:
         top = content_path(project, folder)
     except Refused as refusal:
-        if refusal.code == "editor.path_outside" and folder.strip("/") == "content":
+        if refusal.code == "backend.path_outside" and folder.strip("/") == "content":
             top = os.path.realpath(os.path.join(project, "content"))
         else:
             raise
@@ -64,7 +64,7 @@ def read_entry(project: str, rel: str) -> tuple[str | None, str | None, bytes | 
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise Refused("editor.not_text", status=422, path=rel) from None
+        raise Refused("backend.not_text", status=422, path=rel) from None
     return text, digest(data), data
 
 
@@ -99,4 +99,4 @@ def write_atomically(real: str, data: bytes, rel: str) -> None:
                 os.unlink(temp)
             raise
     except OSError as exc:
-        raise Refused("editor.write_failed", status=500, path=rel, reason=exc.strerror or exc) from None
+        raise Refused("backend.write_failed", status=500, path=rel, reason=exc.strerror or exc) from None

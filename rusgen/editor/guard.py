@@ -54,16 +54,16 @@ def check_request(method: str, headers: Mapping[str, str], client: str, port: in
     """Refuse a request that did not come from a page of this server on this machine."""
     url = f"http://localhost:{port}/admin/"  # where the messages send the user instead
     if not is_loopback_client(client):
-        raise Refused("editor.not_loopback", client=client, url=url)
+        raise Refused("backend.not_loopback", client=client, url=url)
     host = headers.get("host", "")
     if not is_loopback_host(host):
-        raise Refused("editor.bad_host", host=host, url=url)
+        raise Refused("backend.bad_host", host=host, url=url)
     origin = headers.get("origin")
     if origin is not None and origin != f"http://{host}":
-        raise Refused("editor.bad_origin", origin=origin, url=url)
+        raise Refused("backend.bad_origin", origin=origin, url=url)
     kind = headers.get("content-type", "").split(";")[0].strip().lower()
     if method == "POST" and kind != "application/json":
-        raise Refused("editor.not_json", status=415)
+        raise Refused("backend.not_json", status=415)
 
 
 def content_path(project: str, rel: object, exists: bool | None = None) -> str:
@@ -74,22 +74,22 @@ def content_path(project: str, rel: object, exists: bool | None = None) -> str:
     names and any link leading out of content/.
     """
     if not isinstance(rel, str) or not rel.strip("/"):
-        raise Refused("editor.path_missing", status=422)
+        raise Refused("backend.path_missing", status=422)
     shown = ODD.sub("\ufffd", rel)
     parts = rel.strip("/").split("/")
     if (
         rel.startswith("/") or DRIVE.match(rel) or "\\" in rel or ODD.search(rel)
         or any(part in ("", ".", "..") or part.startswith((".", "~")) for part in parts)
     ):
-        raise Refused("editor.path_bad", path=shown)
+        raise Refused("backend.path_bad", path=shown)
     if parts[0] != CONTENT_DIR or len(parts) < 2:
-        raise Refused("editor.path_outside", path=shown)
+        raise Refused("backend.path_outside", path=shown)
     top = os.path.realpath(os.path.join(project, CONTENT_DIR))
     real = os.path.realpath(os.path.join(project, *parts))
     if not real.startswith(top + os.sep):
-        raise Refused("editor.path_outside", path=shown)
+        raise Refused("backend.path_outside", path=shown)
     if exists is True and not os.path.isfile(real):
-        raise Refused("editor.path_not_found", status=404, path=shown)
+        raise Refused("backend.path_not_found", status=404, path=shown)
     if exists is False and os.path.lexists(real):
-        raise Refused("editor.path_taken", status=409, path=shown)
+        raise Refused("backend.path_taken", status=409, path=shown)
     return real

@@ -41,8 +41,14 @@ class PreviewServer(Reloads, ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         self.read_timeout = read_timeout
         self.routes = routes or {}  # the caller's own paths beside the site (the editor's API)
+        self.rebuilder: Rebuilder | None = None  # once serving
         ThreadingHTTPServer.__init__(self, address, PreviewHandler)
         Reloads.__init__(self, rebuild, log, words)
+
+    def files_changed(self, paths: list[str]) -> None:
+        """Rebuild for files a route changed, without waiting for the watcher to see them."""
+        if self.rebuilder is not None:
+            self.rebuilder.poke(paths, saved=True)
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Ignore a browser that hung up mid-answer (a reload does that); log anything else."""
@@ -69,6 +75,7 @@ def serve(
     while server.render_step() is not None:
         pass  # the first build is complete before the preview answers
     rebuilder = Rebuilder(server)
+    server.rebuilder = rebuilder
     rebuilder.start()
     observer = watch(rebuilder, folders, files)
     shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)

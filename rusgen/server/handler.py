@@ -36,6 +36,8 @@ class Server(Protocol):
     read_timeout: float
     routes: Routes
 
+    def files_changed(self, paths: list[str]) -> None: ...
+
     def tab_opened(self, tab: Tab) -> None: ...
 
     def wait_for_new_state(self, old: State, timeout: float = 5.0) -> None: ...
@@ -124,7 +126,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         route = route_for(url.path, self.server.routes)
         if route is None:
             return False
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
         if not 0 <= length <= MAX_BODY:
             self.close_connection = True
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "text/plain; charset=utf-8", b"Too large\n", True)
@@ -134,9 +139,15 @@ class PreviewHandler(BaseHTTPRequestHandler):
             headers={name.lower(): value for name, value in self.headers.items()},
             body=self.rfile.read(length) if length else b"", client=self.client_address[0],
             server_port=self.server.server_address[1],  # type: ignore[attr-defined]
+            changed=self.server.files_changed,
         )
-        answer: Response = route(request)
-        self._send(HTTPStatus(answer.status), answer.content_type, answer.body, self.command != "HEAD")
+        answer: Response | None = route(request)
+        if answer is None:
+            return False  # not an address of the route's own: the site's
+        if answer.location:
+            self._redirect(answer.location)
+        else:
+            self._send(HTTPStatus(answer.status), answer.content_type, answer.body, self.command != "HEAD")
         return True
 
     def _serve(self, body: bool) -> None:

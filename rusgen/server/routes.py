@@ -2,6 +2,7 @@
 
 The server knows nothing of what a route does (the editor's API, its /admin/ files); it
 hands the function the request as plain values and sends back what it returns.
+A request whose body is larger than MAX_BODY is refused before any route sees it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class Request:
     body: bytes
     client: str  # the address the connection came from
     server_port: int
+    # A route that changed files names them here (absolute paths): the site is rebuilt at
+    # once, as if the watcher had seen them, and also where the watcher sees nothing.
+    changed: Callable[[list[str]], None] = lambda paths: None
 
 
 @dataclass(frozen=True)
@@ -30,9 +34,11 @@ class Response:
     status: int
     content_type: str
     body: bytes
+    location: str = ""  # a redirect's target (status 301)
 
 
-Route = Callable[[Request], Response]
+# None: the address is not the route's own after all, and the site answers it.
+Route = Callable[[Request], "Response | None"]
 Routes = Mapping[str, Route]  # by path prefix, e.g. "/api/"
 
 
