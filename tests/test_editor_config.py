@@ -6,8 +6,6 @@ writes for each widget must be what rusgen reads.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -19,28 +17,16 @@ import yaml
 
 from rusgen.contentmodel import kinds
 from rusgen.contentmodel.labels import LABELS
-from tests.conftest import ROOT, copy_project
-from tests.test_serve_browser import _free_port, _wait_until_up
+from tests.conftest import ROOT, copy_project, rusgen_serve
 
 REGIONS = sorted(p.name for p in (ROOT / "content").iterdir() if (p / "region.yaml").is_file())
 
 
 @contextmanager
 def serving(project: Path) -> Iterator[str]:
-    """Run `rusgen serve` over `project` on a free loopback port, whether its content builds
-    or not; yield its address once /admin/ answers."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "rusgen", "serve", "--source", str(project), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_up(base + "admin/", proc, timeout=60)
-        yield base
-    finally:
-        proc.kill()
-        proc.wait()
+    """`rusgen serve` over `project`, whether its content builds or not; yield its address."""
+    with rusgen_serve(project, ready="/admin/") as origin:
+        yield origin + "/"
 
 
 @pytest.fixture(scope="module")
