@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from rusgen.yamlfile import parse_yaml
 from tests.conftest import BUILD_EPOCH, copy_project, run_rusgen
 from tests.test_editor_config import serving
 
@@ -181,3 +182,29 @@ def test_a_page_with_a_contact_and_a_document_and_a_news_item(browser, served_pr
     strategy = (project / "public" / "vb" / "om-strategin" / "index.html").read_text("utf-8")
     assert "Rapport 2027" in strategy and "Anna Pettersson" in strategy
     assert (project / "public" / "vb" / "news" / "ny-strategi-antagen" / "index.html").is_file()
+
+
+def test_lists_numbers_and_switches_are_written_as_rusgen_reads_them(browser, served_project) -> None:
+    base, project = served_project
+    page, errors, _ = open_admin(browser, base + "admin/", base)
+    try:
+        _log_in(page, base)
+        _new_entry(page, base, "vasterbotten-events", "Programdag")
+        page.get_by_label("Börjar").fill("2027-04-01T09:00")
+        page.get_by_role("button", name="Add program").click()
+        page.get_by_label("Klockslag").fill("09:30")
+        page.get_by_label("Rubrik", exact=True).nth(1).fill("Fika")
+        page.get_by_label("Ordning (frivillig)").fill("5")
+        page.get_by_label("Utkast (frivillig)").click()
+        _publish(page)
+        page.locator("#rusgen-messages").get_by_text("programdag").wait_for(timeout=TIMEOUT_MS)
+        text = (project / "content" / "vasterbotten" / "events" / "programdag.md").read_text("utf-8")
+        front = parse_yaml(text.split("---\n")[1])
+        assert front == {"title": "Programdag", "start": "2027-04-01 09:00",
+                         "agenda": [{"time": "09:30", "title": "Fika"}], "draft": True, "weight": 5}
+        assert not errors
+    finally:
+        page.close()
+    checked = run_rusgen("check", "--source", str(project), "--drafts", epoch=BUILD_EPOCH)
+    assert checked.exit_code == 0, checked.output
+    assert "0 fel" in checked.output  # a warning or two (no summary, no end), no error
