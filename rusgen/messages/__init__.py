@@ -38,9 +38,8 @@ ENV_VARIABLE = "RUSGEN_LANG"
 def catalogue() -> dict[str, Template]:
     """Return every message by its code."""
     merged: dict[str, Template] = {}
-    for part in (
-        CHECKS, CLI, CONTENT, EDITOR, EDITOR_BACKEND, FIELDS, INPUT, MARKDOWN, PUBLISHING, SITE, YAML_TEXT
-    ):
+    for part in (CHECKS, CLI, CONTENT, EDITOR, EDITOR_BACKEND, FIELDS, INPUT, MARKDOWN, PUBLISHING,
+                 SITE, YAML_TEXT):
         for code, template in part.items():
             if code in merged:
                 raise AssertionError(f"message code {code} is defined twice")
