@@ -16,6 +16,8 @@ from tests.conftest import BUILD_EPOCH, copy_project, run_rusgen
 from tests.test_editor_config import serving
 
 TIMEOUT_MS = 30_000
+# A save's messages wait for the preview's rebuild, which a busy machine makes slow.
+SAVED_MS = 90_000
 EDITOR = "\neditor:\n  backend: gitlab\n  repo: region-vg/rus-webbplatser\n  app_id: 8a6f3c0e2b\n"
 
 
@@ -109,7 +111,7 @@ def test_a_communicator_creates_an_event_in_the_browser(browser, served_project)
             "---\ntitle: Uppstartsmöte för RUS\nstart: 2027-03-02 13:00\nstatus: full\n---\n"
         )
         box = page.locator("#rusgen-messages")
-        box.get_by_text("Sparat. Sidan finns i förhandsvisningen:").wait_for(timeout=TIMEOUT_MS)
+        box.get_by_text("Sparat. Sidan finns i förhandsvisningen:").wait_for(timeout=SAVED_MS)
         link = box.get_by_role("link").get_attribute("href")
         event_page = browser.new_page()
         try:
@@ -150,7 +152,7 @@ def test_a_page_with_a_contact_and_a_document_and_a_news_item(browser, served_pr
         page.get_by_label("Rubrik", exact=True).nth(1).fill("Rapport 2027")
         _publish(page)
         # The box comes after the whole save: the page's file and the uploaded document.
-        page.locator("#rusgen-messages").get_by_text("om-strategin").wait_for(timeout=TIMEOUT_MS)
+        page.locator("#rusgen-messages").get_by_text("om-strategin").wait_for(timeout=SAVED_MS)
         saved = _wait_for_file(project / "content" / "vasterbotten" / "om-strategin.md")
         assert saved == (
             "---\ntitle: Om strategin\nsummary: Så arbetar vi med strategin.\n"
@@ -167,7 +169,7 @@ def test_a_page_with_a_contact_and_a_document_and_a_news_item(browser, served_pr
         page.get_by_role("combobox", name="Presskontakter (frivillig)").click()
         page.get_by_text("Thomas Westerberg (thomas-westerberg)").click()
         _publish(page)
-        page.locator("#rusgen-messages").get_by_text("ny-strategi-antagen").wait_for(timeout=TIMEOUT_MS)
+        page.locator("#rusgen-messages").get_by_text("ny-strategi-antagen").wait_for(timeout=SAVED_MS)
         news = _wait_for_file(project / "content" / "vasterbotten" / "news" / "ny-strategi-antagen.md")
         assert news == (
             "---\ntitle: Ny strategi antagen\ndate: 2026-11-20\nkind: press\n"
@@ -197,7 +199,7 @@ def test_lists_numbers_and_switches_are_written_as_rusgen_reads_them(browser, se
         page.get_by_label("Ordning (frivillig)").fill("5")
         page.get_by_label("Utkast (frivillig)").click()
         _publish(page)
-        page.locator("#rusgen-messages").get_by_text("programdag").wait_for(timeout=TIMEOUT_MS)
+        page.locator("#rusgen-messages").get_by_text("programdag").wait_for(timeout=SAVED_MS)
         text = (project / "content" / "vasterbotten" / "events" / "programdag.md").read_text("utf-8")
         front = parse_yaml(text.split("---\n")[1])
         assert front == {"title": "Programdag", "start": "2027-04-01 09:00",
