@@ -120,9 +120,10 @@ def copy_project(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def rusgen_serve(project: Path, host: str = "127.0.0.1") -> Iterator[str]:
+def rusgen_serve(project: Path, host: str = "127.0.0.1", ready: str = "/") -> Iterator[str]:
     """Run `rusgen serve` on a project at a free port until the block ends; yield its origin
-    as `host` names it ("localhost" for the editor, which uses its local backend only there)."""
+    as `host` names it ("localhost" for the editor, which uses its local backend only there)
+    once `ready` answers (/admin/ answers also when the content does not build)."""
     from tests.test_serve_browser import _free_port, _wait_until_up
 
     port = _free_port()
@@ -133,7 +134,7 @@ def rusgen_serve(project: Path, host: str = "127.0.0.1") -> Iterator[str]:
     )
     origin = f"http://{host}:{port}"
     try:
-        _wait_until_up(origin + "/", process, timeout=60)
+        _wait_until_up(origin + ready, process, timeout=60)
         yield origin
     finally:
         process.kill()

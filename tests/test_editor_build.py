@@ -10,6 +10,7 @@ import yaml
 
 from rusgen.editor.admin import STATIC
 from tests.conftest import BUILD_EPOCH, copy_project, output_lines, run_rusgen
+from tests.test_html_valid import vnu_errors
 
 GITLAB = """
 editor:
@@ -50,6 +51,7 @@ def test_build_writes_the_editor_of_each_region_for_gitlab(tmp_path: Path) -> No
     assert (admin / "decap-cms.js").read_bytes() == (STATIC / "decap-cms.js").read_bytes()
     for region in ("boras", "jh", "vb"):
         assert (tmp_path / "public" / region / "admin" / "config.yml").is_file()
+    assert vnu_errors(admin) == []  # the Nu HTML Checker
 
 
 def test_the_editor_is_the_same_from_any_cache_state(tmp_path: Path) -> None:

@@ -6,8 +6,6 @@ writes for each widget must be what rusgen reads.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -19,28 +17,16 @@ import yaml
 
 from rusgen.contentmodel import kinds
 from rusgen.contentmodel.labels import LABELS
-from tests.conftest import ROOT, copy_project
-from tests.test_serve_browser import _free_port, _wait_until_up
+from tests.conftest import ROOT, copy_project, rusgen_serve
 
 REGIONS = sorted(p.name for p in (ROOT / "content").iterdir() if (p / "region.yaml").is_file())
 
 
 @contextmanager
 def serving(project: Path) -> Iterator[str]:
-    """Run `rusgen serve` over `project` on a free loopback port, whether its content builds
-    or not; yield its address once /admin/ answers."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "rusgen", "serve", "--source", str(project), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_up(base + "admin/", proc, timeout=60)
-        yield base
-    finally:
-        proc.kill()
-        proc.wait()
+    """`rusgen serve` over `project`, whether its content builds or not; yield its address."""
+    with rusgen_serve(project, ready="/admin/") as origin:
+        yield origin + "/"
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +151,8 @@ def test_admin_page_and_decap_come_from_the_server(served) -> None:
     status, kind, script = _get(base + "admin/decap-cms.js")
     assert status == 200 and kind.startswith("text/javascript") and len(script) > 1_000_000
     assert _get(base + "admin/rusgen-admin.js")[0] == 200
+    status, _, typed = _get(base + "admin")  # as typed, without the last /: redirected
+    assert status == 200 and typed.startswith(b"<!DOCTYPE html>") and b"decap-cms.js" in typed
     for bad in ("admin/../rusgen.yaml", "admin/%2e%2e/rusgen.yaml", "admin/nothing.js",
                 "admin/static/decap-cms.js"):
         assert _get(base + bad)[0] == 404, bad

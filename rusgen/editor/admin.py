@@ -25,9 +25,6 @@ from rusgen.server.routes import Request, Response
 STATIC = Path(__file__).parent / "static"
 ADMIN = "/admin/"
 ADMIN_ROUTE = "/admin"  # the preview server's route: /admin and all below it
-# /admin as typed leads to /admin/, where the page's relative addresses work.
-MOVED = b'<!DOCTYPE html><meta charset="utf-8"><title>/admin/</title>' \
-    b'<meta http-equiv="refresh" content="0; url=/admin/"><a href="/admin/">/admin/</a>\n'
 ADMIN_FOLDER = "admin"
 LOCAL_API = "/api/v1"  # the local backend's address on the preview server
 # The admin page's words (rusgen/messages/editor.py), by the name its script knows them.
@@ -82,12 +79,14 @@ class AdminFiles:
         self.root = root
         self.files = static_files()
 
-    def __call__(self, request: Request) -> Response:
+    def __call__(self, request: Request) -> Response | None:
+        if request.path == ADMIN_ROUTE:  # the address as typed, without its last /
+            return Response(HTTPStatus.MOVED_PERMANENTLY, "", b"", location=ADMIN)
+        if not request.path.startswith(ADMIN):
+            return None  # /administration/ and the like: the site's, not the editor's
         if request.method not in ("GET", "HEAD"):
             return Response(HTTPStatus.METHOD_NOT_ALLOWED, TYPES[".txt"], b"Not allowed\n")
-        if request.path == ADMIN_ROUTE:  # the address as typed, without its last /
-            return Response(HTTPStatus.OK, TYPES[".html"], MOVED)
-        name = request.path[len(ADMIN):] if request.path.startswith(ADMIN) else None
+        name = request.path[len(ADMIN):]
         if name in ("", "index.html", "config.yml"):
             lang = configured_language(self.root)
             origin = f"http://{request.headers.get('host') or f'127.0.0.1:{request.server_port}'}"
@@ -95,7 +94,7 @@ class AdminFiles:
             if name == "config.yml":
                 return Response(HTTPStatus.OK, TYPES[".yml"], config_yaml(config))
             return Response(HTTPStatus.OK, TYPES[".html"], index_html(lang, local=True, config=config))
-        file = self.files.get(name or "")
+        file = self.files.get(name)
         if file is None:
             return Response(HTTPStatus.NOT_FOUND, TYPES[".txt"], b"Not found\n")
         return Response(HTTPStatus.OK, TYPES[file.suffix], file.read_bytes())

@@ -138,7 +138,7 @@ def _settings(region: RegionFacts, widgets: Widgets, lang: str) -> Config:
             "file": f"{region.path}/contacts.yaml",
             "fields": [
                 {"name": contact.id, "label": say("editor.contact", lang, name=contact.title, id=contact.id),
-                 "widget": "object", "collapsed": True, "required": False,
+                 "widget": "object", "collapsed": False, "required": False,
                  "fields": widgets.fields(CONTACTS.fields)}
                 for contact in region.contacts
             ],
