@@ -141,9 +141,13 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
     return read_yaml(text, first_line).data
 
 
-def read_yaml(text: str, first_line: int = 1) -> ParsedYaml:
-    """Parse YAML text, with notes on values a `#` cut short; raise YamlSyntaxError."""
-    source = unquote_word_quotes(text)
+def read_yaml(text: str, first_line: int = 1, word_quotes: bool = True) -> ParsedYaml:
+    """Parse YAML text, with notes on values a `#` cut short; raise YamlSyntaxError.
+
+    `word_quotes=False` reads Word's quote marks as the text they are: for YAML a program
+    wrote (the editor's), where ”Hej” is what someone typed, not a mistake for "Hej".
+    """
+    source = unquote_word_quotes(text) if word_quotes else text
     try:
         parsed = _load(source, _FastLineLoader, first_line)
     except (yaml.YAMLError, RecursionError):

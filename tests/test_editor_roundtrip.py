@@ -167,3 +167,16 @@ def test_a_settings_file_without_a_final_newline_resaved_unchanged_keeps_its_byt
     text = "robin:\n  name: Robin Kalmendal\n  phone: \"010-441 00 00\""
     sent = yaml.safe_dump(_plain(read_yaml(text).data), allow_unicode=True)
     assert merge(text, sent, yaml_only=True) == text
+
+
+def test_word_quote_marks_typed_in_the_form_stay_and_a_files_own_are_left_alone() -> None:
+    # Typed in the form, ”…” is text: the build must show the marks (it reads a plain ”…”
+    # in a file as Word's mistake for "…", so the value is written quoted).
+    text = "---\ntitle: Möte\nsummary: Kort.\n---\nText.\n"
+    merged = merge(text, "---\ntitle: Möte\nsummary: “Vår region”\n---\nText.\n")
+    front, _ = split_page(merged)
+    assert read_yaml(front).data["summary"] == "“Vår region”"
+    # A file's own ”Hej” (Word's quotes, which the build reads as Hej) is not rewritten when
+    # another field is saved: Decap sends back the marks it read.
+    own = "---\ntitle: ”Hej”\nweight: 3\n---\nText.\n"
+    assert merge(own, "---\ntitle: ”Hej”\nweight: 4\n---\nText.\n") == own.replace("3", "4")

@@ -97,7 +97,9 @@ def _body_like(old: str, new: str) -> str:
 def _merge_yaml(old: str, new: str, known: Known | None) -> str | None:
     """Return `old` YAML with the changed values of `new`; None if either is no mapping."""
     try:
-        old_data, new_data = read_yaml(old).data, read_yaml(new).data
+        # Both as Decap reads them, Word's quote marks as text: a value nobody edited then
+        # compares equal, and one typed with ”…” in the form keeps its marks.
+        old_data, new_data = read_yaml(old, word_quotes=False).data, read_yaml(new, word_quotes=False).data
         node = yaml.compose(old, Loader=yaml.SafeLoader) if old.strip() else None
     except (YamlSyntaxError, yaml.YAMLError):
         return None
