@@ -88,7 +88,7 @@ test: install-test system-packages axe lighthouse icaljs
 test-quick: install-test
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/mypy
-	$(BIN)/pytest -q -n 2 -m "not browser and not lighthouse"
+	$(BIN)/pytest -q -n 2 -m "not browser and not slow and not lighthouse"
 
 # Style and types; mypy reads its settings from pyproject.toml.
 lint: install-test

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import BUILD_EPOCH, ROOT, output_lines, run_rusgen
 
 sys.path.insert(0, str(ROOT))
@@ -53,6 +54,7 @@ def test_a_build_while_another_runs_says_so_and_writes_nothing(site_copy, tmp_pa
     assert run_rusgen("build", "--source", str(site), "--output", str(output)).exit_code == 0
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_end_in_one_whole_output(tmp_path: Path) -> None:
     site = generate(tmp_path / "site", 80)
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import BUILD_EPOCH, ROOT, run_rusgen
 
 sys.path.insert(0, str(ROOT))
@@ -151,6 +152,7 @@ def test_an_output_folder_reached_by_a_link_stays_a_link(site_copy, tmp_path: Pa
 KILL_PAGES = int(os.environ.get("RUSGEN_KILL_PAGES", "200"))
 
 
+@pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_the_old_output_or_the_new(tmp_path: Path) -> None:
     site = generate(tmp_path / "site", KILL_PAGES)
     temp = tmp_path / "temp"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from rusgen.editor.admin import STATIC
@@ -54,6 +55,7 @@ def test_build_writes_the_editor_of_each_region_for_gitlab(tmp_path: Path) -> No
     assert vnu_errors(admin) == []  # the Nu HTML Checker
 
 
+@pytest.mark.slow
 def test_the_editor_is_the_same_from_any_cache_state(tmp_path: Path) -> None:
     project = _project(tmp_path, GITLAB)
     assert _build(project, tmp_path / "first").exit_code == 0

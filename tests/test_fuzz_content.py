@@ -161,6 +161,7 @@ def line_edit(draw: st.DrawFn, lines: list[str], first: int, last: int) -> str:
     return f"line {at + 1}: {piece!r} at {where}"
 
 
+@pytest.mark.slow
 @given(data=st.data())
 @settings(FUZZ, max_examples=EXAMPLES or 150)
 def test_an_edited_field_never_crashes_the_build(project: Path, data: st.DataObject) -> None:
@@ -178,6 +179,7 @@ def test_an_edited_field_never_crashes_the_build(project: Path, data: st.DataObj
         assert_no_crash(build(project, *regions), edit)
 
 
+@pytest.mark.slow
 @given(data=st.data())
 @settings(FUZZ, max_examples=EXAMPLES or 100)
 def test_edited_markdown_never_crashes_the_build(project: Path, data: st.DataObject) -> None:

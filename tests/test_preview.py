@@ -93,6 +93,7 @@ def test_used_cache_forgets_what_a_run_did_not_use() -> None:
     assert dict(cache) == {"new": 2}
 
 
+@pytest.mark.slow
 def test_after_each_edit_the_preview_equals_a_fresh_full_render(tmp_path: Path, monkeypatch) -> None:
     """Only the saved files are read again and only the pages asked for are rendered first,
     yet every served file must be what a full build makes of the same sources."""

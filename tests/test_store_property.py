@@ -121,6 +121,7 @@ def start(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @given(steps=st.lists(st.sampled_from(sorted(STEPS)), min_size=1, max_size=4))
 # Always tried: a page printed whole must not escape the page's key; an altered store
 # must not be read as it is.
+@pytest.mark.slow
 @example(steps=["template printing a page", "page text", "alter manifests", "contact"])
 @example(steps=["alter blobs", "region.yaml", "add page", "delete page"])
 def test_a_build_from_any_cache_state_equals_a_cold_build(

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+# A wheel built and installed into a fresh virtualenv: tens of seconds, for make test only.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 # Setuptools' words for a configuration it will stop accepting, or data it would leave out.
 INSTALL_WARNINGS = ("deprecat", "package would be ignored", "is absent from the `packages`")
