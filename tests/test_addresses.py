@@ -9,7 +9,7 @@ from sitekit import REGION, write_site
 
 from rusgen.build import BuildOptions, render_site
 from rusgen.errors import ContentErrors
-from rusgen.model import normalise_address
+from rusgen.urls import normalise_address
 
 
 @pytest.mark.parametrize(

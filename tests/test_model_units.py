@@ -15,8 +15,8 @@ from rusgen.errors import Problems
 from rusgen.fields import Fields, parse_date, parse_datetime, parse_time
 from rusgen.loader import load_project
 from rusgen.markdown import BrokenLink, LinkTarget, make_markdown, render_markdown
-from rusgen.model import output_path, page_url, relative_url, strip_date_prefix
 from rusgen.schema import build_site
+from rusgen.urls import output_path, page_url, relative_url, strip_date_prefix
 from rusgen.yamlfile import YamlList, YamlMap, YamlSyntaxError, parse_yaml
 
 NBSP = "\u00a0"

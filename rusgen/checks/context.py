@@ -14,7 +14,8 @@ from rusgen.errors import ContentError
 from rusgen.external import LinkStatus, fetch_status
 from rusgen.htmlscan import ScannedPage, scan_html
 from rusgen.messages import message_language, say
-from rusgen.model import Output, Page, Region, Site, output_path
+from rusgen.model import Output, Page, Region, Site
+from rusgen.urls import output_path
 
 DEFAULT_MAX_DOCUMENT_MB = 10.0
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "webcal:")

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from rusgen.checks.context import CheckContext, Source
 from rusgen.errors import ContentError
 from rusgen.htmlscan import HtmlRef
-from rusgen.model import Page, output_path
+from rusgen.model import Page
+from rusgen.urls import output_path
 
 
 def check_links(ctx: CheckContext) -> Iterator[ContentError]:

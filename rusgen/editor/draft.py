@@ -22,12 +22,12 @@ from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
 from rusgen.loader import PAGE_SUFFIX, load_project, page_from_text
 from rusgen.loader import settings_from_text as settings_text
 from rusgen.messages import say
-from rusgen.model import output_path
 from rusgen.outputs.addresses import check_ledgers
 from rusgen.raw import RawProject
 from rusgen.report import arrange, folded
 from rusgen.schema import build_site
 from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
+from rusgen.urls import output_path
 
 SETTINGS = {"region.yaml": "settings", "contacts.yaml": "contacts"}  # file -> RawRegion field
 HOME = "index.md"

@@ -22,7 +22,7 @@ from rusgen.cache import MarkdownStore
 from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.memo import Memo
 from rusgen.messages import message_language
-from rusgen.model import GoneAddress, Output, Page, Region, Site, output_path, relative_url
+from rusgen.model import GoneAddress, Output, Page, Region, Site
 from rusgen.outputs import brand, calendar, feeds
 from rusgen.outputs.add_to_calendar import calendar_links
 from rusgen.outputs.images import BODY_IMAGE_SIZES, ResponsiveImage, pictures_in_body
@@ -36,6 +36,7 @@ from rusgen.outputs.structured_data import structured_data
 from rusgen.parallel import run_chunked
 from rusgen.render import Theme, ThemeEnvironment, Translator, load_theme, make_environment
 from rusgen.text import format_event_when
+from rusgen.urls import output_path, relative_url
 
 ASSETS = "assets/"
 HASHED_ASSETS = (".css", ".js")

@@ -21,9 +21,10 @@ from rusgen.errors import Problems
 from rusgen.markdown import BrokenLink, LinkTarget, Note, candidate_paths, render_markdown
 from rusgen.markdown_guards import alt_notes, front_matter_examples, renamed
 from rusgen.memo import Memo
-from rusgen.model import Page, Region, Site, relative_url
+from rusgen.model import Page, Region, Site
 from rusgen.outputs.region_view import RegionView, View
 from rusgen.text import format_datetime, format_size
+from rusgen.urls import relative_url
 
 BODY_PARTS = ("link", "image", "heading", "html")
 

@@ -15,11 +15,12 @@ from datetime import UTC, datetime
 from functools import cached_property
 
 from rusgen.errors import RusgenError
-from rusgen.model import LEGAL_SLUGS, EventInfo, Page, Region, Taxonomy, Term, language_prefix
+from rusgen.model import EventInfo, Page, Region, Taxonomy, Term
 from rusgen.outputs.search import search_url
 from rusgen.raw import CONTENT_DIR, THEMES_DIR
 from rusgen.render import UIStrings
 from rusgen.text import collation_key
+from rusgen.urls import LEGAL_SLUGS, language_prefix
 
 EVENTS, NEWS = "events", "news"
 # The pages every public site must have, by language: (key, template, title string, slug).

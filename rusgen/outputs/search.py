@@ -32,7 +32,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from rusgen.errors import RusgenError
-from rusgen.model import SEARCH_SLUGS, Output, Region, language_prefix
+from rusgen.model import Output, Region
+from rusgen.urls import SEARCH_SLUGS, language_prefix
 
 INDEX_FOLDER = "pagefind/"
 ENTRY_FILE = "pagefind-entry.json"

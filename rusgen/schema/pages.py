@@ -9,21 +9,14 @@ from rusgen.contentmodel import EVENT, NEWS, PAGE
 from rusgen.errors import Problems
 from rusgen.fields import Fields
 from rusgen.memo import Memo
-from rusgen.model import (
-    MAX_NAME_BYTES,
-    Document,
-    FieldLines,
-    Image,
-    Page,
-    normalise_address,
-    page_url,
-)
+from rusgen.model import Document, FieldLines, Image, Page
 from rusgen.raw import RawPage
 from rusgen.schema.common import DOCUMENT, EVENTS, IMAGE, NEWS_SECTION, SLUG_RE, RegionContext
 from rusgen.schema.contacts import contact_ids
 from rusgen.schema.events import read_event, read_news
 from rusgen.schema.publishing import read_publishing
 from rusgen.text import slug_path
+from rusgen.urls import MAX_NAME_BYTES, normalise_address, page_url
 from rusgen.yamlfile import YamlList, YamlMap
 
 

@@ -9,10 +9,11 @@ from datetime import date, datetime
 from rusgen.contentmodel import PAGE, REGION
 from rusgen.errors import Problems
 from rusgen.fields import Fields
-from rusgen.model import GoneAddress, Page, normalise_address
+from rusgen.model import GoneAddress, Page
 from rusgen.raw import LEDGER_FILE, RawRegion
 from rusgen.schema.common import RegionContext
 from rusgen.schema.contacts import contact_ids
+from rusgen.urls import normalise_address
 from rusgen.yamlfile import YamlMap
 
 GONE = REGION["gone"]

@@ -16,17 +16,7 @@ from rusgen.errors import ContentError, Problems
 from rusgen.fields import Fields
 from rusgen.file_names import check_names
 from rusgen.memo import Memo
-from rusgen.model import (
-    EditorSettings,
-    Network,
-    Page,
-    Region,
-    StaticFile,
-    Taxonomy,
-    Term,
-    generated_names,
-    region_folder,
-)
+from rusgen.model import EditorSettings, Network, Page, Region, StaticFile, Taxonomy, Term
 from rusgen.placeholders import check_placeholders
 from rusgen.raw import CONFIG_FILE, RawRegion
 from rusgen.schema.common import (
@@ -46,6 +36,7 @@ from rusgen.schema.contacts import read_contacts
 from rusgen.schema.pages import check_urls, page_once, resolve_alternatives
 from rusgen.schema.publishing import check_gone, read_gone, read_ledger, read_review_every
 from rusgen.schema.statement import read_accessibility
+from rusgen.urls import generated_names, region_folder
 from rusgen.yamlfile import YamlMap
 
 # The Swedish (and other) words users write in a menu for the generated lists.
@@ -110,7 +101,7 @@ def _theme(fields: Fields, field: ModelField) -> str:
 
 def _base_url(fields: Fields, field: ModelField) -> str:
     url = fields.read(field)
-    # The path names the region's folder in the output (model.region_folder): "." and ".."
+    # The path names the region's folder in the output (urls.region_folder): "." and ".."
     # would name one elsewhere.
     if url and (not re.match(r"^https?://[^/\s]+", url) or re.search(r"/\.\.?(/|$)", unquote(url))):
         fields.say(field.name, "field.url", field=field.name, example=field.example, got=f'"{url}"')
