@@ -36,6 +36,7 @@ def _admin_files(output: Path) -> dict[str, bytes]:
     return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.glob("*/admin/*"))}
 
 
+@pytest.mark.browser  # the Nu HTML Checker runs on Java
 def test_build_writes_the_editor_of_each_region_for_gitlab(tmp_path: Path) -> None:
     project = _project(tmp_path, GITLAB)
     result = _build(project, tmp_path / "public")
