@@ -163,7 +163,7 @@ def line_edit(draw: st.DrawFn, lines: list[str], first: int, last: int) -> str:
 
 @pytest.mark.slow
 @given(data=st.data())
-@settings(FUZZ, max_examples=EXAMPLES or 90)
+@settings(FUZZ, max_examples=EXAMPLES or 50)
 def test_an_edited_field_never_crashes_the_build(project: Path, data: st.DataObject) -> None:
     rel = data.draw(st.sampled_from(YAML_FILES + PAGES + PAGES), label="file")
 
@@ -181,7 +181,7 @@ def test_an_edited_field_never_crashes_the_build(project: Path, data: st.DataObj
 
 @pytest.mark.slow
 @given(data=st.data())
-@settings(FUZZ, max_examples=EXAMPLES or 60)
+@settings(FUZZ, max_examples=EXAMPLES or 35)
 def test_edited_markdown_never_crashes_the_build(project: Path, data: st.DataObject) -> None:
     rel = data.draw(st.sampled_from(PAGES), label="file")
 

@@ -32,7 +32,7 @@ PREVIEW_PATH = "/api/rusgen/preview"
 JSON = "application/json; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 LEVELS = {False: "error", True: "warning"}
-SAVE_WAIT = 15.0  # seconds the messages of a save wait for the rebuild the save started
+SAVE_WAIT = 45.0  # seconds the messages of a save wait for the rebuild the save started (a busy machine)
 
 
 class Report(Protocol):

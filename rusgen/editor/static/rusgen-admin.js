@@ -161,7 +161,7 @@
   CMS.registerEventListener({
     name: "postSave",
     handler: function (event) {
-      savedPath(event.entry, 100).then(function (path) {
+      savedPath(event.entry, 300).then(function (path) {
         if (!path) return;
         return fetch("/api/rusgen/messages?path=" + encodeURIComponent(path))
           .then(function (answer) {
