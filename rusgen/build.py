@@ -142,9 +142,7 @@ def render_site(
     problems.raise_if_errors()
     site = with_base_url(site, options)
     if indexes is not None:
-        # Pagefind reads the pages from a folder beside the output, on its file system
-        # (a disk-backed /tmp cost seconds a region to write and remove: performance.md).
-        indexes.scratch = scratch(output_folder(site, options))
+        indexes.scratch = pagefind_scratch(output_folder(site, options))
     documents = stores.documents if stores is not None else DocumentStore(options.source / CACHE_DIR)
     site = check_documents(site, documents)
     if stores is None:
@@ -158,6 +156,22 @@ def render_site(
     )
     problems.raise_if_errors()
     return Rendered(site=site, outputs=outputs, warnings=problems.warnings, published=published)
+
+
+def pagefind_scratch(output: Path) -> tuple[Path, str] | None:
+    """Where Pagefind reads a region's pages from: beside the output, on its file system (a
+    disk-backed /tmp cost seconds a region to write and remove: performance.md).
+
+    The output's parent is made here when missing (`--output deploy/site` on a fresh
+    machine); where it cannot be, the system's temporary folder, and the writer says what
+    is wrong with the output folder.
+    """
+    place = scratch(output)
+    try:
+        place[0].mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return place
 
 
 def with_base_url(site: Site, options: BuildOptions) -> Site:

@@ -209,3 +209,12 @@ def test_pagefinds_folders_can_go_beside_the_output_and_a_dead_builds_are_remove
     (left / "site").mkdir(parents=True)
     remove_leftovers(output)
     assert not left.exists()
+
+
+def test_an_output_below_folders_not_yet_made_builds_with_its_search(site: Path, tmp_path: Path) -> None:
+    # Pagefind's folders go beside the output: its parent must exist before they are made.
+    output = tmp_path / "deploy" / "2026" / "public"
+    result = run_rusgen("build", "--source", str(site), "--output", str(output))
+    assert result.exit_code == 0, result.output
+    assert sorted(output.glob("*/pagefind/pagefind-entry.json"))
+    assert [p.name for p in output.parent.iterdir()] == ["public"]
