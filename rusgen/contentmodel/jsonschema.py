@@ -37,6 +37,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}[:.]\d{2}(:\d{2})?)?$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 # YAML reads an unquoted 2021 or 9.30 as a number; rusgen keeps it as written.
 TEXT_TYPES = ["string", "number"]
 NAME_LIST = {"anyOf": [{"type": "array", "items": {"type": TEXT_TYPES}}, {"type": TEXT_TYPES}]}
@@ -49,7 +50,7 @@ SHAPES: dict[str, dict[str, Any]] = {
     TIME: {"type": TEXT_TYPES, "pattern": r"^\d{1,2}[:.]\d{2}$"},
     NAMES: NAME_LIST,
     URL: {"type": "string", "pattern": r"^https?://[^/\s]+"},
-    EMAIL: {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"},
+    EMAIL: {"type": "string", "pattern": EMAIL_PATTERN},
     PHONE: {"type": "string", "pattern": r"\d"},
     COLOR: {"type": "string", "pattern": r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"},
     SLUG: {"type": "string", "pattern": SLUG_PATTERN},

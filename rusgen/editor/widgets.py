@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rusgen.contentmodel.jsonschema import EMAIL_PATTERN, SLUG_PATTERN
 from rusgen.contentmodel.labels import label
 from rusgen.contentmodel.spec import (
     BOOL,
@@ -44,8 +45,8 @@ LONG_TEXTS = frozenset({"summary", "justification", "status_note", "note", "reas
 
 PATTERNS = {
     URL: ("url", r"^https?://\S+$"),
-    EMAIL: ("email", r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
-    SLUG: ("slug", r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    EMAIL: ("email", EMAIL_PATTERN),  # as the JSON Schema says them
+    SLUG: ("slug", SLUG_PATTERN),
     TIME: ("time", r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"),
 }
 DATE_FORMAT = "YYYY-MM-DD"  # Moment.js tokens: 2026-12-01
