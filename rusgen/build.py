@@ -1,35 +1,42 @@
-"""The pipeline: load, validate, render, write. `check` is the same without the write."""
+"""The pipeline: load, validate, render, write. `check` is the same without the write.
+
+The options and the clock a build runs with are in buildsettings.py.
+"""
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import nullcontext
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from rusgen.buildlock import build_lock
+from rusgen.buildsettings import (
+    INPUTS,
+    BuildOptions,
+    build_settings,
+    build_time,
+    current_until,
+    site_clock,
+    still_current,
+    themes_read_the_clock,
+)
 from rusgen.cache import DocumentStore, OutputStore, input_fingerprint
 from rusgen.collisions import refuse_collisions
 from rusgen.documents import check_documents
 from rusgen.editor.admin import editor_outputs
 from rusgen.errors import Problems, RusgenError
-from rusgen.fields import parse_date, parse_datetime
 from rusgen.ledger import update_ledgers
 from rusgen.loader import configured_language, load_project
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import search
 from rusgen.progress import SILENT, Progress
-from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR, RawProject
 from rusgen.results import Built, Rendered, Replayed, replayed
 from rusgen.schema import build_site
-from rusgen.schema.region import DEFAULT_ZONE, zone_of
-from rusgen.shards import Shard, regions_of_shard
-from rusgen.slow_outputs import pagefind_identity, pending_indexes, start_search_index
+from rusgen.shards import regions_of_shard
+from rusgen.slow_outputs import pending_indexes, start_search_index
 from rusgen.store import CACHE_DIR, remove_old_layout
 from rusgen.stores import Stores
 from rusgen.swap import remove_leftovers, scratch
@@ -37,62 +44,11 @@ from rusgen.writer import check_output_folder, write_outputs
 
 if TYPE_CHECKING:
     from rusgen.outputs.page_cache import LastPages
+    from rusgen.outputs.region_view import RegionView
 
 # The renderers (Jinja, markdown-it, icalendar and the output modules) are imported where
 # they are used, in render_site and render_outputs: a build whose output is still current
 # needs none of them, and importing them is half of such a build's time.
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    source: Path = Path(".")
-    output: Path | None = None  # None: rusgen.yaml's `output`, relative to the source
-    drafts: bool = False
-    regions: tuple[str, ...] = ()
-    base_url: str = ""  # --base-url: replaces the one region's base_url, for staging copies
-    shard: Shard | None = None  # --shard I/N: render this share of the regions (shards.py)
-    # The live preview: stable asset names (so a stylesheet edit is swapped in place, not
-    # reloaded) and no search index (Pagefind costs seconds a rebuild).
-    preview: bool = False
-    # A search index (Pagefind, seconds a region): only for output that is written and
-    # published. `check` reads no index, so it makes none.
-    search_index: bool = True
-    # --as-of "2027-01-01 08:00": build the site as it will be then, in the region's time
-    # zone. Such a build never writes the address ledger: it is not what is published.
-    as_of: str = ""
-
-
-def build_time() -> datetime:
-    """Return the build's clock: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC)
-        except ValueError:
-            raise RusgenError("cli.source_date_epoch", got=epoch) from None
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def site_clock(options: BuildOptions, raw: RawProject | None = None) -> datetime:
-    """Return the moment the site is built for: --as-of when given, else the build's clock."""
-    if not options.as_of:
-        return build_time()
-    written = options.as_of.strip()
-    moment = parse_datetime(written)
-    if moment is None:
-        day = parse_date(written)
-        if day is None:
-            raise RusgenError("cli.as_of", got=options.as_of)
-        moment = datetime.combine(day, time())
-    return moment.replace(tzinfo=_first_zone(raw)).astimezone(UTC)
-
-
-def _first_zone(raw: RawProject | None) -> ZoneInfo:
-    """The time zone --as-of is read in: the first region's, the default zone without one."""
-    settings = raw.regions[0].settings if raw and raw.regions else None
-    name = str(settings.get("timezone") or "") if settings is not None else ""
-    # An unknown zone: the schema says what is wrong with it.
-    return zone_of(name) or ZoneInfo(DEFAULT_ZONE)
 
 
 def load_site(
@@ -221,7 +177,6 @@ def render_outputs(
     from rusgen.markdown import make_markdown
     from rusgen.outputs import (
         addresses,
-        calendar,
         feeds,
         files,
         html,
@@ -271,7 +226,7 @@ def render_outputs(
                 *pages,
                 *files.region_files(region, theme, renderer.assets),
                 *picture_files,
-                *calendar.render(renderer.view, renderer.strings),
+                *calendars(renderer.view, renderer.strings, stores.calendars if stores else None),
                 *feeds.render(renderer.view, renderer.strings),
                 *open_data.render(renderer.view),
                 *sitemap.render(renderer.view),
@@ -286,6 +241,22 @@ def render_outputs(
         if any(callable(part) for part in parts):
             progress("search")
         return [output for part in parts for output in (part() if callable(part) else part)]
+
+
+def calendars(
+    view: RegionView, strings: Mapping[str, dict[str, str]], kept: OutputStore | None
+) -> list[Output]:
+    """Return the region's calendars: from the store when made from the same input."""
+    from rusgen.outputs import calendar
+
+    if kept is None:
+        return list(calendar.render(view, strings))
+    input_key = calendar.input_key(view, strings)
+    found = kept.get(view.region.id, input_key)
+    if found is None:
+        found = list(calendar.render(view, strings))
+        kept.put(view.region.id, input_key, found)
+    return found
 
 
 def last_pages(site: Site, options: BuildOptions, stores: Stores) -> LastPages:
@@ -360,59 +331,14 @@ def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> Bui
     return Built(rendered, report, summary)
 
 
-# What a build reads: the settings, the content and every theme.
-INPUTS = (CONFIG_FILE, CONTENT_DIR, THEMES_DIR)
-
-
-def build_settings(options: BuildOptions) -> str:
-    """Describe everything besides the input files that shapes the output.
-
-    The clock shapes it in three ways: calendars and feeds are stamped with the build's
-    day, an event moves to the past list when it ends (see `current_until`), and a theme
-    may print `now` itself. Only in that last case does the second count.
-    """
-    now = build_time()
-    clock = now.isoformat() if themes_read_the_clock(options.source) else now.date().isoformat()
-    # The language of messages too: the warnings of a replayed build are shown as written.
-    return repr((options, clock, pagefind_identity(), configured_language(options.source)))
-
-
-# `now` (or the Site's `build_time`) as a word in a template: the default theme has none,
-# so any is a custom theme's.
-_CLOCK_IN_TEMPLATE = re.compile(rb"\b(now|build_time)\b")
-
-
-def themes_read_the_clock(source: Path) -> bool:
-    """Tell whether any theme's template mentions `now` (then output may change every second)."""
-    return any(
-        _CLOCK_IN_TEMPLATE.search(path.read_bytes())
-        for path in sorted((source / THEMES_DIR).glob("*/templates/**/*"))
-        if path.is_file()
-    )
-
-
-def current_until(site: Site) -> str | None:
-    """Return when the site next changes by itself (ISO), or None: the next upcoming event
-    ending, or the next page published or unpublished. Until then, with the same input and
-    day, the output stays the same."""
-    from rusgen.schedule import coming_moments
-
-    moments = [m.when for m in coming_moments(site) if m.kind != "deadline"]
-    return min(moments).astimezone(UTC).isoformat() if moments else None
-
-
-def still_current(summary: dict, now: datetime) -> bool:
-    """Tell whether the last build's output is still what a build now would make."""
-    until = summary.get("current_until")
-    if until is None:
-        return True
-    try:
-        return now <= datetime.fromisoformat(str(until))
-    except ValueError:
-        return False  # an unreadable record is only a slower build
-
-
 def check(options: BuildOptions) -> Rendered:
     """Do everything build does except writing, and except the search index, which no check
     reads (Pagefind takes seconds a region)."""
     return render_site(replace(options, search_index=False))
+
+
+# Importable from here, where the CLI, the preview and the editor have always found them.
+__all__ = [
+    "BuildOptions", "build", "build_time", "check", "render_site", "site_clock", "valid_site",
+    "with_base_url",
+]

@@ -23,16 +23,17 @@ class Stores:
     record: BuildRecord
     images: OutputStore  # resized photos, by image (outputs/images.py)
     documents: DocumentStore
+    calendars: OutputStore  # a region's .ics files (outputs/calendar.py's input_key)
 
     @classmethod
     def open(cls, source: Path) -> Stores:
         store = Store(source / CACHE_DIR)
         return cls(
             store, MarkdownStore(store), OutputStore(store, "search"), BuildRecord(store),
-            OutputStore(store, "images"), DocumentStore(store),
+            OutputStore(store, "images"), DocumentStore(store), OutputStore(store, "calendars"),
         )
 
     def keep_every_region(self) -> None:
         """A build of some regions keeps what the store holds of the others: their files
         stay in the output, and a later full build wants their entries."""
-        self.store.keep_unused.update(("markdown", "search", "images", "pages", "documents"))
+        self.store.keep_unused.update(("markdown", "search", "images", "pages", "documents", "calendars"))

@@ -47,7 +47,7 @@ LAYERS: dict[str, float] = {
     "docfacts": 0.5, "documents": 4,  # a document's failures; the stage that notes them
     # The store keeps bytes and knows no renderer; its kinds are opened together below
     # every output module, and the build hands them what to keep.
-    "store": 0.5, "stores": 3.5, "slow_outputs": 7.5, "results": 2.5, "build": 8,
+    "store": 0.5, "stores": 3.5, "slow_outputs": 7.5, "results": 2.5, "build": 8, "buildsettings": 7.8,
     "shards": 1, "init_site": 1, "progress": 0.5,
     # The editor in the browser: its configuration from the content model, its /admin/ files
     # (built into the output by build, served by serve). The package itself holds nothing.

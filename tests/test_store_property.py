@@ -2,10 +2,11 @@
 
 Hypothesis draws a sequence of steps on a small site: edits a communicator or theme author
 makes (a page's text, a front-matter field, a contact, region.yaml, a template, a UI
-string, a page added or deleted) and damage to the cache (a blob or a manifest altered,
-truncated or deleted). After each step the site is built with the CLI into the same
-output, with the store the earlier builds left; the output must be, byte for byte, what
-a build of a copy of the same input with no store and no output makes.
+string, a page added or deleted), damage to the cache (a blob or a manifest altered,
+truncated or deleted) and to the last output (a file edited or deleted by hand). After
+each step the site is built with the CLI into the same output, with the store the
+earlier builds left; the output must be, byte for byte, what a build of a copy of the
+same input with no store and no output makes.
 """
 
 from __future__ import annotations
@@ -55,6 +56,19 @@ def delete_page(site: Path) -> None:
         ledger.write_text("".join(kept), "utf-8")
 
 
+def by_hand(how: str) -> Callable[[Path], None]:
+    """A file of the last build's output edited or deleted by hand: the writer trusts its
+    record of the output only while the file is as recorded."""
+    def damage(site: Path) -> None:
+        output = site.parent / "public" / "alpha"
+        page, calendar = output / "om" / "index.html", output / "events.ics"
+        if how == "delete":
+            calendar.unlink(missing_ok=True)
+        elif page.is_file():
+            page.write_text("Ändrad för hand", "utf-8")
+    return damage
+
+
 def damage_blobs(how: str) -> Callable[[Path], None]:
     def damage(site: Path) -> None:
         for number, path in enumerate(sorted((site / CACHE / "store" / "blobs").glob("*/*"))):
@@ -90,6 +104,9 @@ STEPS: dict[str, Callable[[Path], None]] = {
         "themes/default/templates/base.html", "</footer>", "<!-- {{ region.pages }} --></footer>"),
     "theme string": toggle("themes/default/i18n/sv.yaml", "news_title: Nyheter", "news_title: Nytt"),
     "event": toggle(f"{REGION}/events/2021-05-27-samrad.md", "Välkommen.", "Välkomna alla."),
+    "event place": toggle(f"{REGION}/events/2021-05-27-samrad.md", "Regionens hus", "Stadshuset"),
+    "output edited by hand": by_hand("edit"),
+    "output deleted by hand": by_hand("delete"),
     "add page": add_page,
     "delete page": delete_page,
     "delete blobs": damage_blobs("delete"),

@@ -17,14 +17,17 @@ Stable across builds and edits:
 - DTSTAMP: the start of the build's day (UTC; SOURCE_DATE_EPOCH when set), so output is
   reproducible and a rebuild the same day of unchanged content changes nothing.
 
-Every build that renders makes the calendars anew: keeping them in the store saved less
-than this machine's noise (docs/performance.md), and its key had to list by hand
-everything they are made from.
+A build keeps a region's calendars in the store under `input_key`: the whole Region with
+its pages cut to the events, the UI strings and the build's day. That is all `render`
+reads (no other page reaches a calendar), and a field added to the Region or a Page is
+in the key without anyone listing it. After an edit to a page that is no event, no
+region's calendars are made again (performance.md, "incremental").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -32,6 +35,7 @@ from urllib.parse import urlsplit
 from rusgen.model import Output, Page, Region
 from rusgen.outputs.region_view import EVENTS, RegionView
 from rusgen.outputs.vtimezone import vtimezone_lines
+from rusgen.store import key
 from rusgen.text import tel_uri
 
 # icalendar is imported by the functions that build components: its import costs about
@@ -48,6 +52,18 @@ SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 # schema.org's EventPostponed), so it is not confirmed at the time it still shows; full and
 # moved-online meetings still take place then.
 CALENDAR_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+def input_key(view: RegionView, strings: Mapping[str, dict[str, str]]) -> str:
+    """Hash what the region's calendars are made from: equal keys, equal files.
+
+    The region whole but for its pages that are no event (a tenth of a region's pages,
+    so the hash costs about 15 ms against 200 ms for the calendars themselves).
+    """
+    region = view.region
+    events = tuple(page for page in region.pages if page.event is not None)
+    cut = replace(region, pages=events, coming=(), ended=())
+    return key("calendars", repr(cut), repr(sorted(strings.items())), view.build_day.isoformat())
 
 
 def render(view: RegionView, strings: Mapping[str, dict[str, str]]) -> Iterator[Output]:
