@@ -87,49 +87,81 @@ def _write_tree(
     outputs: Iterable[Output], output: Path, staging: Path, below: tuple[str, ...],
     known: dict[str, FileRecord],
 ) -> WriteReport:
-    """Write the new tree into `staging`; return what changed against the tree at `output`."""
+    """Write the new tree into `staging`; return what changed against the tree at `output`.
+
+    Paths are strings and each folder is made once: for thousands of files the calls
+    around a link cost more than the link (performance.md, "incremental").
+    """
     shutil.rmtree(staging, ignore_errors=True)  # an earlier process with this pid left it
     staging.mkdir(parents=True)
     (staging / MARKER).write_bytes(MARKER_TEXT)
+    old_root, new_root = str(output), str(staging)
+    folders = _Folders(new_root)
     files: dict[str, FileRecord] = {}
     written = unchanged = 0
     for item in outputs:
         if item.path in files:
             raise RusgenError("write.twice", path=item.path)
-        data = Path(item.source).read_bytes() if item.source else item.data
-        digest = item.digest or hashlib.sha256(data).hexdigest()
-        new = staging / item.path
-        if _link_unchanged(output / item.path, new, known.get(item.path), digest, data):
+        old = os.path.join(old_root, item.path)
+        new = os.path.join(new_root, item.path)
+        record = known.get(item.path)
+        if item.digest and is_unchanged(old, record, item.digest) and folders.link(old, new):
+            # The record says the old file holds these bytes: neither is read.
+            digest = item.digest
             unchanged += 1
         else:
-            write_file(new, data)
-            written += 1
+            data = Path(item.source).read_bytes() if item.source else item.data
+            digest = item.digest or hashlib.sha256(data).hexdigest()
+            if _holds(old, record, digest, data) and folders.link(old, new):
+                unchanged += 1
+            else:
+                write_file(Path(new), data)
+                written += 1
         files[item.path] = file_record(new, digest)
-    removed = _carry_over(output, staging, below, set(files))
+    removed = _carry_over(old_root, folders, below, set(files))
     if output.is_dir():
         shutil.copymode(output, staging)  # last: the mode may forbid writing
     return WriteReport(written=written, unchanged=unchanged, removed=removed, files=files)
 
 
-def _link_unchanged(old: Path, new: Path, record: FileRecord | None, digest: str, data: bytes) -> bool:
-    """Link the old file into the new tree if it holds `data`; return whether it did."""
-    try:
-        if not is_unchanged(old, record, digest) and (
-            old.stat().st_size != len(data) or old.read_bytes() != data
-        ):
+class _Folders:
+    """The new tree's folders, each made once, and links into them."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.made: set[str] = {root}
+
+    def link(self, old: str, new: str) -> bool:
+        """Link the old file at `new`; False when it cannot be (no old file, a folder in
+        its place, or no links on this file system)."""
+        try:
+            self.link_or_raise(old, new)
+        except OSError:
             return False
-        new.parent.mkdir(parents=True, exist_ok=True)
+        return True
+
+    def link_or_raise(self, old: str, new: str) -> None:
+        folder = os.path.dirname(new)
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
         os.link(old, new, follow_symlinks=False)
-    except OSError:  # no old file, a folder in its place, or no links on this file system
+
+
+def _holds(old: str, record: FileRecord | None, digest: str, data: bytes) -> bool:
+    """Tell whether the old file holds `data`: by its record, else by reading it."""
+    if is_unchanged(old, record, digest):
+        return True
+    try:
+        return os.stat(old).st_size == len(data) and Path(old).read_bytes() == data
+    except OSError:
         return False
-    return True
 
 
-def _carry_over(output: Path, staging: Path, below: tuple[str, ...], written: set[str]) -> int:
+def _carry_over(root: str, folders: _Folders, below: tuple[str, ...], written: set[str]) -> int:
     """Link the old tree's files outside the `below` folders into the new tree; return how
     many old files the new tree leaves out."""
     removed = 0
-    root = str(output)
     cut = len(root) + 1
     # Paths as strings: pathlib costs more than the walk for thousands of files.
     for dirpath, _dirnames, filenames in os.walk(root):
@@ -143,9 +175,7 @@ def _carry_over(output: Path, staging: Path, below: tuple[str, ...], written: se
             if any(rel.startswith(top) for top in below):
                 removed += 1
                 continue
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(path, target, follow_symlinks=False)
+            folders.link_or_raise(path, os.path.join(folders.root, rel))
     return removed
 
 
@@ -168,9 +198,9 @@ WRITE_CAUSES = {
 }
 
 
-def file_record(path: Path, digest: str) -> FileRecord:
+def file_record(path: Path | str, digest: str) -> FileRecord:
     """Note a file's size, time, inode and hash, and whether its time had settled."""
-    stat = path.stat()
+    stat = os.stat(path)
     settled = time.time_ns() - stat.st_mtime_ns > SETTLE_NS
     return [stat.st_size, stat.st_mtime_ns, stat.st_ino, digest, settled]
 
