@@ -1,8 +1,9 @@
 """The editor's preview: a draft rendered by the real theme, as the build would render it.
 
-The project is loaded as the preview loads it, with one file's text replaced in memory by
-the draft (nothing is written), validated and checked as a whole, and the draft's page
-rendered. The page gets a `<base href>` at its address in the preview server, so its
+The project goes through the build's stages (build.checked_site) with the draft read in
+place of its file, or as a new file (nothing is written), and the draft's page is
+rendered. The draft works on copies of the preview's caches: nothing of it stays there.
+The page gets a `<base href>` at its address in the preview server, so its
 relative links, stylesheets and images load from there inside the editor's frame. A draft
 with errors gets a box that says them, in the project's language, its own first.
 """
@@ -14,22 +15,16 @@ import threading
 from collections.abc import Callable
 from http import HTTPStatus
 
-from rusgen.build import BuildOptions, site_clock, with_base_url
+from rusgen.build import BuildOptions, checked_site
 from rusgen.cache import CACHE_DIR, DocumentStore
-from rusgen.documents import check_documents
 from rusgen.editor.guard import content_path
 from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
-from rusgen.loader import PAGE_SUFFIX, load_project, page_from_text
-from rusgen.loader import settings_from_text as settings_text
 from rusgen.messages import say
-from rusgen.outputs.addresses import check_ledgers
-from rusgen.raw import RawProject
 from rusgen.report import arrange, folded
-from rusgen.schema import build_site
 from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
 from rusgen.urls import output_path
 
-SETTINGS = {"region.yaml": "settings", "contacts.yaml": "contacts"}  # file -> RawRegion field
+SETTINGS = ("region.yaml", "contacts.yaml")  # a draft of one shows on the home page
 HOME = "index.md"
 
 
@@ -71,14 +66,12 @@ class DraftPreview:
 
     def _render(self, rel: str, text: str, origin: str) -> str:
         problems = Problems(self.lang)
-        raw = load_project(self.options.source, problems, self.options.regions, self.cache)
-        _replace(raw, rel, text, problems, self.cache)
-        problems.note_unreadable()
-        site = build_site(raw, problems, site_clock(self.options, raw), self.options.drafts, self.cache)
-        check_ledgers(site, problems)
-        check_links(site, self.markdown, problems)
-        problems.raise_if_errors()
-        site = check_documents(with_base_url(site, self.options), self.documents)
+        # The build's own stages, with the draft read in place of its file (or as a new one).
+        site = checked_site(
+            self.options, problems, self.cache, self.documents,
+            lambda site, problems: check_links(site, self.markdown, problems),
+            unsaved={rel: text}, validated=self.cache,
+        )
         _, region_id, *rest = rel.split("/")
         region = site.region(region_id)
         shown = "/".join(rest) if "/".join(rest) not in SETTINGS else HOME  # settings: on the home page
@@ -112,21 +105,3 @@ class DraftPreview:
             f"<ul>{items}</ul></section></body></html>"
         )
 
-
-def _replace(raw: RawProject, rel: str, text: str, problems: Problems, cache: dict) -> None:
-    """Put the draft in place of its file in the loaded project (or beside the others, if new)."""
-    _, region_id, *rest = rel.split("/")
-    region = next((r for r in raw.regions if r.id == region_id), None)
-    if region is None or not rest:
-        return  # a region the preview does not build: nothing renders it
-    name = "/".join(rest)
-    if name in SETTINGS:
-        setattr(region, SETTINGS[name], settings_text(text, rel, problems, cache))
-        return
-    if not name.endswith(PAGE_SUFFIX):
-        return
-    region.pages = [p for p in region.pages if p.rel != name]
-    page = page_from_text(text, name, rel, problems, cache)
-    if page is not None:
-        region.pages.append(page)
-        region.pages.sort(key=lambda p: p.rel.split("/"))
