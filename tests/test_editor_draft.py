@@ -59,7 +59,8 @@ def test_a_draft_with_errors_names_file_line_and_field(tmp_path: Path) -> None:
     root = write_site(tmp_path)
     rebuild, draft = _preview(root)
     rebuild()
-    status, box = draft(OM, "---\ntitle: Om oss\nsummary: Vilka vi är.\nweight: tjugo\n---\n\nText.\n", ORIGIN)
+    wrong = "---\ntitle: Om oss\nsummary: Vilka vi är.\nweight: tjugo\n---\n\nText.\n"
+    status, box = draft(OM, wrong, ORIGIN)
     assert status == 200 and "Förhandsvisningen kunde inte visas" in box
     assert f"{OM}:4" in box and "weight" in box
     # The next draft, fixed, renders: the broken one left nothing behind.
