@@ -11,21 +11,27 @@ with errors gets a box that says them, in the project's language, its own first.
 from __future__ import annotations
 
 import html
+import json
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
+from pathlib import Path
 
 from rusgen.build import BuildOptions, checked_site
 from rusgen.cache import CACHE_DIR, DocumentStore
 from rusgen.editor.guard import content_path
-from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
+from rusgen.errors import ContentErrors, Problems, RusgenError
 from rusgen.messages import say
-from rusgen.report import arrange, folded
+from rusgen.preview import problems_of
+from rusgen.server import Problem
+from rusgen.server.reload import problem_json
 from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
 from rusgen.urls import output_path
 
 SETTINGS = ("region.yaml", "contacts.yaml")  # a draft of one shows on the home page
 HOME = "index.md"
+# The preview's error box, which draws a draft's errors too.
+BOX_SCRIPT = (Path(__file__).parent.parent / "live_reload.js").read_text("utf-8")
 
 
 class DraftPreview:
@@ -56,10 +62,8 @@ class DraftPreview:
             self.markdown.start_run()
             try:
                 page = self._render(rel, raw.replace("\r\n", "\n").removeprefix("\ufeff"), origin)
-            except ContentErrors as errors:
-                return HTTPStatus.OK, self._box(errors.errors, rel, errors.unreadable)
-            except RusgenError as error:
-                return HTTPStatus.OK, self._box([ContentError(rel, 0, "", error.text(self.lang))], rel)
+            except (ContentErrors, RusgenError) as stopped:
+                return HTTPStatus.OK, self._box(problems_of(stopped, self.lang), rel)
             finally:
                 self.cache.forget_unused()  # the draft's text is not kept beyond the next one
             return HTTPStatus.OK, page
@@ -78,7 +82,7 @@ class DraftPreview:
         page = next((p for p in region.pages if p.source == shown), None) if region else None
         if region is None or page is None:
             nothing = say("backend.draft_no_page", self.lang, path=rel)
-            return self._box([ContentError(rel, 0, "", nothing)], rel)
+            return self._box((Problem(rel, 0, nothing, nothing),), rel)
         pieces = SitePieces(site, self.options.source, self.cache, self.markdown)
         path = f"{region.output_folder}/{output_path(page.url)}"
         rendered = pieces.render(path)[path].decode("utf-8")
@@ -86,22 +90,16 @@ class DraftPreview:
         at = rendered.find("<head>")
         return rendered[: at + 6] + base + rendered[at + 6 :] if at >= 0 else base + rendered
 
-    def _box(self, errors: list[ContentError], rel: str, unreadable: frozenset[str] = frozenset()) -> str:
-        """Return a page that says the draft's errors, its own file's first."""
-        entries = sorted(arrange(errors, unreadable), key=lambda e: e.problem.path != rel)  # stable
-        items = "".join(
-            f"<li>{html.escape(str(e.problem))}"
-            + (f" ({html.escape(folded(e.followers, self.lang))})" if e.followers else "") + "</li>"
-            for e in entries
-        )
-        title = html.escape(say("backend.draft_failed", self.lang))
-        fix = html.escape(say("backend.draft_fix", self.lang))
+    def _box(self, problems: tuple[Problem, ...], rel: str) -> str:
+        """Return a page that says the draft's errors, its own file's first, in the box the
+        preview draws over a page whose rebuild failed (live_reload.js), with the same words."""
+        words = (say("backend.draft_failed", self.lang), say("backend.draft_fix", self.lang),
+                 say("preview.close", self.lang))
+        ordered = sorted(problems, key=lambda problem: problem.file != rel)  # stable
+        setup = {"server": None, "problems": [problem_json(p) for p in ordered], "words": words}
+        data = json.dumps(setup, ensure_ascii=False).replace("<", "\\u003c")  # no "</script>" inside
+        script = BOX_SCRIPT.replace("__SETUP__", data)
         return (
-            f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8"><title>{title}</title>'
-            '<style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem;color:#1a1a1a}'
-            '.rusgen-problems{border:3px solid #b00020;border-radius:.5rem;padding:1rem;background:#fff5f5}'
-            'h1{font-size:1.25rem;margin:0 0 .5rem}li{margin:.25rem 0}</style></head><body>'
-            f'<section class="rusgen-problems" role="alert"><h1>{title}</h1><p>{fix}</p>'
-            f"<ul>{items}</ul></section></body></html>"
+            f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(words[0])}</title></head><body><script>{script}</script></body></html>"
         )
-
