@@ -30,6 +30,7 @@ from rusgen.editor.admin import editor_outputs
 from rusgen.errors import Problems, RusgenError
 from rusgen.ledger import update_ledgers
 from rusgen.loader import configured_language, load_project
+from rusgen.memo import Memo
 from rusgen.model import Output, Region, Site
 from rusgen.outputs import search
 from rusgen.progress import SILENT, Progress
@@ -52,15 +53,38 @@ if TYPE_CHECKING:
 
 
 def load_site(
-    options: BuildOptions, problems: Problems, cache: dict | None = None, progress: Progress = SILENT
+    options: BuildOptions, problems: Problems, cache: dict | None = None, progress: Progress = SILENT,
+    unsaved: Mapping[str, str] | None = None, validated: Memo | None = None,
 ) -> Site:
     """Load and validate: the Site as of the build's clock (or --as-of); errors go to
-    `problems`. What `rusgen schedule` and `rusgen redirects` need, without rendering."""
+    `problems`. What `rusgen schedule` and `rusgen redirects` need, without rendering.
+
+    `unsaved`: texts by path ("content/vg/x.md") read instead of the files on disk (the
+    editor's draft); `validated`: the preview's memory of validated pages.
+    """
     progress("load")
-    raw = load_project(options.source, problems, options.regions, {} if cache is None else cache)
+    raw = load_project(options.source, problems, options.regions, {} if cache is None else cache, unsaved)
     problems.note_unreadable()  # what the files that could not be read cause comes after them
     progress("validate")
-    return build_site(raw, problems, site_clock(options, raw), options.drafts)
+    return build_site(raw, problems, site_clock(options, raw), options.drafts, validated)
+
+
+def checked_site(
+    options: BuildOptions, problems: Problems, cache: Memo, documents: DocumentStore,
+    check_links: Callable[[Site, Problems], None], progress: Progress = SILENT,
+    unsaved: Mapping[str, str] | None = None, validated: Memo | None = None,
+) -> Site:
+    """The stages before rendering: load, validate, the address ledgers, the Markdown links
+    (`check_links`), then --base-url and the documents; raise ContentErrors listing every
+    problem. The build, the preview and the editor's draft all start here."""
+    from rusgen.outputs.addresses import check_ledgers
+
+    site = load_site(options, problems, cache, progress, unsaved, validated)
+    # Before rendering, so a dropped address is said with the other content errors.
+    check_ledgers(site, problems)
+    check_links(site, problems)
+    problems.raise_if_errors()
+    return check_documents(with_base_url(site, options), documents)
 
 
 def valid_site(options: BuildOptions) -> Site:
@@ -74,33 +98,25 @@ def valid_site(options: BuildOptions) -> Site:
 def render_site(
     options: BuildOptions, cache: dict | None = None, stores: Stores | None = None,
     progress: Progress = SILENT, indexes: search.PendingIndexes | None = None,
+    unsaved: Mapping[str, str] | None = None,
 ) -> Rendered:
     """Run load, validate and render; raise ContentErrors listing every problem.
 
     `cache` lives in memory (the preview keeps one between rebuilds); `stores` are the
     persistent caches in .rusgen-cache/, used by `build`; `progress` hears of each stage.
     `indexes`: the build's Pagefind runs, whose folders hold the pages until written.
+    `unsaved`: texts by path read instead of the files on disk (load_site).
     """
-    from rusgen.markdown import make_markdown
-    from rusgen.outputs import page_bodies
-    from rusgen.outputs.addresses import check_ledgers
-
     problems = Problems(configured_language(options.source))
+    documents = stores.documents if stores is not None else DocumentStore(options.source / CACHE_DIR)
     # The preview keeps `cache` between rebuilds, the files it read included. A build
     # needs nothing it read once the Site is made: that memory is freed before rendering.
-    site = load_site(options, problems, cache, progress)
+    site = checked_site(
+        options, problems, {} if cache is None else cache, documents, links_if_failing, progress, unsaved
+    )
     cache = {} if cache is None else cache
-    # Before rendering, so a dropped address is said with the other content errors.
-    check_ledgers(site, problems)
-    if problems.errors:
-        # Report broken Markdown links in the same run as the field errors.
-        page_bodies.check_markdown_links(site, make_markdown(), problems)
-    problems.raise_if_errors()
-    site = with_base_url(site, options)
     if indexes is not None:
         indexes.scratch = pagefind_scratch(output_folder(site, options))
-    documents = stores.documents if stores is not None else DocumentStore(options.source / CACHE_DIR)
-    site = check_documents(site, documents)
     if stores is None:
         documents.save()  # `check` reads each document once too
     published: dict[str, frozenset[str]] = {}
@@ -112,6 +128,16 @@ def render_site(
     )
     problems.raise_if_errors()
     return Rendered(site=site, outputs=outputs, warnings=problems.warnings, published=published)
+
+
+def links_if_failing(site: Site, problems: Problems) -> None:
+    """Report broken Markdown links in the same run as the field errors; with none, the
+    rendering reports them."""
+    if problems.errors:
+        from rusgen.markdown import make_markdown
+        from rusgen.outputs import page_bodies
+
+        page_bodies.check_markdown_links(site, make_markdown(), problems)
 
 
 def pagefind_scratch(output: Path) -> tuple[Path, str] | None:

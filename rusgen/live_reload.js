@@ -1,5 +1,7 @@
 // The live-reload client that `rusgen serve` injects into served pages, never into built files.
-// server.py replaces __SETUP__ with the server's id, the page's fingerprint and the build's problems.
+// server/handler.py replaces __SETUP__ with the server's id, the page's fingerprint and the
+// build's problems. The editor's draft preview (editor/draft.py) draws its errors with the
+// same box: its setup has no server, so the box is shown and nothing is connected.
 (function () {
   var setup = __SETUP__;
   var box = null;
@@ -60,6 +62,7 @@
     if (document.body) show(setup.problems);
     else document.addEventListener("DOMContentLoaded", function () { show(setup.problems); });
   }
+  if (!setup.server) return;  // the draft preview's box: no live reload
   // The server compares the page we show (by its digest) with the page as it is now, and
   // sends "reload" only when they differ: a rebuild that changed nothing here keeps the page.
   var servedHead = document.head.innerHTML;  // before any stylesheet swap changes it

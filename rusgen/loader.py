@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from rusgen.contentwalk import ContentWalker
+from rusgen.contentwalk import ContentWalker, Found
 from rusgen.errors import Problems, RusgenError
 from rusgen.memo import Memo
 from rusgen.messages import message_language
@@ -52,12 +52,14 @@ def configured_language(root: Path) -> str:
 
 
 def load_project(
-    root: Path, problems: Problems, only: tuple[str, ...] = (), cache: Memo | None = None
+    root: Path, problems: Problems, only: tuple[str, ...] = (), cache: Memo | None = None,
+    unsaved: Mapping[str, str] | None = None,
 ) -> RawProject:
     """Read the whole project below `root`; `only` limits it to some region ids.
 
     `cache` keeps parsed YAML by its text between runs of the preview, so an unchanged file
-    is read but not parsed again.
+    is read but not parsed again. `unsaved`: texts by path ("content/vg/x.md") read in place
+    of the file on disk, or as a new file (the editor's draft), a page or a settings file.
     """
     cache = {} if cache is None else cache
     walker = ContentWalker(str(root), problems)
@@ -82,26 +84,36 @@ def load_project(
         if wanted not in known:
             raise RusgenError("cli.unknown_region", region=wanted, known=", ".join(known))
     regions = [
-        _load_region(content / entry.name, walker, problems, cache)
+        _load_region(content / entry.name, walker, problems, cache, unsaved or {})
         for entry in folders if not only or entry.name in only
     ]
     return RawProject(root=root, config=config or YamlMap(), regions=regions)
 
 
-def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache: Memo) -> RawRegion:
+def _load_region(
+    folder: Path, walker: ContentWalker, problems: Problems, cache: Memo, unsaved: Mapping[str, str]
+) -> RawRegion:
     display = f"{CONTENT_DIR}/{folder.name}"
     found = walker.files(str(folder), display)
+    # This region's unsaved texts by their path in it; a new page goes in among the others.
+    texts = {path.removeprefix(display + "/"): text for path, text in unsaved.items()
+             if path.startswith(display + "/")}
+    new = [Found(rel, "", 0) for rel in texts if rel.endswith(PAGE_SUFFIX)
+           and rel not in {file.rel for file in found}]
+    found = sorted([*found, *new], key=lambda file: file.rel.split("/")) if new else found
     settings = {file.rel: file.real for file in found if file.rel in SETTINGS_FILES}
+
+    def read_settings(name: str) -> YamlMap | None:
+        if name in texts:
+            return settings_from_text(texts[name], f"{display}/{name}", problems, cache)
+        return _read_yaml_file(settings.get(name), f"{display}/{name}", problems, cache)
+
     region = RawRegion(
         id=folder.name,
         folder=folder,
         display=display,
-        settings=_read_yaml_file(
-            settings.get("region.yaml"), f"{display}/region.yaml", problems, cache
-        ),
-        contacts=_read_yaml_file(
-            settings.get("contacts.yaml"), f"{display}/contacts.yaml", problems, cache
-        ),
+        settings=read_settings("region.yaml"),
+        contacts=read_settings("contacts.yaml"),
     )
     base = os.path.abspath(folder)
     for file in found:
@@ -110,7 +122,11 @@ def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache:
         if file.rel == LEDGER_FILE:
             region.published = _read_ledger(Path(file.real), f"{display}/{file.rel}", problems)
             continue
-        if file.rel.endswith(PAGE_SUFFIX):
+        if file.rel in texts and file.rel.endswith(PAGE_SUFFIX):
+            page = page_from_text(texts[file.rel], file.rel, f"{display}/{file.rel}", problems, cache)
+            if page is not None:
+                region.pages.append(page)
+        elif file.rel.endswith(PAGE_SUFFIX):
             page = _read_once(
                 f"{base}/{file.rel}", problems, cache,
                 partial(_read_page, Path(file.real), file.rel, f"{display}/{file.rel}", cache=cache),
@@ -152,7 +168,7 @@ def _read_yaml_file(real: str | None, display: str, problems: Problems, cache: M
     return settings_from_text(text, display, problems, cache)
 
 
-def settings_from_text(text: str, display: str, problems: Problems, cache: dict) -> YamlMap | None:
+def settings_from_text(text: str, display: str, problems: Problems, cache: Memo) -> YamlMap | None:
     """Return the fields of a settings file's text (region.yaml, contacts.yaml), or None."""
     data = _parse_recorded(text, 1, display, problems, cache)
     if data is None:
@@ -173,7 +189,7 @@ def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: Me
     return page_from_text(text, rel, display, problems, cache)
 
 
-def page_from_text(text: str, rel: str, display: str, problems: Problems, cache: dict) -> RawPage | None:
+def page_from_text(text: str, rel: str, display: str, problems: Problems, cache: Memo) -> RawPage | None:
     """Return a page of a region from its text (`rel` its path in the region), or None."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":

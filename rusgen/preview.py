@@ -15,19 +15,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rusgen.build import BuildOptions, site_clock, with_base_url
+from rusgen.build import BuildOptions, checked_site
 from rusgen.cache import CACHE_DIR, DocumentStore
-from rusgen.documents import check_documents
 from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
 from rusgen.livesite import BuildFailed
-from rusgen.loader import FILE_KEY, configured_language, load_project
+from rusgen.loader import FILE_KEY, configured_language
 from rusgen.messages import say
 from rusgen.model import Output, Site
-from rusgen.outputs.addresses import check_ledgers
 from rusgen.raw import CONFIG_FILE, CONTENT_DIR, THEMES_DIR
 from rusgen.render import PACKAGED_THEMES
 from rusgen.report import Entry, arrange, folded
-from rusgen.schema import build_site
 from rusgen.server import Problem, Snapshot, SourceFile, Words
 from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links, used_copy
 
@@ -95,18 +92,15 @@ class SiteRebuilder:
         return Snapshot(files=files, warnings=self.warnings + skipped, later=later)
 
     def _load(self) -> SitePieces:
-        """Load, validate and check links, as render_site does before it renders."""
+        """The build's stages before rendering (a renamed page shows at once what the build
+        will say), every link checked from the rendered Markdown the preview keeps."""
         problems = Problems(self.lang)
-        raw = load_project(self.options.source, problems, self.options.regions, self.cache)
-        problems.note_unreadable()
-        site = build_site(raw, problems, site_clock(self.options, raw), self.options.drafts, self.cache)
-        check_ledgers(site, problems)  # a renamed page shows at once what the build will say
-        check_links(site, self.markdown, problems)
-        problems.raise_if_errors()
+        site = checked_site(
+            self.options, problems, self.cache, self.documents,
+            lambda site, problems: check_links(site, self.markdown, problems), validated=self.cache,
+        )
         self._warnings = tuple(problems.warnings)
         self.warnings = tuple(str(w) for w in problems.warnings)
-        site = with_base_url(site, self.options)
-        site = check_documents(site, self.documents)
         self._pages = _addresses(site)
         return SitePieces(site, self.options.source, self.cache, self.markdown)
 

@@ -317,6 +317,23 @@ def test_messages_of_a_broken_save_name_line_and_field_in_swedish(served: Served
     assert served.get(report["page"])[0] == 200
 
 
+def test_after_a_save_the_messages_name_the_file_it_wrote_new_or_renamed(served: Served) -> None:
+    """The editor's page asks without a path: Decap does not tell it a new entry's."""
+    rel, renamed = "content/vasterbotten/namnbyte.md", "content/vasterbotten/nytt-namn.md"
+    raw = "---\ntitle: Namnbyte\nsummary: En sida som byter namn.\n---\nText.\n"
+    status, _ = _save(served, rel, raw)
+    status, report = served.get("/api/rusgen/messages")
+    assert status == 200 and report["path"] == rel and report["messages"] == []
+    assert report["page"] == "/vb/namnbyte/" and served.get(report["page"])[0] == 200
+
+    moved = {"path": rel, "raw": raw.replace("Namnbyte", "Nytt namn"), "newPath": renamed}
+    status, _ = served.action("persistEntry", dataFiles=[moved], assets=[], options={})
+    assert status == 200 and not (served.project / rel).exists()
+    status, report = served.get("/api/rusgen/messages")
+    assert report["path"] == renamed and report["page"] == "/vb/nytt-namn/"
+    served.action("deleteFiles", paths=[renamed], options={"commitMessage": "Bort"})
+
+
 def test_the_preview_renders_a_draft_with_the_real_theme_and_writes_nothing(served: Served) -> None:
     rel = "content/vastra-gotaland/smart-specialisering.md"
     status, entry = served.action("getEntry", path=rel)

@@ -28,7 +28,7 @@ LAYERS: dict[str, float] = {
     "yamltraps": -0.6, "yamlerrors": -0.5, "yamllimits": -0.4, "messages.input": -2,
     "contentwalk": 0.5,
     "errors": 0, "memo": 0, "text": 0, "typography": 0, "keys": 0, "colors": 0, "yamlfile": 0,
-    "urls": -0.5, "model": 0,
+    "urls": -0.5, "model_parts": -0.2, "model": 0,
     "markdown_guards": 0.8, "sanitise": 0.9,
     "fields": 1, "markdown": 1, "raw": 1, "file_names": 1.2, "placeholders": 1.2,
     "schema.common": 1.5, "schema.contacts": 1.6, "schema.statement": 1.6, "schema.events": 1.7,
@@ -52,7 +52,7 @@ LAYERS: dict[str, float] = {
     # The editor in the browser: its configuration from the content model, its /admin/ files
     # (built into the output by build, served by serve). The package itself holds nothing.
     "editor": 0, "editor.regions": 3.5, "editor.widgets": 3.6, "editor.config": 3.7, "editor.admin": 4.5,
-    "cli": 11,
+    "cli_base": 10.8, "cli_new": 10.9, "cli_serve": 10.9, "cli": 11,
     "__main__": 12,
     "__init__": 0,
     "livesite": 0, "site_pieces": 9, "preview": 10,
@@ -67,12 +67,12 @@ LAYERS: dict[str, float] = {
 }
 # The preview server gets a rebuild callable; it and its live site know nothing of rusgen.
 IMPORTS_NOTHING_OF_RUSGEN = {
-    "urls", "text", "typography", "livesite", "messages.template", "contentmodel.spec",
+    "urls", "text", "typography", "livesite", "messages.template", "contentmodel.spec", "model_parts",
 }
 SERVER_MODULES = [name for name in LAYERS if name == "server" or name.startswith("server.")]
 IMPORTS_ONLY = {name: {"livesite", *SERVER_MODULES} for name in SERVER_MODULES}
-# The model knows nothing but its URL policy; the preview server, nothing but itself.
-IMPORTS_ONLY["model"] = {"urls"}
+# The model knows nothing but its parts and its URL policy; the preview server, nothing but itself.
+IMPORTS_ONLY["model"] = {"urls", "model_parts"}
 
 
 def module_name(path: Path) -> str:

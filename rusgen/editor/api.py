@@ -1,7 +1,8 @@
 """The editor's routes in `rusgen serve`: Decap's local backend and rusgen's own two answers.
 
 - POST /api/v1: Decap's local-backend protocol (backend.py)
-- GET /api/rusgen/messages?path=content/...: the latest preview build's messages for a file
+- GET /api/rusgen/messages?path=content/...: the latest preview build's messages for a file;
+  without a path, for the entry the last save wrote (its path is in the answer)
 - POST /api/rusgen/preview {"path", "raw"}: a draft rendered by the real theme (draft.py)
 
 Each checks first that the request came from a page of this server on this machine
@@ -74,7 +75,13 @@ class EditorApi:
         self._changed([os.path.abspath(os.path.join(self.source, rel))])
 
     def messages(self, rel: str) -> dict[str, object]:
-        """Return the messages of the first rebuild after the file's last save, and its page."""
+        """Return the messages of the first rebuild after the file's last save, and its page.
+
+        No path: the file of the last saved entry, which the backend knows (Decap tells the
+        editor's page no new entry's path)."""
+        rel = rel or self.backend.last_entry or ""
+        if not rel:
+            return {"messages": [], "page": None, "path": None}
         content_path(self.project, rel)
         assert self.reports is not None
         report = self.reports.report_after(self._saved_at.get(rel, 0.0), SAVE_WAIT)
@@ -82,7 +89,7 @@ class EditorApi:
             {"path": p.path, "line": p.line, "field": p.field, "text": p.message, "level": LEVELS[p.warning]}
             for p in report.about(rel)
         ]
-        return {"messages": said, "page": report.pages.get(rel)}
+        return {"messages": said, "page": report.pages.get(rel), "path": rel}
 
     def routes(self) -> dict[str, Route]:
         return {API_PATH: self._guarded(self._decap), "/api/rusgen/": self._guarded(self._rusgen)}

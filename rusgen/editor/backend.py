@@ -33,6 +33,9 @@ class LocalBackend:
         self.project = str(project.resolve())
         self.saved = saved  # told the path of every file written or removed, once it is
         self.served: dict[str, str] = {}  # path -> digest of the bytes the editor was given
+        # The path the last persistEntry saved its entry at (a renamed entry's new one): the
+        # editor's page asks for it after a save, as Decap tells no new entry's path.
+        self.last_entry: str | None = None
         self._lock = threading.Lock()  # one change at a time: a check and its write are one step
         self.actions: dict[str, Callable[[Params], object]] = {
             "info": self.info, "entriesByFolder": self.entries_by_folder,
@@ -98,6 +101,8 @@ class LocalBackend:
             for data_file in data_files:
                 if data_file.get("newPath"):
                     self._move(_text(data_file, "path"), _text(data_file, "newPath"))
+            first = data_files[0]
+            self.last_entry = _text(first, "newPath") if first.get("newPath") else _text(first, "path")
         for _, _, rel in writes:
             self.saved(rel)
         return {"message": "entry persisted"}

@@ -1,8 +1,9 @@
 """The editor's preview: a draft rendered by the real theme, as the build would render it.
 
-The project is loaded as the preview loads it, with one file's text replaced in memory by
-the draft (nothing is written), validated and checked as a whole, and the draft's page
-rendered. The page gets a `<base href>` at its address in the preview server, so its
+The project goes through the build's stages (build.checked_site) with the draft read in
+place of its file, or as a new file (nothing is written), and the draft's page is
+rendered. The draft works on copies of the preview's caches: nothing of it stays there.
+The page gets a `<base href>` at its address in the preview server, so its
 relative links, stylesheets and images load from there inside the editor's frame. A draft
 with errors gets a box that says them, in the project's language, its own first.
 """
@@ -10,27 +11,27 @@ with errors gets a box that says them, in the project's language, its own first.
 from __future__ import annotations
 
 import html
+import json
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
+from pathlib import Path
 
-from rusgen.build import BuildOptions, site_clock, with_base_url
+from rusgen.build import BuildOptions, checked_site
 from rusgen.cache import CACHE_DIR, DocumentStore
-from rusgen.documents import check_documents
 from rusgen.editor.guard import content_path
-from rusgen.errors import ContentError, ContentErrors, Problems, RusgenError
-from rusgen.loader import PAGE_SUFFIX, load_project, page_from_text
-from rusgen.loader import settings_from_text as settings_text
+from rusgen.errors import ContentErrors, Problems, RusgenError
 from rusgen.messages import say
-from rusgen.outputs.addresses import check_ledgers
-from rusgen.raw import RawProject
-from rusgen.report import arrange, folded
-from rusgen.schema import build_site
+from rusgen.preview import problems_of
+from rusgen.server import Problem
+from rusgen.server.reload import problem_json
 from rusgen.site_pieces import MarkdownCaches, SitePieces, UsedCache, check_links
 from rusgen.urls import output_path
 
-SETTINGS = {"region.yaml": "settings", "contacts.yaml": "contacts"}  # file -> RawRegion field
+SETTINGS = ("region.yaml", "contacts.yaml")  # a draft of one shows on the home page
 HOME = "index.md"
+# The preview's error box, which draws a draft's errors too.
+BOX_SCRIPT = (Path(__file__).parent.parent / "live_reload.js").read_text("utf-8")
 
 
 class DraftPreview:
@@ -61,31 +62,27 @@ class DraftPreview:
             self.markdown.start_run()
             try:
                 page = self._render(rel, raw.replace("\r\n", "\n").removeprefix("\ufeff"), origin)
-            except ContentErrors as errors:
-                return HTTPStatus.OK, self._box(errors.errors, rel, errors.unreadable)
-            except RusgenError as error:
-                return HTTPStatus.OK, self._box([ContentError(rel, 0, "", error.text(self.lang))], rel)
+            except (ContentErrors, RusgenError) as stopped:
+                return HTTPStatus.OK, self._box(problems_of(stopped, self.lang), rel)
             finally:
                 self.cache.forget_unused()  # the draft's text is not kept beyond the next one
             return HTTPStatus.OK, page
 
     def _render(self, rel: str, text: str, origin: str) -> str:
         problems = Problems(self.lang)
-        raw = load_project(self.options.source, problems, self.options.regions, self.cache)
-        _replace(raw, rel, text, problems, self.cache)
-        problems.note_unreadable()
-        site = build_site(raw, problems, site_clock(self.options, raw), self.options.drafts, self.cache)
-        check_ledgers(site, problems)
-        check_links(site, self.markdown, problems)
-        problems.raise_if_errors()
-        site = check_documents(with_base_url(site, self.options), self.documents)
+        # The build's own stages, with the draft read in place of its file (or as a new one).
+        site = checked_site(
+            self.options, problems, self.cache, self.documents,
+            lambda site, problems: check_links(site, self.markdown, problems),
+            unsaved={rel: text}, validated=self.cache,
+        )
         _, region_id, *rest = rel.split("/")
         region = site.region(region_id)
         shown = "/".join(rest) if "/".join(rest) not in SETTINGS else HOME  # settings: on the home page
         page = next((p for p in region.pages if p.source == shown), None) if region else None
         if region is None or page is None:
             nothing = say("backend.draft_no_page", self.lang, path=rel)
-            return self._box([ContentError(rel, 0, "", nothing)], rel)
+            return self._box((Problem(rel, 0, nothing, nothing),), rel)
         pieces = SitePieces(site, self.options.source, self.cache, self.markdown)
         path = f"{region.output_folder}/{output_path(page.url)}"
         rendered = pieces.render(path)[path].decode("utf-8")
@@ -93,40 +90,16 @@ class DraftPreview:
         at = rendered.find("<head>")
         return rendered[: at + 6] + base + rendered[at + 6 :] if at >= 0 else base + rendered
 
-    def _box(self, errors: list[ContentError], rel: str, unreadable: frozenset[str] = frozenset()) -> str:
-        """Return a page that says the draft's errors, its own file's first."""
-        entries = sorted(arrange(errors, unreadable), key=lambda e: e.problem.path != rel)  # stable
-        items = "".join(
-            f"<li>{html.escape(str(e.problem))}"
-            + (f" ({html.escape(folded(e.followers, self.lang))})" if e.followers else "") + "</li>"
-            for e in entries
-        )
-        title = html.escape(say("backend.draft_failed", self.lang))
-        fix = html.escape(say("backend.draft_fix", self.lang))
+    def _box(self, problems: tuple[Problem, ...], rel: str) -> str:
+        """Return a page that says the draft's errors, its own file's first, in the box the
+        preview draws over a page whose rebuild failed (live_reload.js), with the same words."""
+        words = (say("backend.draft_failed", self.lang), say("backend.draft_fix", self.lang),
+                 say("preview.close", self.lang))
+        ordered = sorted(problems, key=lambda problem: problem.file != rel)  # stable
+        setup = {"server": None, "problems": [problem_json(p) for p in ordered], "words": words}
+        data = json.dumps(setup, ensure_ascii=False).replace("<", "\\u003c")  # no "</script>" inside
+        script = BOX_SCRIPT.replace("__SETUP__", data)
         return (
-            f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8"><title>{title}</title>'
-            '<style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem;color:#1a1a1a}'
-            '.rusgen-problems{border:3px solid #b00020;border-radius:.5rem;padding:1rem;background:#fff5f5}'
-            'h1{font-size:1.25rem;margin:0 0 .5rem}li{margin:.25rem 0}</style></head><body>'
-            f'<section class="rusgen-problems" role="alert"><h1>{title}</h1><p>{fix}</p>'
-            f"<ul>{items}</ul></section></body></html>"
+            f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(words[0])}</title></head><body><script>{script}</script></body></html>"
         )
-
-
-def _replace(raw: RawProject, rel: str, text: str, problems: Problems, cache: dict) -> None:
-    """Put the draft in place of its file in the loaded project (or beside the others, if new)."""
-    _, region_id, *rest = rel.split("/")
-    region = next((r for r in raw.regions if r.id == region_id), None)
-    if region is None or not rest:
-        return  # a region the preview does not build: nothing renders it
-    name = "/".join(rest)
-    if name in SETTINGS:
-        setattr(region, SETTINGS[name], settings_text(text, rel, problems, cache))
-        return
-    if not name.endswith(PAGE_SUFFIX):
-        return
-    region.pages = [p for p in region.pages if p.rel != name]
-    page = page_from_text(text, name, rel, problems, cache)
-    if page is not None:
-        region.pages.append(page)
-        region.pages.sort(key=lambda p: p.rel.split("/"))

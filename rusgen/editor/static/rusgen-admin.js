@@ -144,33 +144,18 @@
     element.appendChild(heading);
   }
 
-  // The path a save wrote. Decap tells it for an entry that had one; for a new entry it
-  // tells neither path nor slug, but opens the saved entry at #/collections/NAME/entries/SLUG.
-  function savedPath(entry, tries) {
-    if (entry.get("path")) return Promise.resolve(entry.get("path"));
-    var opened = location.hash.match(/^#\/collections\/([^/]+)\/entries\/(.+)$/);
-    if (opened && opened[1] === entry.get("collection")) {
-      return Promise.resolve(newPath(opened[1], decodeURIComponent(opened[2])));
-    }
-    if (tries <= 0) return Promise.resolve("");
-    return new Promise(function (done) { setTimeout(done, 100); }).then(function () {
-      return savedPath(entry, tries - 1);
-    });
-  }
-
+  // After a save, the messages about the file it wrote. The backend names that file (Decap
+  // tells no new entry's path). Not returned: Decap would wait for the rebuild to go on.
   CMS.registerEventListener({
     name: "postSave",
-    handler: function (event) {
-      savedPath(event.entry, 300).then(function (path) {
-        if (!path) return;
-        return fetch("/api/rusgen/messages?path=" + encodeURIComponent(path))
-          .then(function (answer) {
-            if (!answer.ok) throw new Error(String(answer.status));
-            return answer.json();
-          })
-          .then(function (answer) { showMessages(path, answer); })
-          .catch(function () { box().appendChild(document.createTextNode(words.no_answer)); });
-      });
+    handler: function () {
+      fetch("/api/rusgen/messages")
+        .then(function (answer) {
+          if (!answer.ok) throw new Error(String(answer.status));
+          return answer.json();
+        })
+        .then(function (answer) { if (answer.path) showMessages(answer.path, answer); })
+        .catch(function () { box().appendChild(document.createTextNode(words.no_answer)); });
     },
   });
 })();
