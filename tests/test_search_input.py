@@ -62,6 +62,8 @@ def test_pagefind_makes_the_same_index_of_the_cut_pages(built_site: Path, tmp_pa
     b"<html lang=sv><body><main data-pagefind-body>x</main><p data-pagefind-filter=y>z</p></body></html>",
     b"<html lang=sv><body><main data-pagefind-body>x</main><div data-pagefind-body>y</div></body></html>",
     b"<html lang=sv><body><main data-pagefind-body>never ends</body></html>",
+    b"<html lang=sv><body><main data-pagefind-body><!-- </main> -->text</main></body></html>",
+    b"<html lang=sv><body><main data-pagefind-body><SCRIPT>'</main>'</SCRIPT>text</main></body></html>",
 ])
 def test_a_page_that_cannot_be_cut_exactly_is_handed_whole(page: bytes) -> None:
     assert pagefind_page(page) == page

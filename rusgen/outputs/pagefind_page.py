@@ -10,7 +10,9 @@ it, and makes the same index from it (tests/test_search_input.py compares the in
 
 A page this cannot cut exactly is handed whole: one without a marked element, or with
 more than one, or with a `data-pagefind-*` attribute outside it (a theme may put metadata
-or filters in the head), or whose marked element has no end tag where it is looked for.
+or filters in the head), or whose marked element has no end tag where it is looked for,
+or holds a comment or an element of raw text (a script, say), where an end tag may be
+text and the end found here would not be the one a browser's parser finds.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ PAGEFIND_MARK = b"data-pagefind-"
 # The start tag that holds the mark (found first with bytes.find: ten times faster than
 # searching the page for this pattern); the element's name is group 1.
 BODY_START = re.compile(rb"<([A-Za-z][\w-]*)\b[^>]*?\s" + BODY_MARK + rb"(?=[\s=/>])[^>]*>")
+# A comment or raw text, where "</main>" is not an end tag (a cut with one is not made).
+RAW_TEXT = re.compile(rb"<(?:!--|script|style|textarea|noscript|xmp|plaintext|iframe|noembed|noframes)",
+                      re.IGNORECASE)
 HTML_START = re.compile(rb"<html\b[^>]*>", re.IGNORECASE)
 TITLE = re.compile(rb"<title\b[^>]*>.*?</title>", re.IGNORECASE | re.DOTALL)
 
@@ -38,6 +43,8 @@ def pagefind_page(page: bytes) -> bytes:
         return page
     end = _end_of_element(page, body.group(1), body.end())
     if end is None or page.find(PAGEFIND_MARK, 0, body.start()) >= 0 or page.find(PAGEFIND_MARK, end) >= 0:
+        return page
+    if RAW_TEXT.search(page, body.end(), end):
         return page
     title = TITLE.search(page, html.end(), body.start())
     return b"".join((
