@@ -33,6 +33,7 @@ from pathlib import Path
 
 from rusgen.errors import RusgenError
 from rusgen.model import Output, Region
+from rusgen.outputs.pagefind_page import pagefind_page
 from rusgen.urls import SEARCH_SLUGS, language_prefix
 
 INDEX_FOLDER = "pagefind/"
@@ -42,9 +43,10 @@ UNUSED_BUNDLES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui
                   "pagefind-highlight.")
 # Inside a run's temporary folder: the pages Pagefind reads, and what it prints.
 SITE_FOLDER = "site"
-# Headings carry soft hyphens for the reader's eye (typography.py); Pagefind would keep
-# them inside its words and titles, so it reads pages without them. A page that had any
-# keeps its own bytes here, and the build writes it from there.
+# Pagefind reads each page cut down to what it indexes (pagefind_page.py), and without the
+# soft hyphens that headings carry for the reader's eye (typography.py): Pagefind would keep
+# them inside its words and titles. The pages themselves are kept whole here, and the build
+# writes them from there.
 ORIGINALS_FOLDER = "originals"
 SOFT_HYPHEN = "\u00ad".encode()
 STDOUT_FILE = "pagefind-stdout.txt"
@@ -197,17 +199,24 @@ class PendingIndexes:
 
 
 def _write_pages(prefix: str, pages: Sequence[Output], site: Path) -> None:
-    """Write the region's rendered HTML pages below `site`, as the region's folder has them."""
+    """Write below `site` what Pagefind reads of the region's rendered HTML pages, as the
+    region's folder has them, and each page whole below ORIGINALS_FOLDER when that differs."""
+    originals = site.parent / ORIGINALS_FOLDER
     for page in pages:
         if page.is_rendered_page(prefix):
             rel = page.path[len(prefix):]
-            target = site / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page.data.replace(SOFT_HYPHEN, b""))
-            if SOFT_HYPHEN in page.data:
-                original = site.parent / ORIGINALS_FOLDER / rel
-                original.parent.mkdir(parents=True, exist_ok=True)
-                original.write_bytes(page.data)
+            for_pagefind = pagefind_page(page.data.replace(SOFT_HYPHEN, b""))
+            _write(site / rel, for_pagefind)
+            if for_pagefind != page.data:
+                _write(originals / rel, page.data)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:  # the first page of its folder
+        path.parent.mkdir(parents=True)
+        path.write_bytes(data)
 
 
 def _start_pagefind(folder: Path) -> subprocess.Popen:
