@@ -155,12 +155,10 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str,
     Under xdist the workers share it: the first to get here makes it, the others wait for
     that and read it. Read-only for the tests, like every session fixture's folder (a test
     that edits builds its own copy)."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:
-        folder = tmp_path_factory.mktemp(name, numbered=False)
-        make(folder)
-        return folder
-    # The workers' temporary folders are popen-gw0, popen-gw1... in the run's own folder.
-    shared = tmp_path_factory.getbasetemp().parent
+    shared = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        # The workers' temporary folders are popen-gw0, popen-gw1... in the run's own folder.
+        shared = shared.parent
     folder, done = shared / name, shared / f"{name}.done"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
