@@ -75,20 +75,30 @@ icaljs: $(ICALJS)
 $(ICALJS): | $(SYSTEM_STAMP)
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/icaljs ical.js@2
 
-# Two workers (one a core); then Lighthouse alone, whose performance score is timed and
-# must not share the CPU with other tests.
+# pytest with two workers (one a core). Work stealing: a worker that runs out of tests takes
+# half of the other's queue, so the minute-long tests (the fuzzers, the killed builds, the
+# editor's walk-through) do not leave one core idle at the end. Python may write its
+# bytecode (also where the environment says not to): pytest keeps the test modules with
+# their assertions rewritten there, which each worker and each later run then reads
+# instead of rewriting all of them again.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/pytest
+PARALLEL := -n 2 --dist worksteal
+
+# Two workers; then Lighthouse alone, whose performance score is timed and must not share
+# the CPU with other tests (naming its file: collecting the whole suite again would cost
+# more than the audit).
 test: install-test system-packages axe lighthouse icaljs
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/mypy
-	$(BIN)/pytest -q -n 2 -m "not lighthouse"
-	$(BIN)/pytest -q -m lighthouse
+	$(PYTEST) -q $(PARALLEL) -m "not lighthouse"
+	$(PYTEST) -q -m lighthouse tests/test_lighthouse.py
 
 # The quick tier, for work in progress: every test that needs no browser, Java, web server
 # or node (those are marked `browser`, tests/conftest.py).
 test-quick: install-test
 	$(BIN)/ruff check rusgen tests
 	$(BIN)/mypy
-	$(BIN)/pytest -q -n 2 -m "not browser and not slow and not lighthouse"
+	$(PYTEST) -q $(PARALLEL) -m "not browser and not slow and not lighthouse"
 
 # Style and types; mypy reads its settings from pyproject.toml.
 lint: install-test

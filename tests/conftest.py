@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -10,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -147,23 +148,49 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("project"))
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the repository's real content once, with the CLI, and return the output folder."""
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str,
+                 make: Callable[[Path], None]) -> Path:
+    """Return the folder `name`, filled by make(folder) once per test run.
+
+    Under xdist the workers share it: the first to get here makes it, the others wait for
+    that and read it. Read-only for the tests, like every session fixture's folder (a test
+    that edits builds its own copy)."""
+    shared = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        # The workers' temporary folders are popen-gw0, popen-gw1... in the run's own folder.
+        shared = shared.parent
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def build_project(folder: Path) -> None:
+    """Build a copy of the repository's real content into folder/public with the CLI."""
     from click.testing import CliRunner
 
     from rusgen.cli import main
 
     # From a copy: a build writes its cache and the address ledgers beside the content, and
-    # the repository is no place for a test to write (nor for two test workers to share).
-    source = copy_project(tmp_path_factory.mktemp("project-built"))
-    output = tmp_path_factory.mktemp("public")
-    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    result = CliRunner(env=env).invoke(
-        main, ["build", "--source", str(source), "--output", str(output)]
+    # the repository is no place for a test to write.
+    (folder / "project").mkdir()
+    source = copy_project(folder / "project")
+    result = CliRunner(env={"SOURCE_DATE_EPOCH": BUILD_EPOCH}).invoke(
+        main, ["build", "--source", str(source), "--output", str(folder / "public")]
     )
     assert result.exit_code == 0, result.output
-    return output
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the repository's real content once per run, with the CLI, and return the output
+    folder (one build for all test workers: it is the same for each)."""
+    return once_per_run(tmp_path_factory, "real-content", build_project) / "public"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import output_lines, run_rusgen
+from conftest import copy_site, once_per_run, output_lines, run_rusgen
 
 CACHE = ".rusgen-cache"
 
@@ -24,15 +24,19 @@ def build(site: Path, output: Path) -> list[str]:
     return output_lines(result)
 
 
+def build_cold(folder: Path) -> None:
+    build(copy_site("minimal", folder / "site"), folder / "public")
+
+
 @pytest.fixture
-def cold(site_copy, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
-    """Return the minimal site, built once, and the tree a build without any cache makes."""
+def cold(
+    site_copy, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, bytes]]:
+    """Return the minimal site, built once, and the tree a build without any cache makes
+    (the same for every test: made once per run)."""
     site = site_copy("minimal")
-    elsewhere = tmp_path / "cold-site"
-    shutil.copytree(site, elsewhere)
-    build(elsewhere, tmp_path / "cold")
     build(site, tmp_path / "public")
-    return site, tree(tmp_path / "cold")
+    return site, tree(once_per_run(tmp_path_factory, "minimal-cold", build_cold) / "public")
 
 
 def manifests(site: Path) -> list[Path]:

@@ -104,7 +104,14 @@ EDITS: dict[str, Callable[[Path], str]] = {
 }
 
 
-@pytest.mark.parametrize("name", EDITS)
+# The quick tier (make test-quick) tries an edit of content and the passing of time; the
+# other edits, three builds each, run with the whole suite (marked slow).
+QUICK = ("an event's title", "an event that has ended since")
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(name, marks=() if name in QUICK else pytest.mark.slow) for name in EDITS]
+)
 def test_a_changed_input_gives_the_calendars_a_cold_build_makes(
     project: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:

@@ -52,7 +52,9 @@ def _get(url: str) -> tuple[int, str, bytes]:
         return error.code, error.headers["Content-Type"], error.read()
 
 
-@pytest.fixture
+# Read once for the module (the tests only read it): the server makes it anew for each
+# request, which takes seconds.
+@pytest.fixture(scope="module")
 def config(served) -> Iterator[dict]:
     base = served
     status, kind, data = _get(base + "admin/config.yml")

@@ -93,12 +93,17 @@ def test_a_new_title_reaches_every_page_that_shows_it(built, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("rel", "old", "new"),
     [
-        ("themes/default/templates/base.html", "</footer>", "<p>Ny sidfot</p></footer>"),
-        ("themes/default/i18n/sv.yaml", "news_title:", "unused_in_test: x\nnews_title:"),
-        ("themes/default/static/style.css", "", "/* a new rule */\n"),
-        ("content/vast/region.yaml", "name:", "name: Västra regionen\nold_name:"),
+        # The quick tier (make test-quick) tries the template; the other three, three
+        # builds of the full sample site each, run with the whole suite (marked slow).
+        pytest.param("themes/default/templates/base.html", "</footer>", "<p>Ny sidfot</p></footer>",
+                     id="template"),
+        pytest.param("themes/default/i18n/sv.yaml", "news_title:", "unused_in_test: x\nnews_title:",
+                     id="strings", marks=pytest.mark.slow),
+        pytest.param("themes/default/static/style.css", "", "/* a new rule */\n",
+                     id="stylesheet", marks=pytest.mark.slow),
+        pytest.param("content/vast/region.yaml", "name:", "name: Västra regionen\nold_name:",
+                     id="region", marks=pytest.mark.slow),
     ],
-    ids=["template", "strings", "stylesheet", "region"],
 )
 def test_a_change_every_page_shares_renders_every_page(
     built, tmp_path: Path, rendered: list[str], rel: str, old: str, new: str
@@ -122,12 +127,14 @@ def test_a_change_every_page_shares_renders_every_page(
 @pytest.mark.parametrize(
     "words",
     [
-        '{{ region.pages | map(attribute="body") | join | wordcount }} ord',
+        # The quick tier tries the first; the others run with the whole suite (slow).
+        pytest.param('{{ region.pages | map(attribute="body") | join | wordcount }} ord', id="body"),
         # Printed whole, a page shows its text too: no attribute names it.
-        "{{ region.pages | length }} sidor: {{ region.pages }}",
-        "{{ (region.pages | first) | string | wordcount }} ord",
+        pytest.param("{{ region.pages | length }} sidor: {{ region.pages }}", id="printed",
+                     marks=pytest.mark.slow),
+        pytest.param("{{ (region.pages | first) | string | wordcount }} ord", id="string",
+                     marks=pytest.mark.slow),
     ],
-    ids=["body", "printed", "string"],
 )
 def test_a_theme_that_reads_page_text_is_rendered_every_time(
     site_copy, tmp_path: Path, rendered: list[str], words: str

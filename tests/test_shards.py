@@ -33,7 +33,8 @@ def full(project: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, b
     return tree(output)
 
 
-@pytest.mark.parametrize("count", [2, 3])
+# Two shards in the quick tier (make test-quick); three, four more builds, with the whole suite.
+@pytest.mark.parametrize("count", [2, pytest.param(3, marks=pytest.mark.slow)])
 def test_the_shards_together_are_the_full_build(
     project: Path, full: dict[str, bytes], tmp_path: Path, count: int
 ) -> None:
