@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.runtime
 from markupsafe import Markup
 
 from rusgen import text, typography
@@ -164,10 +165,15 @@ class ThemeEnvironment(jinja2.Environment):
     """
 
     read_page_text = False
+    # While a page renders for the page cache: its record of what the templates read
+    # (outputs/page_reads.Reads): fields of objects, context names, template files.
+    reads: Any = None
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, Page) and (attribute in PAGE_TEXT or attribute.startswith("_")):
             self.read_page_text = True
+        if self.reads is not None:
+            self.reads.saw(obj, attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
@@ -175,7 +181,28 @@ class ThemeEnvironment(jinja2.Environment):
             argument in PAGE_TEXT or argument.startswith("_")
         ):
             self.read_page_text = True
+        if self.reads is not None and isinstance(argument, str):
+            self.reads.saw(obj, argument)
         return super().getitem(obj, argument)
+
+    def _load_template(self, name: str, globals: Any) -> jinja2.Template:
+        # Every template, include and import of a render is loaded through here.
+        if self.reads is not None:
+            self.reads.template(name)
+        return super()._load_template(name, globals)
+
+
+class _RecordingContext(jinja2.runtime.Context):
+    """A template's context that notes each name a template looks up in it."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        reads = getattr(self.environment, "reads", None)
+        if reads is not None:
+            reads.names.add(key)
+        return super().resolve_or_missing(key)
+
+
+ThemeEnvironment.context_class = _RecordingContext
 
 
 def make_environment(theme: Theme, cache: Memo | None = None) -> ThemeEnvironment:

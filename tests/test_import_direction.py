@@ -38,6 +38,7 @@ LAYERS: dict[str, float] = {
     "outputs.files": 6, "outputs.network": 6,
     "outputs.calendar": 4, "outputs.feeds": 4, "outputs.sitemap": 4, "outputs.search": 2,
     "outputs.disk_search": 1, "outputs.pagefind_page": 1,
+    "outputs.generated_pages": 2.8, "outputs.page_reads": 3.5, "outputs.page_context": 4.5,
     "outputs.structured_data": 1, "outputs.page_cache": 4, "outputs.brand": 1,
     "outputs.inaccessible": 1, "outputs.vtimezone": 0.5, "outputs.add_to_calendar": 1, "outputs.open_data": 5,
     "htmlscan": 0, "report": 1, "crash": 4, "external": 1, "checks.context": 1.5, "checks.links": 1.7,

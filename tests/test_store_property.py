@@ -23,10 +23,15 @@ from test_golden import first_difference, tree
 
 CACHE = ".rusgen-cache"
 REGION = "content/alpha"
-CONTACTS = "anna-berg:\n  name: Anna Berg\n  role: Regionutvecklare\n  email: anna.berg@example.se\n"
+CONTACTS = (
+    "anna-berg:\n  name: Anna Berg\n  role: Regionutvecklare\n  email: anna.berg@example.se\n"
+    "  phone: 010-100 00 00\n"
+)
+TAXONOMY = "taxonomies:\n  teman:\n    title: Teman\n    terms:\n      klimat: {title: Klimat}\n"
 EVENT = (
     "---\ntitle: Samråd om strategin\nsummary: Ett möte om strategin.\nstart: 2021-05-27 13:30\n"
-    "end: 2021-05-27 16:00\nlocation: Regionens hus\ncontacts: [anna-berg]\n---\n\nVälkommen.\n"
+    "end: 2021-05-27 16:00\nlocation: Regionens hus\ncontacts: [anna-berg]\nteman: [klimat]\n"
+    "---\n\nVälkommen.\n"
 )
 
 
@@ -69,6 +74,23 @@ def by_hand(how: str) -> Callable[[Path], None]:
     return damage
 
 
+def add_news(site: Path) -> None:
+    """Add an item to the news list, which the home page and the term's page list too."""
+    (site / REGION / "news").mkdir(exist_ok=True)
+    (site / REGION / "news" / "2021-05-01-ny.md").write_text(
+        "---\ntitle: En nyhet\ndate: 2021-05-01\nsummary: Något nytt.\nteman: [klimat]\n---\n\nNytt.\n",
+        "utf-8")
+
+
+def delete_news(site: Path) -> None:
+    """Delete the added news item, and its address from the ledger."""
+    (site / REGION / "news" / "2021-05-01-ny.md").unlink(missing_ok=True)
+    ledger = site / REGION / "published-addresses.txt"
+    if ledger.is_file():
+        kept = [line for line in ledger.read_text("utf-8").splitlines(True) if "news/ny" not in line]
+        ledger.write_text("".join(kept), "utf-8")
+
+
 def damage_blobs(how: str) -> Callable[[Path], None]:
     def damage(site: Path) -> None:
         for number, path in enumerate(sorted((site / CACHE / "store" / "blobs").glob("*/*"))):
@@ -98,6 +120,14 @@ STEPS: dict[str, Callable[[Path], None]] = {
     "page text": toggle(f"{REGION}/om.md", "2021–2030.", "2021–2035, med en ny mening."),
     "front matter": toggle(f"{REGION}/om.md", "summary: Vad strategin är.", "summary: Vad den är."),
     "contact": toggle(f"{REGION}/contacts.yaml", "role: Regionutvecklare", "role: Strateg"),
+    # Inputs a page reads of other files, recorded while it renders (outputs/page_reads.py).
+    "another page's title": toggle(f"{REGION}/om.md", "title: Om strategin", "title: Om planen"),
+    "contact's phone": toggle(f"{REGION}/contacts.yaml", "010-100 00 00", "010-200 00 00"),
+    "term": toggle(f"{REGION}/region.yaml", "{title: Klimat}", "{title: Klimatet}"),
+    "template include": toggle("themes/default/templates/partials/contact_cards.html",
+                               '"contact-card__name"', '"contact-card__name contact-card__name--x"'),
+    "delete a listed page": delete_news,
+    "new page in a listed section": add_news,
     "region.yaml": toggle(f"{REGION}/region.yaml", "name: Alfa\n", "name: Alfaregionen\n"),
     "template": toggle("themes/default/templates/base.html", "</footer>", "<p>Ny sidfot</p></footer>"),
     "template printing a page": toggle(
@@ -129,8 +159,13 @@ def start(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal site with a contact and an event, its themes copied (a step edits them)."""
     site = copy_site("minimal", tmp_path_factory.mktemp("start"))
     (site / REGION / "contacts.yaml").write_text(CONTACTS, "utf-8")
+    with (site / REGION / "region.yaml").open("a", encoding="utf-8") as region:
+        region.write(TAXONOMY)
     (site / REGION / "events").mkdir()
     (site / REGION / "events" / "2021-05-27-samrad.md").write_text(EVENT, "utf-8")
+    add_news(site)  # the news list stays when the step "delete a listed page" removes this one
+    (site / REGION / "news" / "2021-04-01-start.md").write_text(
+        "---\ntitle: Strategin börjar\ndate: 2021-04-01\nsummary: Start.\n---\n\nStart.\n", "utf-8")
     return site
 
 
@@ -141,6 +176,9 @@ def start(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 @example(steps=["template printing a page", "page text", "alter manifests", "contact"])
 @example(steps=["alter blobs", "region.yaml", "add page", "delete page"])
+@example(steps=["another page's title", "contact's phone", "template include", "term"])
+@example(steps=["delete a listed page", "theme string", "new page in a listed section",
+                "another page's title"])
 def test_a_build_from_any_cache_state_equals_a_cold_build(
     start: Path, tmp_path_factory: pytest.TempPathFactory, steps: list[str]
 ) -> None:

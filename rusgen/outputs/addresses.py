@@ -11,7 +11,7 @@ from datetime import datetime
 
 from rusgen.errors import Problems
 from rusgen.model import Region, Site
-from rusgen.outputs.region_view import generated_urls
+from rusgen.outputs.generated_pages import generated_urls
 from rusgen.raw import CONTENT_DIR, LEDGER_FILE
 
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import posixpath
 from collections.abc import Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import jinja2
 from markdown_it import MarkdownIt
@@ -23,20 +22,15 @@ from rusgen.errors import ContentError, Problems, RusgenError
 from rusgen.memo import Memo
 from rusgen.messages import message_language
 from rusgen.model import GoneAddress, Output, Page, Region, Site
-from rusgen.outputs import brand, calendar, feeds
-from rusgen.outputs.add_to_calendar import calendar_links
 from rusgen.outputs.images import BODY_IMAGE_SIZES, ResponsiveImage, pictures_in_body
 from rusgen.outputs.images import identity as image_identity
-from rusgen.outputs.inaccessible import by_group, inaccessible_documents
 from rusgen.outputs.page_bodies import PageBodies, memory_key
-from rusgen.outputs.page_cache import LastPages, PageCache, printing_pages_noted
-from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
-from rusgen.outputs.search import search_url
-from rusgen.outputs.structured_data import structured_data
+from rusgen.outputs.page_cache import LastPages, NotedPage, PageCache, printing_pages_noted
+from rusgen.outputs.page_context import PageContexts
+from rusgen.outputs.region_view import RegionView, View
 from rusgen.parallel import run_chunked
-from rusgen.render import Theme, ThemeEnvironment, Translator, load_theme, make_environment
-from rusgen.text import format_event_when
-from rusgen.urls import output_path, relative_url
+from rusgen.render import Theme, ThemeEnvironment, load_theme, make_environment
+from rusgen.urls import output_path
 
 ASSETS = "assets/"
 HASHED_ASSETS = (".css", ".js")
@@ -88,7 +82,7 @@ def region_renderer(
     strings: dict[str, dict[str, str]] = {lang: theme.strings(lang, cache) for lang in region.languages}
     assets = asset_urls(theme.static_files(), hashed=hashed)
     pages = last_pages.for_region(
-        region.id, theme.folders, strings, (assets, image_identity(images))
+        site, region.id, theme.folders, strings, (assets, image_identity(images))
     ) if last_pages else None
     renderer = RegionRenderer(RendererSetup(
         site, region, env, md, strings, assets, markdown_cache, store=store, parallel=parallel,
@@ -131,6 +125,9 @@ class RegionRenderer:
         self._body_picture: jinja2.Template | None = None
         self.view = RegionView(setup.region, setup.site.build_time, setup.strings)
         self.bodies = PageBodies(setup.region, self.view, setup.md, setup.markdown_cache, setup.store)
+        self.contexts = PageContexts(
+            setup.site, self.view, setup.env, setup.strings, setup.assets, setup.images
+        )
 
     def render(self, problems: Problems) -> Iterator[Output]:
         """Yield the region's pages; broken links go to `problems`."""
@@ -165,13 +162,16 @@ class RegionRenderer:
         if self.pages is None or not self.pages.previous:
             return {}
         found: dict[str, Output] = {}
+        alternates = self.view.alternates()
         for view in views:
             local = Problems(problems.lang)
             html = self.bodies.html(view, local, stored_only=True)
             if html is None:
                 continue
             path = self.view_path(view)
-            page = self.pages.reuse(path, self.pages.key(view, html))
+            # The page's context is made only when an input of the page is a name of it.
+            context = functools.cache(partial(self.context, view, alternates.get(view.translation_key, {})))
+            page = self.pages.reuse(path, self.pages.key(view, html), context)
             if page is not None:
                 problems.items.extend(local.items)  # a rendered page reports its own
                 found[path] = page
@@ -185,13 +185,20 @@ class RegionRenderer:
         """Render one page; `alternates` are the language versions of all the region's pages."""
         html = self.bodies.html(view, problems)
         path = self.view_path(view)
+        context = self.context(view, alternates.get(view.translation_key, {}))
+        if self.pages is None:
+            return Output(path, self._page(view, html, context).encode("utf-8"))
         self.env.read_page_text = False
-        with printing_pages_noted(self.env) if self.pages is not None else nullcontext():
-            data = self._page(view, html, alternates.get(view.translation_key, {})).encode("utf-8")
+        self.env.reads = reads = self.pages.start()
+        try:
+            with printing_pages_noted(self.env):
+                data = self._page(view, html, context).encode("utf-8")
+        finally:
+            self.env.reads = None
         # Its key leaves page text out: a template that read some is not described by it.
-        if self.pages is not None and not self.env.read_page_text:
-            return self.pages.note(path, self.pages.key(view, html), data)
-        return Output(path, data)
+        if self.env.read_page_text:
+            return Output(path, data)
+        return self.pages.note(path, self.pages.key(view, html), data, self.pages.recorded(reads, context))
 
     def extra_pages(self) -> Iterator[Output]:
         """Yield the redirects of old addresses (aliases), the pages of addresses removed on
@@ -227,65 +234,11 @@ class RegionRenderer:
         return result
 
     def context(self, view: View, alternates: dict[str, str]) -> dict[str, Any]:
-        """Return what a template sees, all of it derived from the Site."""
-        lang = view.lang
-        region = self.view.region_in(lang)  # taxonomy titles and contact roles in `lang`
-        upcoming, _ = self.view.events(lang)
-        parent = self.site.region(region.parent) if region.parent else None
-        return {
-            "site": self.site,
-            "network": self.site.network,
-            "region": region,
-            "view": view,
-            "page": view.page,
-            "lang": lang,
-            "t": Translator(self.strings[lang], lang, region.theme),
-            "link": lambda url: relative_url(view.url, url),
-            # Another site of the network (the network index, a parent region), by address.
-            "site_link": lambda url: self.site.link_from(region, self.view_path(view), url),
-            "asset": lambda path: relative_url(view.url, self.assets[path]),
-            "abs_url": region.absolute_url,
-            "menu": self.view.menu(lang),
-            "legal_links": self.view.legal_links(lang),
-            "structured_data": structured_data(region, view.page, view.template == "home.html"),
-            "home_url": self.view.prefix(lang),
-            "alternates": alternates,
-            "contacts": lambda ids: [region.contacts_by_id[i] for i in ids],
-            "responsive": self.images.get,  # for partials/picture.html
-            "term_of": region.term,
-            "series": self.view.series(view.page) if view.page else (),
-            "upcoming": upcoming,
-            "latest_news": self.view.news(lang)[:3],
-            "parent_region": parent,
-            "now": self.site.build_time,
-            # An event page says so once the event is over. Templates that need no clock
-            # let a rebuild with unchanged input reuse the last output (build.build_settings).
-            "ended": view.page is not None and view.page.event is not None
-            and view.page.event.ends < self.site.build_time,
-            "registration_closed": registration_closed(view.page, self.site.build_time, region),
-            "state_of": lambda page: event_state(page, self.site.build_time),
-            "icons": brand.icons(region),
-            "breadcrumbs": self.view.breadcrumbs(view),
-            "has_events": self.view.has(EVENTS, lang),
-            "has_news": self.view.has(NEWS, lang),
-            # A page still to be published, shown only by the preview and --drafts.
-            "coming": view.page is not None and view.page.not_yet_published(self.site.build_time),
-            "search_url": search_url(lang, region.default_language),
-            # The statement's list of documents that fail, by Digg's groups.
-            "inaccessible_documents": lambda: by_group(inaccessible_documents(region, lang)),
-            "calendar_url": calendar.calendar_url,
-            "calendar_links": lambda page: calendar_links(region, page),
-            # When a moved event was to be held, said as its new time is (`event_when`).
-            "moved_from": lambda ev: format_event_when(ev.previous_start, None, ev.all_day, lang),
-            "feeds": {
-                "news": feeds.feed_url(self.view.prefix(lang), NEWS),
-                "events": feeds.feed_url(self.view.prefix(lang), EVENTS),
-                "calendar": calendar.feed_url(self.view.prefix(lang)),
-            },
-        }
+        """Return what a template sees (outputs/page_context.py)."""
+        return self.contexts.context(view, alternates, self.view_path(view))
 
-    def _page(self, view: View, html: str, alternates: dict[str, str]) -> str:
-        context = self.context(view, alternates)
+    def _page(self, view: View, html: str, context: dict[str, Any]) -> str:
+        context = dict(context)
         html = pictures_in_body(
             html, view.url, self.images, lambda src, alt: self._picture(context, src, alt)
         )
@@ -364,29 +317,8 @@ class ChunkResult:
     outputs: list[Output] = field(default_factory=list)
     problems: list[ContentError] = field(default_factory=list)
     markdown: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # by page source
-    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # what the page cache noted
+    pages: dict[str, NotedPage] = field(default_factory=dict)  # what the page cache noted
     error: RusgenError | None = None
-
-
-def event_state(page: Page, now: datetime) -> str:
-    """Return the one state an event shows: "past" once over (unless cancelled), else its status.
-
-    Templates ask this rather than compare with the clock: a theme that names the clock
-    is rendered anew on every build (build.themes_read_the_clock), while which events have
-    ended is part of every page's cache key.
-    """
-    event = page.event
-    if event is None:
-        return ""
-    return "past" if event.ends < now and event.status != "cancelled" else event.status
-
-
-def registration_closed(page: Page | None, now: datetime, region: Region) -> bool:
-    """Tell whether an event's last day to register has passed, in the region's time."""
-    if page is None or page.event is None or page.event.registration is None:
-        return False
-    deadline = page.event.registration.deadline
-    return deadline is not None and deadline < now.astimezone(ZoneInfo(region.timezone)).date()
 
 
 def _render(env: ThemeEnvironment, template: str, context: dict[str, Any]) -> str:
@@ -412,3 +344,4 @@ def _template_frame(tb: Any) -> str:
             found = f"{os.path.relpath(filename)}:{tb.tb_lineno}"
         tb = tb.tb_next
     return found
+

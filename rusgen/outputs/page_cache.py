@@ -1,32 +1,35 @@
-"""Reuse a page the last build wrote when nothing it is made from has changed.
+"""Reuse a page the last build wrote when nothing it read has changed.
 
 After one edit, most of a large site's pages are what they were: rendering all of their
-templates again is most of a rebuild's time. A page is made from the Site (templates see
-all of it), the theme, the UI strings, the asset names, the build's clock, which page it
-is, and its own Markdown rendered. Its key is a hash of all of that, with one saving:
-the Markdown text of pages is left out of the Site's part, because templates get only
-their own page's text, rendered, as `content` (in the key). A template that reads a
-page's text itself (`page.body`) is noticed by render.ThemeEnvironment, and its page is
-not cached. So editing one page's text changes the key of that page and of the lists
-that name it, not of every page that merely links to it.
+templates again is most of a rebuild's time. A page's key has two parts:
 
-The clock enters as the day, and which events have ended, as the rest of the build sees
-it (build.build_settings), unless a template reads the time itself.
+- what it is made from whatever it reads: which page it is (its address, template,
+  language, the pages it lists by their front matter), its own Markdown rendered
+  (`content`), the region's UI strings and asset names, and the build's clock as the
+  day and which events have ended (as build.build_settings sees it), or the time itself
+  when a template reads it; this is the store's key;
+- what its templates read while it rendered (outputs/page_reads.py): other pages, fields
+  of the region and the site, template files, names of the context, each with its digest;
+  kept in the store's entry, and asked again by the next build before the page is reused.
 
-The pages are not stored twice: the store's "pages" kind keeps each page's key and the
-hash of the bytes written (no blob), and a page whose key matches is read back from the
-output folder, when the file there still has those bytes.
+A template that reads a page's text itself (`page.body`) or prints a page whole is noticed
+(render.ThemeEnvironment, `printing_pages_noted`), and its page is not cached.
+
+The pages are not stored twice: the store's "pages" kind keeps each page's key, its
+reads and the hash of the bytes written (no blob), and a page whose key and reads match
+is read back from the output folder, when the file there still has those bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from rusgen.model import Output, Page, Site
+from rusgen.outputs.page_reads import Reads, SiteReads, Unrecordable
 from rusgen.outputs.region_view import View
 from rusgen.store import Kept, Store, blob_name, key
 
@@ -34,7 +37,9 @@ KIND = "pages"
 
 
 def site_digest(site: Site, clock_in_templates: bool) -> str:
-    """Hash what every template can see of the Site, leaving out the pages' Markdown text."""
+    """Hash what every page shares of the site whatever it reads: the clock, as the day
+    (or the time, when a template reads it) and which events have ended or are to come.
+    The rest of the site enters a page's key as what its templates read."""
     ended = sorted(
         f"{region.id}/{page.source}"
         for region in site.regions for page in region.pages
@@ -47,18 +52,7 @@ def site_digest(site: Site, clock_in_templates: bool) -> str:
         if page.not_yet_published(site.build_time)
     )
     clock = site.build_time.isoformat() if clock_in_templates else site.build_time.date().isoformat()
-    without_text = replace(
-        site,
-        build_time=None,  # type: ignore[arg-type]  # the clock enters as `clock`, below
-        regions=tuple(
-            # The ledger and the pages still to come or unpublished are no template's
-            # business: a build that adds to the ledger leaves every page as it was.
-            replace(region, pages=tuple(replace(page, body="") for page in region.pages),
-                    published=None, coming=(), ended=())
-            for region in site.regions
-        ),
-    )
-    return key(repr(without_text), clock, repr(ended))
+    return key(clock, repr(ended), repr(site.drafts))
 
 
 class NotesPageText(Protocol):
@@ -90,14 +84,14 @@ def printing_pages_noted(env: NotesPageText) -> Iterator[None]:
         Page.__repr__ = original  # type: ignore[method-assign]
 
 
-def view_identity(view: View) -> str:
-    """Describe which page a view is, naming the pages it shows by their source.
+def view_identity(view: View, page_digest: Callable[[Page], str]) -> str:
+    """Describe which page a view is, with the pages it shows by their front matter.
 
-    Everything else of those pages is in the site's digest; their text is not, and a
-    template never reads it without the page losing its cache.
+    A list shows its pages in an order their fields decide, and filters read fields of
+    them in Python, where nothing is recorded: a list is made anew when one of them changes.
     """
     def named(pages: tuple[Page, ...]) -> tuple[str, ...]:
-        return tuple(f"{page.source}:{page.lang}" for page in pages)
+        return tuple(f"{page.source}:{page.lang}:{page_digest(page)}" for page in pages)
 
     return repr((
         view.template, view.url, view.lang, view.title,
@@ -106,42 +100,63 @@ def view_identity(view: View) -> str:
     ))
 
 
+NotedPage = tuple[str, str, list[list[str]]]  # the page's key, its bytes' sha256, its reads
+
+
 @dataclass(frozen=True)
 class LastPages:
     """What a build needs to take pages from the last one's output, for every region."""
 
     store: Store
     output: Path  # where this build writes, and the pages are read back from
-    site_digest: str  # this build's Site, without the pages' text
+    site_digest: str  # what every page shares of the site: the clock (site_digest)
 
-    def for_region(self, region_id: str, theme_folders: tuple[Path, ...], strings: Any,
-                   assets: Any) -> PageCache:
+    def for_region(self, site: Site, region_id: str, theme_folders: tuple[Path, ...],
+                   strings: Any, assets: Any) -> PageCache:
         """Return the page cache of one region, rendered with this theme, strings and assets."""
-        digest = region_digest(self.site_digest, region_id, templates_digest(theme_folders),
-                               strings, assets)
-        return PageCache(self.store, self.output, digest)
+        digest = key(self.site_digest, region_id, repr(strings), repr(assets))
+        return PageCache(self.store, self.output, digest, SiteReads(site, theme_folders))
 
 
 class PageCache:
     """The pages of one region that a build can take from the last one's output."""
 
-    def __init__(self, store: Store, output: Path, region_digest: str) -> None:
+    def __init__(self, store: Store, output: Path, region_digest: str, reads: SiteReads) -> None:
         self.store = store
         self.previous = store.has_entries(KIND)  # whether reading back may find any
         self.output = output
-        self.region_digest = region_digest  # the site, theme, strings and assets
+        self.region_digest = region_digest  # the clock, strings and assets
+        self.reads = reads  # what the inputs a page can read are in this build
         # What this build made or took, for the next one: path -> (key, sha256 of the
-        # bytes). Workers send theirs back; the build hands them to the store (`keep`).
-        self.noted: dict[str, tuple[str, str]] = {}
+        # bytes, what the page read). Workers send theirs back; the build hands them to
+        # the store (`keep`).
+        self.noted: dict[str, NotedPage] = {}
 
     def key(self, view: View, content: str) -> str:
-        return key(self.region_digest, view_identity(view), content)
+        return key(self.region_digest, view_identity(view, self.reads.page_digest), content)
 
-    def reuse(self, path: str, page_key: str) -> Output | None:
-        """Return the page written last time under this key, if it is still on disk as written."""
+    def start(self) -> Reads:
+        """Return a record of what one page reads, to hand the theme environment."""
+        return Reads(self.reads.page_tokens)
+
+    def recorded(self, reads: Reads, context: Mapping[str, Any]) -> list[list[str]]:
+        """Return what a page just rendered read, each input with its digest now."""
+        return reads.recorded(context, lambda name: self.reads.digest(name, lambda: context))
+
+    def reuse(self, path: str, page_key: str, context: Callable[[], Mapping[str, Any]]) -> Output | None:
+        """Return the page written last time under this key, if nothing it read has
+        changed and it is still on disk as written. `context` gives the page's context."""
         entry = self.store.entry(KIND, page_key)
         if entry is None or len(entry.outputs) != 1 or entry.outputs[0][0] != path:
             return None
+        read = entry.read
+        try:
+            if not isinstance(read, list) or any(
+                self.reads.digest(name, context) != digest for name, digest in read
+            ):
+                return None
+        except (Unrecordable, ValueError, TypeError, KeyError, AttributeError):
+            return None  # an entry of another shape, or an input no longer known
         digest = entry.outputs[0][1]
         try:
             data = (self.output / path).read_bytes()
@@ -149,29 +164,17 @@ class PageCache:
             return None
         if blob_name(data) != digest:
             return None
-        self.noted[path] = (page_key, digest)
+        self.noted[path] = (page_key, digest, read)
         return Output(path, data, digest=digest)
 
-    def note(self, path: str, page_key: str, data: bytes) -> Output:
-        """Note the key of a page this build rendered; return it as an Output."""
+    def note(self, path: str, page_key: str, data: bytes, read: list[list[str]]) -> Output:
+        """Note the key and reads of a page this build rendered; return it as an Output."""
         digest = blob_name(data)
-        self.noted[path] = (page_key, digest)
+        self.noted[path] = (page_key, digest, read)
         return Output(path, data, digest=digest)
 
     def keep(self) -> None:
         """Hand the store this region's page keys: the bytes stay in the output folder."""
-        for path, (page_key, digest) in self.noted.items():
-            self.store.put(KIND, page_key, [Kept(path, digest=digest)], keep_bytes=False)
+        for path, (page_key, digest, read) in self.noted.items():
+            self.store.put(KIND, page_key, [Kept(path, digest=digest)], read=read, keep_bytes=False)
 
-
-def region_digest(site_part: str, region_id: str, templates: str, strings: Any, assets: Any) -> str:
-    """Hash what one region's pages share besides the site: its theme, strings and assets."""
-    return key(site_part, region_id, templates, repr(strings), repr(assets))
-
-
-def templates_digest(folders: tuple[Path, ...]) -> str:
-    """Hash the templates of a theme chain, nearest first, by path and bytes."""
-    return key(*(
-        f"{path}\0{blob_name(path.read_bytes())}"
-        for folder in folders for path in sorted((folder / "templates").rglob("*")) if path.is_file()
-    ))

@@ -16,20 +16,12 @@ from functools import cached_property
 
 from rusgen.errors import RusgenError
 from rusgen.model import EventInfo, Page, Region, Taxonomy, Term
+from rusgen.outputs.generated_pages import EVENTS, LEGAL_PAGES, NEWS, generated_urls
 from rusgen.outputs.search import search_url
 from rusgen.raw import CONTENT_DIR, THEMES_DIR
 from rusgen.render import UIStrings
 from rusgen.text import collation_key
-from rusgen.urls import LEGAL_SLUGS, language_prefix
-
-EVENTS, NEWS = "events", "news"
-# The pages every public site must have, by language: (key, template, title string, slug).
-# The key joins the language versions, whose addresses differ.
-LEGAL_PAGES = (
-    ("accessibility", "statement.html", "statement_title", LEGAL_SLUGS["accessibility"]),
-    ("personal-data", "personal_data.html", "personal_data_title", LEGAL_SLUGS["personal-data"]),
-    ("cookies", "cookies.html", "cookies_title", LEGAL_SLUGS["cookies"]),
-)
+from rusgen.urls import language_prefix
 
 
 @dataclass(frozen=True)
@@ -264,7 +256,7 @@ class RegionView:
 
     @functools.cache  # noqa: B019
     def generated_urls(self) -> frozenset[str]:
-        """Return the addresses of the pages rusgen makes (see `generated_urls` below)."""
+        """Return the addresses of the pages rusgen makes (generated_pages.generated_urls)."""
         return generated_urls(self.region)
 
     def _legal(self, lang: str) -> list[tuple[str, str, str, str]]:
@@ -381,24 +373,3 @@ def _parent_folder(source: str) -> str:
     if name.split(".")[0] == "index":
         return posixpath.dirname(folder) if folder else "\0root"
     return folder
-
-
-def generated_urls(region: Region) -> frozenset[str]:
-    """Return the addresses of the pages rusgen makes, in every language (no strings needed).
-
-    Markdown links may lead to them by address (/events/, /sok/), and the address ledger
-    counts them as published; a test keeps this list equal to what RegionView._generated
-    makes.
-    """
-    urls: set[str] = set()
-    for lang in region.languages:
-        prefix = language_prefix(lang, region.default_language)
-        urls.update((prefix, f"{prefix}{EVENTS}/", f"{prefix}{NEWS}/",
-                     search_url(lang, region.default_language)))
-        for taxonomy in region.taxonomies:
-            urls.add(f"{prefix}{taxonomy.id}/")
-            urls.update(f"{prefix}{taxonomy.id}/{term.id}/" for term in taxonomy.terms)
-        urls.update(
-            f"{prefix}{slugs.get(lang, slugs['en'])}/" for _, _, _, slugs in LEGAL_PAGES
-        )
-    return frozenset(urls)
