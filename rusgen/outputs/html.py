@@ -34,7 +34,7 @@ from rusgen.outputs.region_view import EVENTS, NEWS, RegionView, View
 from rusgen.outputs.search import search_url
 from rusgen.outputs.structured_data import structured_data
 from rusgen.parallel import run_chunked
-from rusgen.render import Theme, ThemeEnvironment, Translator, load_theme, make_environment
+from rusgen.render import Theme, ThemeEnvironment, Translator, load_theme, make_environment, warm_up
 from rusgen.text import format_event_when
 from rusgen.urls import output_path, relative_url
 
@@ -142,7 +142,10 @@ class RegionRenderer:
             return self._render_views(chunk, alternates)
 
         todo = [view for view in views if self.view_path(view) not in done]
-        for result in run_chunked(render_chunk, todo, allowed=self.parallel):
+        def prepare() -> None:  # what the workers share instead of each loading it
+            warm_up(self.env, self.region.languages)
+
+        for result in run_chunked(render_chunk, todo, allowed=self.parallel, prepare=prepare):
             problems.items.extend(result.problems)
             for source, entry in result.markdown:
                 self.bodies.remember(self.view.by_source[source], entry)
