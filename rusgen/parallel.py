@@ -33,11 +33,21 @@ def workers() -> int:
     return os.cpu_count() or 1
 
 
-def run_chunked(task: Callable[[list], Any], items: list, allowed: bool = True) -> list:
-    """Return [task(chunk) for chunk of items], in workers when there is enough work."""
+def run_chunked(
+    task: Callable[[list], Any], items: list, allowed: bool = True,
+    prepare: Callable[[], object] | None = None,
+) -> list:
+    """Return [task(chunk) for chunk of items], in workers when there is enough work.
+
+    `prepare` runs here first when workers are forked: what it loads (compiled templates,
+    dictionaries) every worker then shares, instead of each loading its own and losing it
+    when it ends.
+    """
     count = workers() if allowed and len(items) >= MIN_ITEMS else 0
     if count < 2:
         return [task(items)]
+    if prepare is not None:
+        prepare()
     size = -(-len(items) // (count * CHUNKS_PER_WORKER))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     global _work

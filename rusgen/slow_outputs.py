@@ -34,10 +34,10 @@ def start_search_index(
     if stored is not None:
         return (lambda: stored), None
     pagefind = indexes.start(region, pages)
-    from_disk = list(disk_search.render(region.output_folder, pages))
+    pagefind.beside = list(disk_search.render(region.output_folder, pages))
 
     def collect() -> list[Output]:
-        index = pagefind.result(in_folder=store is not None) + from_disk
+        index = pagefind.result(in_folder=store is not None) + pagefind.beside
         if store is not None:
             store.put(region.id, input_key, index)
         return index

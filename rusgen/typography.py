@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 import pyphen
 from markupsafe import Markup, escape
@@ -30,6 +31,12 @@ DICTIONARIES = {"sv": "sv_SE", "en": "en_GB"}
 def _dictionary(lang: str) -> pyphen.Pyphen:
     # Swedish typesetting keeps at least two letters before a break and three after it.
     return pyphen.Pyphen(lang=DICTIONARIES.get(lang, "sv_SE"), left=2, right=3)
+
+
+def load_dictionaries(languages: Iterable[str]) -> None:
+    """Load the hyphenation dictionaries of these languages now (about 0.15 s each)."""
+    for lang in languages:
+        _dictionary(lang)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,36 @@ def test_workers_stop_at_a_theme_error_as_one_process_does(
         results[name] = output_lines(result)
     assert "page.html" in results["serial"][-1] and "no_such_field" in results["serial"][-1]
     assert results["pooled"] == results["serial"]
+
+
+def test_workers_compile_no_template_and_load_no_dictionary_themselves(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build process compiles the theme and loads the hyphenation dictionary before it
+    forks (render.warm_up): a worker that did so itself lost it when it ended."""
+    import os
+
+    import jinja2
+    import pyphen
+
+    from rusgen import typography
+
+    # As in a new process: earlier tests in this one loaded the dictionary already.
+    typography._dictionary.cache_clear()
+    typography.hyphenate_word.cache_clear()
+    log = tmp_path / "loaded-in.txt"
+
+    def noted(what: str, real: Callable[..., object]) -> Callable[..., object]:
+        def wrapper(*args: object, **kwargs: object) -> object:
+            with open(log, "a", encoding="utf-8") as file:
+                file.write(f"{what} {os.getpid()}\n")
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(jinja2.Environment, "compile", noted("template", jinja2.Environment.compile))
+    monkeypatch.setattr(pyphen.Pyphen, "__init__", noted("dictionary", pyphen.Pyphen.__init__))
+    result = build(corpus, tmp_path / "pooled", IN_WORKERS, monkeypatch)
+    assert result.exit_code == 0, result.output
+    loads = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {"template", "dictionary"} <= {what for what, _ in loads}
+    assert {pid for _, pid in loads} == {str(os.getpid())}

@@ -29,7 +29,7 @@ from rusgen.outputs.page_cache import LastPages, NotedPage, PageCache, printing_
 from rusgen.outputs.page_context import PageContexts
 from rusgen.outputs.region_view import RegionView, View
 from rusgen.parallel import run_chunked
-from rusgen.render import Theme, ThemeEnvironment, load_theme, make_environment
+from rusgen.render import Theme, ThemeEnvironment, load_theme, make_environment, warm_up
 from rusgen.urls import output_path
 
 ASSETS = "assets/"
@@ -139,7 +139,10 @@ class RegionRenderer:
             return self._render_views(chunk, alternates)
 
         todo = [view for view in views if self.view_path(view) not in done]
-        for result in run_chunked(render_chunk, todo, allowed=self.parallel):
+        def prepare() -> None:  # what the workers share instead of each loading it
+            warm_up(self.env, self.region.languages)
+
+        for result in run_chunked(render_chunk, todo, allowed=self.parallel, prepare=prepare):
             problems.items.extend(result.problems)
             for source, entry in result.markdown:
                 self.bodies.remember(self.view.by_source[source], entry)

@@ -49,6 +49,7 @@ SITE_FOLDER = "site"
 # writes them from there.
 ORIGINALS_FOLDER = "originals"
 SOFT_HYPHEN = "\u00ad".encode()
+BESIDE_FOLDER = "beside"  # the outputs of PendingIndex.beside, once spilled
 STDOUT_FILE = "pagefind-stdout.txt"
 STDERR_FILE = "pagefind-stderr.txt"
 SEARCH_PREFIX = "rusgen-search-"  # + pid: the temporary folders' names (swap.remove_leftovers)
@@ -88,6 +89,9 @@ class PendingIndex:
         self.prefix = prefix  # the region's folder in the output, "vg/"
         self.folder = folder
         self.process = process
+        # Outputs made from the same pages and handed out with the index (the disk index,
+        # about 7 MB a region of 1000 pages): spilled into the folder with the pages.
+        self.beside: list[Output] = []
 
     @classmethod
     def start(cls, region: Region, pages: Sequence[Output], scratch: Scratch | None = None) -> PendingIndex:
@@ -129,10 +133,12 @@ class PendingIndex:
             raise
 
     def spilled(self, outputs: Sequence[Output]) -> list[Output]:
-        """Return the outputs with the region's pages read from this folder when written.
+        """Return the outputs with the region's pages read from this folder when written,
+        and write `beside` there to be read from it as well.
 
         The pages are there already, for Pagefind: a large site's pages then need not all
-        be held in memory until the write, only one region's at a time.
+        be held in memory until the write, only one region's at a time. Only a build that
+        removes the folder after writing may call this.
         """
         prefix = self.prefix
         site = self.folder / SITE_FOLDER
@@ -142,11 +148,20 @@ class PendingIndex:
             original = originals / rel
             return str(original if original.is_file() else site / rel)
 
+        self.beside = [self._held(output) for output in self.beside]
         return [
             Output(output.path, source=written(output.path[len(prefix):]), digest=output.digest)
             if output.is_rendered_page(prefix) else output
             for output in outputs
         ]
+
+    def _held(self, output: Output) -> Output:
+        """Return the output read from a file in this folder when written."""
+        if output.source:
+            return output
+        held = self.folder / BESIDE_FOLDER / output.path
+        _write(held, output.data)
+        return Output(output.path, source=str(held), digest=output.digest)
 
     def cancel(self) -> None:
         """Stop Pagefind if it still runs and remove the temporary folder."""
