@@ -289,9 +289,7 @@ def last_pages(site: Site, options: BuildOptions, stores: Stores) -> LastPages:
     """Return what this build needs to reuse the pages the last one wrote, unchanged."""
     from rusgen.outputs.page_cache import LastPages, site_digest
 
-    output = output_folder(site, options)
-    clock = themes_read_the_clock(options.source)
-    return LastPages(stores.store, output, site_digest(site, clock))
+    return LastPages(stores.store, output_folder(site, options), site_digest(site))
 
 
 def output_folder(site: Site, options: BuildOptions) -> Path:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_site, run_rusgen
+from conftest import GOLDEN_EPOCH, copy_site, run_rusgen
 from test_golden import tree
 
 from rusgen.outputs.html import RegionRenderer
@@ -98,3 +98,22 @@ def test_an_edited_include_renders_only_the_pages_that_include_it(built) -> None
     using = {path for path, data in after.items() if b"contact-card__name--ny" in data}
     assert using
     assert sorted(rendered) == sorted(using)
+
+
+def test_a_template_that_prints_the_time_renders_its_pages_every_build(built) -> None:
+    """`now` in a template is read when a page renders: those pages are made anew by every
+    build, the others are reused (the day and the events that ended are in every key)."""
+    site, output, rendered = built
+    edit(site / "themes/default/templates/news.html", "{% block before_lead %}",
+         "{% block before_lead %}<!-- byggd {{ now }} -->")
+    build(site, output)
+    rendered.clear()
+    later = str(int(GOLDEN_EPOCH) + 60)
+    result = run_rusgen("build", "--source", str(site), "--output", str(output), epoch=later)
+    assert result.exit_code == 0, result.output
+    after = tree(output)
+    later_time = "2021-06-01 00:01:00"
+    stamped = {path for path, data in after.items() if b"<!-- byggd " in data}
+    assert stamped
+    assert all(f"{later_time}".encode() in after[path] for path in stamped)
+    assert sorted(rendered) == sorted(stamped)

@@ -147,7 +147,7 @@ class RegionRenderer:
             for source, entry in result.markdown:
                 self.bodies.remember(self.view.by_source[source], entry)
             if self.pages is not None:
-                self.pages.noted.update(result.pages)
+                self.pages.take(result.pages)
             if result.error is not None:
                 raise result.error
             done.update((output.path, output) for output in result.outputs)
@@ -192,7 +192,7 @@ class RegionRenderer:
         if self.pages is None:
             return Output(path, self._page(view, html, context).encode("utf-8"))
         self.env.read_page_text = False
-        self.env.reads = reads = self.pages.start()
+        self.env.reads = reads = self.pages.start(view)
         try:
             with printing_pages_noted(self.env):
                 data = self._page(view, html, context).encode("utf-8")

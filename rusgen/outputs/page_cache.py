@@ -36,9 +36,10 @@ from rusgen.store import Kept, Store, blob_name, key
 KIND = "pages"
 
 
-def site_digest(site: Site, clock_in_templates: bool) -> str:
+def site_digest(site: Site) -> str:
     """Hash what every page shares of the site whatever it reads: the clock, as the day
-    (or the time, when a template reads it) and which events have ended or are to come.
+    and which events have ended or are to come. A template that reads the time itself
+    (`now`, `site.build_time`) records it (page_reads): its page alone is made every build.
     The rest of the site enters a page's key as what its templates read."""
     ended = sorted(
         f"{region.id}/{page.source}"
@@ -51,8 +52,7 @@ def site_digest(site: Site, clock_in_templates: bool) -> str:
         for region in site.regions for page in region.pages
         if page.not_yet_published(site.build_time)
     )
-    clock = site.build_time.isoformat() if clock_in_templates else site.build_time.date().isoformat()
-    return key(clock, repr(ended), repr(site.drafts))
+    return key(site.build_time.date().isoformat(), repr(ended), repr(site.drafts))
 
 
 class NotesPageText(Protocol):
@@ -100,7 +100,10 @@ def view_identity(view: View, page_digest: Callable[[Page], str]) -> str:
     ))
 
 
-NotedPage = tuple[str, str, list[list[str]]]  # the page's key, its bytes' sha256, its reads
+READS_KIND = "page-reads"  # the sets of inputs pages read: set name -> the inputs
+Tokens = tuple[str, ...]  # the inputs a page read (page_reads), sorted
+PageReads = tuple[Tokens, str]  # those inputs, and the hash of their digests
+NotedPage = tuple[str, str, PageReads]  # the page's key, its bytes' sha256, what it read
 
 
 @dataclass(frozen=True)
@@ -131,17 +134,36 @@ class PageCache:
         # bytes, what the page read). Workers send theirs back; the build hands them to
         # the store (`keep`).
         self.noted: dict[str, NotedPage] = {}
+        # Many pages read the same inputs (a plain page: the menu, the region's name,
+        # the same templates): each set is held once, and stored once (READS_KIND).
+        self._sets: dict[Tokens, Tokens] = {}
+        self._stored_sets: dict[str, Tokens | None] = {}
 
     def key(self, view: View, content: str) -> str:
         return key(self.region_digest, view_identity(view, self.reads.page_digest), content)
 
-    def start(self) -> Reads:
-        """Return a record of what one page reads, to hand the theme environment."""
-        return Reads(self.reads.page_tokens)
+    def start(self, view: View) -> Reads:
+        """Return a record of what one page reads, to hand the theme environment; the
+        pages its key names by their front matter need no record."""
+        return Reads(self.reads.page_tokens, listed(view))
 
-    def recorded(self, reads: Reads, context: Mapping[str, Any]) -> list[list[str]]:
-        """Return what a page just rendered read, each input with its digest now."""
-        return reads.recorded(context, lambda name: self.reads.digest(name, lambda: context))
+    def recorded(self, reads: Reads, context: Mapping[str, Any]) -> PageReads:
+        """Return what a page just rendered read: the inputs, and the hash of their digests now."""
+        tokens = reads.tokens_read(context)
+        try:
+            combined = self.reads.combined(tokens, lambda: context)
+        except Unrecordable:  # a value of the context of a kind that cannot be hashed
+            tokens = reads.coarse()
+            combined = self.reads.combined(tokens, lambda: context)
+        return self.interned(tokens), combined
+
+    def interned(self, tokens: Tokens) -> Tokens:
+        return self._sets.setdefault(tokens, tokens)
+
+    def take(self, pages: dict[str, NotedPage]) -> None:
+        """Take what a worker noted, holding each set of inputs once."""
+        for path, (page_key, digest, (tokens, combined)) in pages.items():
+            self.noted[path] = (page_key, digest, (self.interned(tokens), combined))
 
     def reuse(self, path: str, page_key: str, context: Callable[[], Mapping[str, Any]]) -> Output | None:
         """Return the page written last time under this key, if nothing it read has
@@ -150,13 +172,17 @@ class PageCache:
         if entry is None or len(entry.outputs) != 1 or entry.outputs[0][0] != path:
             return None
         read = entry.read
+        if not (isinstance(read, list) and len(read) == 2 and all(isinstance(r, str) for r in read)):
+            return None  # an entry of another shape
+        tokens = self._stored_set(read[0])
+        if tokens is None:
+            return None
         try:
-            if not isinstance(read, list) or any(
-                self.reads.digest(name, context) != digest for name, digest in read
-            ):
-                return None
+            combined = self.reads.combined(tokens, context)
         except (Unrecordable, ValueError, TypeError, KeyError, AttributeError):
-            return None  # an entry of another shape, or an input no longer known
+            return None  # an input no longer known
+        if combined != read[1]:
+            return None
         digest = entry.outputs[0][1]
         try:
             data = (self.output / path).read_bytes()
@@ -164,17 +190,46 @@ class PageCache:
             return None
         if blob_name(data) != digest:
             return None
-        self.noted[path] = (page_key, digest, read)
+        self.noted[path] = (page_key, digest, (tokens, combined))
         return Output(path, data, digest=digest)
 
-    def note(self, path: str, page_key: str, data: bytes, read: list[list[str]]) -> Output:
+    def _stored_set(self, set_name: str) -> Tokens | None:
+        """Return a set of inputs the last build kept, by its name (once per build)."""
+        if set_name not in self._stored_sets:
+            entry = self.store.entry(READS_KIND, set_name)
+            found = entry.read if entry is not None else None
+            valid = isinstance(found, list) and all(isinstance(t, str) for t in found)
+            tokens = tuple(found) if valid and found is not None else None
+            # A set whose name is not its hash is someone else's: a miss.
+            good = tokens is not None and set_key(tokens) == set_name
+            self._stored_sets[set_name] = self.interned(tokens) if good and tokens is not None else None
+        return self._stored_sets[set_name]
+
+    def note(self, path: str, page_key: str, data: bytes, read: PageReads) -> Output:
         """Note the key and reads of a page this build rendered; return it as an Output."""
         digest = blob_name(data)
         self.noted[path] = (page_key, digest, read)
         return Output(path, data, digest=digest)
 
     def keep(self) -> None:
-        """Hand the store this region's page keys: the bytes stay in the output folder."""
-        for path, (page_key, digest, read) in self.noted.items():
-            self.store.put(KIND, page_key, [Kept(path, digest=digest)], read=read, keep_bytes=False)
+        """Hand the store this region's page keys and the sets of inputs they read: the
+        bytes stay in the output folder."""
+        if KIND in self.store.keep_unused:  # a build of some regions keeps the others'
+            self.store.keep_unused.add(READS_KIND)
+        names: dict[Tokens, str] = {}
+        for path, (page_key, digest, (tokens, combined)) in self.noted.items():
+            if tokens not in names:
+                names[tokens] = set_key(tokens)
+                self.store.put(READS_KIND, names[tokens], [], read=list(tokens))
+            self.store.put(KIND, page_key, [Kept(path, digest=digest)],
+                           read=[names[tokens], combined], keep_bytes=False)
 
+
+def set_key(tokens: Tokens) -> str:
+    return key(*tokens)
+
+
+def listed(view: View) -> frozenset[int]:
+    """The pages a view's key holds by their front matter (view_identity), by id()."""
+    return frozenset(id(page) for page in (view.page, *view.items, *view.upcoming, *view.past)
+                     if page is not None)

@@ -37,6 +37,7 @@ from rusgen.store import blob_name, key
 SEP = "\0"
 WHOLE_SITE = f"site{SEP}*"  # the coarse key's two parts: all of the site (without
 ALL_TEMPLATES = f"template{SEP}*"  # the pages' text) and every template of the theme
+CLOCK = f"site{SEP}build_time"  # the time of the build, when a template reads it
 
 # Names of the context that are objects: what a template reads of them is noted field by
 # field (`page` also as a whole: filters get it), or callables that are pure functions of
@@ -52,6 +53,7 @@ REGION_METHODS = {"taxonomy": "taxonomies", "term": "taxonomies", "absolute_url"
 SITE_METHODS = {"region": "region_ids", "in_place": "addresses", "local_path": "addresses",
                 "link_from": "addresses"}
 SITE_PARTS = ("region_ids", "addresses")
+CONTEXT = f"ctx{SEP}"  # the inputs that are names of a page's context
 SITE_ADDRESSES = f"site{SEP}addresses"  # what site.link_from reads: where the regions are
 PLAIN = (str, int, float, bool, type(None), date, datetime, time)
 
@@ -76,8 +78,9 @@ def front_matter_digest(page: Page) -> str:
 class Reads:
     """What one page's templates read while it rendered (render.ThemeEnvironment notes it)."""
 
-    def __init__(self, page_tokens: Mapping[int, str]) -> None:
+    def __init__(self, page_tokens: Mapping[int, str], in_key: frozenset[int] = frozenset()) -> None:
         self.page_tokens = page_tokens  # id() of each Page of the site -> its token
+        self.in_key = in_key  # id() of the pages the page's key holds already
         self.tokens: set[str] = set()
         self.names: set[str] = set()  # the context names the templates looked up
         self.unrecordable = False
@@ -97,6 +100,8 @@ class Reads:
             self.tokens.add("network")
 
     def page(self, page: Page) -> None:
+        if id(page) in self.in_key:
+            return
         found = self.page_tokens.get(id(page))
         if found is None:
             self.unrecordable = True
@@ -110,24 +115,24 @@ class Reads:
         """Note inputs that a context function read in Python."""
         self.tokens.update(tokens)
 
-    def recorded(self, context: Mapping[str, Any], digest: Callable[[str], str]) -> list[list[str]]:
-        """Return [token, digest] of every input read, sorted; the coarse pair if any was
-        not recordable."""
+    def tokens_read(self, context: Mapping[str, Any]) -> tuple[str, ...]:
+        """Return every input read, sorted; the coarse pair if any was not recordable."""
         if "page" in self.names and isinstance(context.get("page"), Page):
             self.page(context["page"])  # a filter given the page reads it in Python
+        if self.unrecordable or self.names & {name for name in context if callable(context[name])} - CALLS:
+            return self.coarse()  # a callable that notes nothing it reads
         tokens = set(self.tokens)
         for name in self.names - OBJECTS - CALLS:
             if name in context:
                 tokens.add(token("ctx", name))
-        pairs: list[list[str]] = []
-        try:
-            if self.unrecordable:
-                raise Unrecordable
-            for name in sorted(tokens):
-                pairs.append([name, digest(name)])
-        except Unrecordable:
-            return [[WHOLE_SITE, digest(WHOLE_SITE)], [ALL_TEMPLATES, digest(ALL_TEMPLATES)]]
-        return pairs
+        return tuple(sorted(tokens))
+
+
+    def coarse(self) -> tuple[str, ...]:
+        """Return the inputs of a page whose reads cannot all be named: the whole site,
+        every template, and the time when a template read it."""
+        clock = (CLOCK,) if "now" in self.names or CLOCK in self.tokens else ()
+        return (*clock, WHOLE_SITE, ALL_TEMPLATES)
 
 
 def _is_field(obj: Any, name: str) -> bool:
@@ -146,6 +151,8 @@ class SiteReads:
         self.template_folders = template_folders
         self._digests: dict[str, str] = {}
         self._pages: dict[str, str] = {}
+        self._combined: dict[tuple[str, ...], str] = {}
+        self._tuples: dict[int, tuple[tuple[Any, ...], str]] = {}  # id -> (the tuple, its hash)
 
     @cached_property
     def page_tokens(self) -> dict[int, str]:
@@ -165,10 +172,19 @@ class SiteReads:
             self._pages[name] = front_matter_digest(page)
         return self._pages[name]
 
+    def combined(self, tokens: tuple[str, ...], context: Callable[[], Mapping[str, Any]]) -> str:
+        """Hash the digests of a page's inputs in this build. A set without names of the
+        context is hashed once a build: most pages of a region share a few sets."""
+        if any(name.startswith(CONTEXT) for name in tokens):
+            return key(*(self.digest(name, context) for name in tokens))
+        if tokens not in self._combined:
+            self._combined[tokens] = key(*(self.digest(name) for name in tokens))
+        return self._combined[tokens]
+
     def digest(self, name: str, context: Callable[[], Mapping[str, Any]] | None = None) -> str:
         """Return what an input is in this build; `context` gives the page's context for
         the inputs that are names of it."""
-        if name.startswith(f"ctx{SEP}"):
+        if name.startswith(CONTEXT):
             if context is None:
                 raise Unrecordable(name)
             return self.fingerprint(context().get(name.split(SEP, 1)[1]))
@@ -239,7 +255,17 @@ class SiteReads:
         return "missing"
 
     def fingerprint(self, value: Any) -> str:
-        """Hash a value of the context, a page in it by its front matter."""
+        """Hash a value of the context, a page in it by its front matter.
+
+        The menu, the legal links and the lists of events and news are one tuple for all
+        of a region's pages in a language: hashed once (the tuple is kept with its hash,
+        so that its id is not another object's later in the build).
+        """
+        if isinstance(value, tuple):
+            found = self._tuples.get(id(value))
+            if found is None:
+                found = self._tuples[id(value)] = (value, key(*self._parts(value)))
+            return found[1]
         return key(*self._parts(value))
 
     def _parts(self, value: Any) -> list[str]:
