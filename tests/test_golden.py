@@ -9,7 +9,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN_EPOCH, ROOT, copy_site, output_lines, run_rusgen
+from conftest import GOLDEN_EPOCH, ROOT, copy_site, once_per_run, output_lines, run_rusgen
 
 GOLDEN = ROOT / "tests" / "golden" / "full"
 MARKER = ".rusgen-output"
@@ -60,15 +60,27 @@ def full_build(tmp_path: Path) -> tuple[Path, list[str], Path]:
     return build_full(tmp_path)
 
 
-def test_full_site_matches_the_golden_tree(full_build) -> None:
-    output, _, _ = full_build
+def build_full_once(folder: Path) -> None:
+    _, lines, _ = build_full(folder)
+    (folder / "said.txt").write_text("\n".join(lines), "utf-8")
+
+
+@pytest.fixture
+def shared_full_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], Path]:
+    """The full sample site built once per run, for the tests that only read the build."""
+    folder = once_per_run(tmp_path_factory, "full-built", build_full_once)
+    return folder / "out", (folder / "said.txt").read_text("utf-8").splitlines(), folder / "site"
+
+
+def test_full_site_matches_the_golden_tree(shared_full_build) -> None:
+    output, _, _ = shared_full_build
     assert GOLDEN.is_dir(), "tests/golden/full is missing: run `make golden`"
     difference = first_difference(tree(GOLDEN), tree(output))
     assert not difference, difference
 
 
-def test_golden_tree_leaves_out_drafts_and_holds_real_files(full_build) -> None:
-    output, lines, source = full_build
+def test_golden_tree_leaves_out_drafts_and_holds_real_files(shared_full_build) -> None:
+    output, lines, source = shared_full_build
     built = tree(output)
     assert not any("utkast" in path for path in built)
     pdf = "vast/files/smart-spec.pdf"
@@ -79,8 +91,8 @@ def test_golden_tree_leaves_out_drafts_and_holds_real_files(full_build) -> None:
                      f"(skrivna filer: {len(golden_files)}, oförändrade: 0, borttagna: 0)."]
 
 
-def test_two_builds_give_byte_identical_trees(tmp_path: Path) -> None:
-    first, _, _ = build_full(tmp_path / "a")
+def test_two_builds_give_byte_identical_trees(shared_full_build, tmp_path: Path) -> None:
+    first, _, _ = shared_full_build
     second, _, _ = build_full(tmp_path / "b")
     assert tree(first) == tree(second)
 
