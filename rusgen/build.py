@@ -21,7 +21,6 @@ from rusgen.buildsettings import (
     current_until,
     site_clock,
     still_current,
-    themes_read_the_clock,
 )
 from rusgen.cache import DocumentStore, OutputStore, input_fingerprint
 from rusgen.collisions import refuse_collisions

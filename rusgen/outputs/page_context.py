@@ -126,7 +126,7 @@ def event_state(page: Page, now: datetime) -> str:
     """Return the one state an event shows: "past" once over (unless cancelled), else its status.
 
     Templates ask this rather than compare with the clock: a theme that names the clock
-    is rendered anew on every build (build.themes_read_the_clock), while which events have
+    is rendered anew on every build (buildsettings.themes_read_the_clock), while which events have
     ended is part of every page's cache key.
     """
     event = page.event
