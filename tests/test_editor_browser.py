@@ -85,6 +85,9 @@ def _log_in(page, base: str) -> None:
 def _new_entry(page, base: str, collection: str, title: str) -> None:
     """Open the form of a new entry of `collection` and write its title."""
     page.goto(f"{base}admin/#/collections/{collection}/new")
+    # Loaded afresh: after a save Decap may still be busy with the saved entry and take the
+    # page back to it, away from the new form (the box of a save no longer waits for that).
+    page.reload()
     page.get_by_label("Rubrik", exact=True).first.fill(title)
 
 
