@@ -95,9 +95,11 @@ def build_settings(options: BuildOptions) -> str:
     return repr((options, clock, pagefind_identity(), configured_language(options.source)))
 
 
-# `now` (or the Site's `build_time`) as a word in a template: the default theme has none,
-# so any is a custom theme's.
-_CLOCK_IN_TEMPLATE = re.compile(rb"\b(now|build_time)\b")
+# `now` (or the Site's `build_time`) as a word in a template: the default theme reads
+# neither, so any is a custom theme's. A keyword argument named `now=` (the default
+# theme's moved_notice.html gives a message its blank so) reads no clock: a project with
+# its own copy of the default theme must still have its unchanged builds replayed.
+_CLOCK_IN_TEMPLATE = re.compile(rb"\b(now|build_time)\b(?!\s*=(?!=))")
 
 
 def themes_read_the_clock(source: Path) -> bool:

@@ -11,6 +11,7 @@ import pytest
 from conftest import GOLDEN_EPOCH, output_lines, run_rusgen
 from test_golden import tree
 
+import rusgen
 import rusgen.cache
 import rusgen.store
 from rusgen.build import BuildOptions
@@ -203,6 +204,25 @@ def test_a_theme_that_prints_the_clock_is_rendered_every_time(site_copy, tmp_pat
     build_at("1795334400")
     assert "(skrivna filer: 0," not in build_at("1795334401")
     assert "2026-11-22 08:00:01" in page(output, "alpha/index.html")
+
+
+def test_a_copy_of_the_default_theme_is_replayed_a_second_later(
+    site_copy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default theme names `now=` as a message's blank (moved_notice.html): a project that
+    copied the theme to change it reads no clock, and its unchanged builds are replayed."""
+    source = site_copy("minimal")
+    custom = source / "themes" / "default"
+    if (source / "themes").is_symlink():
+        (source / "themes").unlink()
+    shutil.rmtree(custom, ignore_errors=True)
+    shutil.copytree(Path(rusgen.__file__).parent / "themes" / "default", custom)
+    assert "now=" in (custom / "templates" / "partials" / "moved_notice.html").read_text("utf-8")
+    options = BuildOptions(source=source, output=tmp_path / "out")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795334400")
+    assert isinstance(run_build(options), Built)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795334401")
+    assert isinstance(run_build(options), Replayed)
 
 
 def test_stored_files_come_back_in_their_order_and_bytes(tmp_path: Path) -> None:
