@@ -78,7 +78,7 @@ def region_renderer(
     """
     images = images or {}
     theme = load_theme(root, region.theme)
-    env = make_environment(theme, cache)
+    env = make_environment(theme)
     strings: dict[str, dict[str, str]] = {lang: theme.strings(lang, cache) for lang in region.languages}
     assets = asset_urls(theme.static_files(), hashed=hashed)
     pages = last_pages.for_region(

@@ -50,7 +50,7 @@ def render(
 ) -> Iterator[Output]:
     """Yield index.html of the network and the assets it uses."""
     theme = load_theme(root, site.network.theme)
-    env = make_environment(theme, cache)
+    env = make_environment(theme)
     lang = site.network.language
     assets = asset_urls(theme.static_files(), hashed)
     regions = sorted(site.regions, key=lambda r: collation_key(r.name))
