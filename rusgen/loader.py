@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from rusgen.contentwalk import ContentWalker
+from rusgen.contentwalk import ContentWalker, Stamp
 from rusgen.errors import Problems, RusgenError
 from rusgen.memo import Memo
 from rusgen.messages import message_language
@@ -21,7 +22,10 @@ from rusgen.raw import CONFIG_FILE, CONTENT_DIR, LEDGER_FILE, RawFile, RawPage, 
 from rusgen.yamlfile import ParsedYaml, YamlMap, YamlSyntaxError, parse_yaml, read_yaml
 
 PAGE_SUFFIX = ".md"
-FILE_KEY = "file"  # cache keys of files read once: (FILE_KEY, absolute path, mtime, size, inode)
+FILE_KEY = "file"  # cache keys of files read once: (FILE_KEY, absolute path, stamp, language)
+# How long after a file's last change what was read from it is not trusted to stay (see
+# _read_once): 2 s, the coarsest timestamps our users' disks keep (FAT, some shares).
+RACY_NS = 2_000_000_000
 T = TypeVar("T")
 SETTINGS_FILES = ("region.yaml", "contacts.yaml")
 # What a settings file holds, for the message when it holds something else.
@@ -112,8 +116,8 @@ def _load_region(folder: Path, walker: ContentWalker, problems: Problems, cache:
             continue
         if file.rel.endswith(PAGE_SUFFIX):
             page = _read_once(
-                f"{base}/{file.rel}", problems, cache,
-                partial(_read_page, Path(file.real), file.rel, f"{display}/{file.rel}", cache=cache),
+                f"{base}/{file.rel}", file.stamp, problems, cache,
+                partial(_read_page, file.real, file.rel, f"{display}/{file.rel}", cache=cache),
             )
             if page is not None:
                 region.pages.append(page)
@@ -166,8 +170,8 @@ def settings_from_text(text: str, display: str, problems: Problems, cache: dict)
     return data.data
 
 
-def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: Memo) -> RawPage | None:
-    text = _read_text(path, display, problems)
+def _read_page(path: str, rel: str, display: str, problems: Problems, cache: Memo) -> RawPage | None:
+    text = _read_text(Path(path), display, problems)
     if text is None:
         return None
     return page_from_text(text, rel, display, problems, cache)
@@ -197,20 +201,27 @@ def page_from_text(text: str, rel: str, display: str, problems: Problems, cache:
     return RawPage(display=display, rel=rel, front=front, body=body, body_line=closing + 2, text=text)
 
 
-def _read_once(path: str, problems: Problems, cache: Memo, read: Callable[[Problems], T]) -> T:
+def _read_once(
+    path: str, stamp: Stamp, problems: Problems, cache: Memo, read: Callable[[Problems], T]
+) -> T:
     """Return read(problems) for a file (an absolute path), reading it again only when it has changed.
 
-    The preview keeps `cache` between rebuilds, so a save reads the saved file, not all of
-    them. A changed file has a new size, time or inode; the preview also forgets the files
-    its watcher reported (FILE_KEY), in case a save kept all three.
+    The preview keeps `cache` between rebuilds, so a save reads the saved files, not all of
+    them. `stamp` is the walk's stat of the file (so no file is asked twice): a changed file
+    has a new size, time, change time or inode. Two cases the stamp alone would miss:
+    - a file changed twice within the file system's timestamp granularity (a jiffy on
+      Linux, 2 s on FAT), keeping its size: like git's "racily clean" rule, what was read
+      less than RACY_NS after the file last changed is not kept, so it is read again;
+    - on Windows the ctime is the creation time: a file written and touched back to its old
+      time keeps its stamp there. The preview forgets the files its watcher reported (FILE_KEY).
     """
-    stat = os.stat(path)
-    key = (FILE_KEY, path, stat.st_mtime_ns, stat.st_size, stat.st_ino, problems.lang)
+    key = (FILE_KEY, path, stamp, problems.lang)
     hit = cache.get(key)
     if hit is None:
         recorded = Problems(problems.lang)
         hit = (read(recorded), tuple(recorded.items))
-        cache[key] = hit
+        if time.time_ns() - max(stamp[1], stamp[2]) >= RACY_NS:
+            cache[key] = hit
     value, items = hit
     problems.items.extend(items)
     return value
