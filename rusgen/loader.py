@@ -211,20 +211,34 @@ def _read_once(
     has a new size, time, change time or inode. Two cases the stamp alone would miss:
     - a file changed twice within the file system's timestamp granularity (a jiffy on
       Linux, 2 s on FAT), keeping its size: like git's "racily clean" rule, what was read
-      less than RACY_NS after the file last changed is not kept, so it is read again;
+      less than RACY_NS after the file last changed keeps the file's bytes, and is used
+      again only while the file holds the same bytes (no parse, the same RawPage);
     - on Windows the ctime is the creation time: a file written and touched back to its old
       time keeps its stamp there. The preview forgets the files its watcher reported (FILE_KEY).
     """
     key = (FILE_KEY, path, stamp, problems.lang)
     hit = cache.get(key)
+    if hit is not None and hit[2] is not None and _bytes(path) != hit[2]:
+        hit = None  # racily kept, and the bytes did change
     if hit is None:
         recorded = Problems(problems.lang)
-        hit = (read(recorded), tuple(recorded.items))
-        if time.time_ns() - max(stamp[1], stamp[2]) >= RACY_NS:
-            cache[key] = hit
-    value, items = hit
+        racy = time.time_ns() - max(stamp[1], stamp[2]) < RACY_NS
+        # What was read that soon keeps the bytes, to be compared on the next hit; taken
+        # before the read, so a change in between makes them differ, never agree wrongly.
+        kept = _bytes(path) if racy else None
+        hit = (read(recorded), tuple(recorded.items), kept)
+        cache[key] = hit
+    value, items, _ = hit
     problems.items.extend(items)
     return value
+
+
+def _bytes(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return None
 
 
 def _parse_recorded(
