@@ -218,19 +218,26 @@ def _read_once(
     """
     key = (FILE_KEY, path, stamp, problems.lang)
     hit = cache.get(key)
-    if hit is not None and hit[2] is not None and _bytes(path) != hit[2]:
-        hit = None  # racily kept, and the bytes did change
+    if hit is not None and hit[2] is not None:  # racily kept: the same bytes still?
+        if _bytes(path) != hit[2]:
+            hit = None
+        elif not _racy(stamp):  # and settled now: no need to look again
+            hit = cache[key] = (hit[0], hit[1], None)
     if hit is None:
         recorded = Problems(problems.lang)
-        racy = time.time_ns() - max(stamp[1], stamp[2]) < RACY_NS
         # What was read that soon keeps the bytes, to be compared on the next hit; taken
         # before the read, so a change in between makes them differ, never agree wrongly.
-        kept = _bytes(path) if racy else None
+        kept = _bytes(path) if _racy(stamp) else None
         hit = (read(recorded), tuple(recorded.items), kept)
         cache[key] = hit
     value, items, _ = hit
     problems.items.extend(items)
     return value
+
+
+def _racy(stamp: Stamp) -> bool:
+    """Whether the file changed so recently that a same-size change may keep its stamp."""
+    return time.time_ns() - max(stamp[1], stamp[2]) < RACY_NS
 
 
 def _bytes(path: str) -> bytes | None:
