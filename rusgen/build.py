@@ -25,7 +25,6 @@ from rusgen.buildsettings import (
 from rusgen.cache import DocumentStore, OutputStore, input_fingerprint
 from rusgen.collisions import refuse_collisions
 from rusgen.documents import check_documents
-from rusgen.editor.admin import editor_outputs
 from rusgen.errors import Problems, RusgenError
 from rusgen.ledger import update_ledgers
 from rusgen.loader import configured_language, load_project
@@ -199,6 +198,9 @@ def render_outputs(
     `indexes`: a build's Pagefind runs, left running for it to collect and clean up;
     `last`: the last build's pages, to read back those whose key is the same.
     """
+    # Here, not at the top: the editor's pages pull in the preview server's modules
+    # (http.server, watchdog), which a build that replays its output never needs.
+    from rusgen.editor.admin import editor_outputs
     from rusgen.markdown import make_markdown
     from rusgen.outputs import (
         addresses,

@@ -23,6 +23,17 @@ NOT_UTF8 = re.compile("[\udc80-\udcff]")
 SHOWN_INSTEAD = "\ufffd"
 
 
+# What says a file is as it was, taken from the walk's stat so that no file is asked twice:
+# size, modification and change times (ns), inode. The change time (ctime) cannot be set
+# back by a program, so a file written and "touched back" to its old time still differs.
+Stamp = tuple[int, int, int, int]
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    """Return a file's stamp from its stat."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
 @dataclass(frozen=True)
 class Found:
     """A file below a folder: its path there, with forward slashes, and the real path to read."""
@@ -30,6 +41,7 @@ class Found:
     rel: str
     real: str
     size: int
+    stamp: Stamp
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,7 @@ class Entry:
     mode: int
     size: int
     linked: bool
+    stamp: Stamp
 
 
 class ContentWalker:
@@ -88,7 +101,10 @@ class ContentWalker:
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
             self.problems.say_warning(f"{folder}/{name}".lstrip("/"), 0, "", "file.special")
             return None
-        return Entry(name=name, real=real, mode=info.st_mode, size=info.st_size, linked=linked)
+        return Entry(
+            name=name, real=real, mode=info.st_mode, size=info.st_size, linked=linked,
+            stamp=stamp_of(info),
+        )
 
     def files(self, folder: str, display: str) -> list[Found]:
         """Return every file that may be read below a folder, in a stable order.
@@ -105,7 +121,7 @@ class ContentWalker:
             for entry in self.entries(real, f"{display}/{prefix}".rstrip("/")):
                 rel = prefix + entry.name
                 if stat.S_ISREG(entry.mode):
-                    found.append(Found(rel, entry.real, entry.size))
+                    found.append(Found(rel, entry.real, entry.size, entry.stamp))
                 elif entry.linked and (entry.real in walked or entry.real.startswith(top + os.sep)):
                     target = shown(os.readlink(os.path.join(real, entry.name)))
                     self.problems.say(f"{display}/{rel}", 0, "", "file.link_loop", target=target)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from rusgen.contentwalk import ContentWalker, Found
+from rusgen.contentwalk import ContentWalker, Found, Stamp
 from rusgen.errors import Problems, RusgenError
 from rusgen.memo import Memo
 from rusgen.messages import message_language
@@ -21,7 +22,10 @@ from rusgen.raw import CONFIG_FILE, CONTENT_DIR, LEDGER_FILE, RawFile, RawPage, 
 from rusgen.yamlfile import ParsedYaml, YamlMap, YamlSyntaxError, parse_yaml, read_yaml
 
 PAGE_SUFFIX = ".md"
-FILE_KEY = "file"  # cache keys of files read once: (FILE_KEY, absolute path, mtime, size, inode)
+FILE_KEY = "file"  # cache keys of files read once: (FILE_KEY, absolute path, stamp, language)
+# How long after a file's last change what was read from it is not trusted to stay (see
+# _read_once): 2 s, the coarsest timestamps our users' disks keep (FAT, some shares).
+RACY_NS = 2_000_000_000
 T = TypeVar("T")
 SETTINGS_FILES = ("region.yaml", "contacts.yaml")
 # What a settings file holds, for the message when it holds something else.
@@ -98,7 +102,7 @@ def _load_region(
     # This region's unsaved texts by their path in it; a new page goes in among the others.
     texts = {path.removeprefix(display + "/"): text for path, text in unsaved.items()
              if path.startswith(display + "/")}
-    new = [Found(rel, "", 0) for rel in texts if rel.endswith(PAGE_SUFFIX)
+    new = [Found(rel, "", 0, (0, 0, 0, 0)) for rel in texts if rel.endswith(PAGE_SUFFIX)
            and rel not in {file.rel for file in found}]
     found = sorted([*found, *new], key=lambda file: file.rel.split("/")) if new else found
     settings = {file.rel: file.real for file in found if file.rel in SETTINGS_FILES}
@@ -128,8 +132,8 @@ def _load_region(
                 region.pages.append(page)
         elif file.rel.endswith(PAGE_SUFFIX):
             page = _read_once(
-                f"{base}/{file.rel}", problems, cache,
-                partial(_read_page, Path(file.real), file.rel, f"{display}/{file.rel}", cache=cache),
+                f"{base}/{file.rel}", file.stamp, problems, cache,
+                partial(_read_page, file.real, file.rel, f"{display}/{file.rel}", cache=cache),
             )
             if page is not None:
                 region.pages.append(page)
@@ -182,8 +186,8 @@ def settings_from_text(text: str, display: str, problems: Problems, cache: Memo)
     return data.data
 
 
-def _read_page(path: Path, rel: str, display: str, problems: Problems, cache: Memo) -> RawPage | None:
-    text = _read_text(path, display, problems)
+def _read_page(path: str, rel: str, display: str, problems: Problems, cache: Memo) -> RawPage | None:
+    text = _read_text(Path(path), display, problems)
     if text is None:
         return None
     return page_from_text(text, rel, display, problems, cache)
@@ -213,23 +217,51 @@ def page_from_text(text: str, rel: str, display: str, problems: Problems, cache:
     return RawPage(display=display, rel=rel, front=front, body=body, body_line=closing + 2, text=text)
 
 
-def _read_once(path: str, problems: Problems, cache: Memo, read: Callable[[Problems], T]) -> T:
+def _read_once(
+    path: str, stamp: Stamp, problems: Problems, cache: Memo, read: Callable[[Problems], T]
+) -> T:
     """Return read(problems) for a file (an absolute path), reading it again only when it has changed.
 
-    The preview keeps `cache` between rebuilds, so a save reads the saved file, not all of
-    them. A changed file has a new size, time or inode; the preview also forgets the files
-    its watcher reported (FILE_KEY), in case a save kept all three.
+    The preview keeps `cache` between rebuilds, so a save reads the saved files, not all of
+    them. `stamp` is the walk's stat of the file (so no file is asked twice): a changed file
+    has a new size, time, change time or inode. Two cases the stamp alone would miss:
+    - a file changed twice within the file system's timestamp granularity (a jiffy on
+      Linux, 2 s on FAT), keeping its size: like git's "racily clean" rule, what was read
+      less than RACY_NS after the file last changed keeps the file's bytes, and is used
+      again only while the file holds the same bytes (no parse, the same RawPage);
+    - on Windows the ctime is the creation time: a file written and touched back to its old
+      time keeps its stamp there. The preview forgets the files its watcher reported (FILE_KEY).
     """
-    stat = os.stat(path)
-    key = (FILE_KEY, path, stat.st_mtime_ns, stat.st_size, stat.st_ino, problems.lang)
+    key = (FILE_KEY, path, stamp, problems.lang)
     hit = cache.get(key)
+    if hit is not None and hit[2] is not None:  # racily kept: the same bytes still?
+        if _bytes(path) != hit[2]:
+            hit = None
+        elif not _racy(stamp):  # and settled now: no need to look again
+            hit = cache[key] = (hit[0], hit[1], None)
     if hit is None:
         recorded = Problems(problems.lang)
-        hit = (read(recorded), tuple(recorded.items))
+        # What was read that soon keeps the bytes, to be compared on the next hit; taken
+        # before the read, so a change in between makes them differ, never agree wrongly.
+        kept = _bytes(path) if _racy(stamp) else None
+        hit = (read(recorded), tuple(recorded.items), kept)
         cache[key] = hit
-    value, items = hit
+    value, items, _ = hit
     problems.items.extend(items)
     return value
+
+
+def _racy(stamp: Stamp) -> bool:
+    """Whether the file changed so recently that a same-size change may keep its stamp."""
+    return time.time_ns() - max(stamp[1], stamp[2]) < RACY_NS
+
+
+def _bytes(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return None
 
 
 def _parse_recorded(
