@@ -140,27 +140,48 @@ def load_theme(root: Path, name: str) -> Theme:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Keep compiled templates for the life of the process, by Jinja's key (the template's
-    name and file) and the checksum of its source.
+    """Keep compiled templates for the life of the process, by name and source.
 
     Compiling a theme costs more than rendering a small site's pages: in the test suite it
     was 45 % of the workers' CPU (8265 compiles in one run of the quick tier), and each
     preview rebuild, editor draft and CLI build in one process made fresh environments.
-    Jinja compares the source's checksum before it uses kept code, so an edited template is
-    compiled again; the compiled code also depends on the environment's options, which
-    `make_environment` sets the same for every environment (they are in the key all the same).
+    The key is the template's name, its source's checksum and the environment's options
+    (the compiled code depends on them), not its file: a project's copy of the default
+    theme compiles to what the packaged one does. The file is in the code, though (Jinja
+    takes a template's `filename`, which error messages name, from `co_filename`), so kept
+    code is handed out relabelled with the file it is loaded from.
     """
 
-    _kept: ClassVar[dict[tuple[str, tuple[object, ...]], tuple[str, CodeType]]] = {}
+    _kept: ClassVar[dict[tuple[str, str, tuple[object, ...]], CodeType]] = {}
+
+    def __init__(self) -> None:
+        self._asked: dict[str, tuple[str, str, tuple[object, ...]]] = {}  # Jinja's key -> ours
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        bucket = super().get_bucket(environment, name, filename, source)
+        ours = (name, bucket.checksum, _options(environment))
+        self._asked[bucket.key] = ours
+        code = self._kept.get(ours)
+        if code is not None:
+            bucket.code = _relabelled(code, filename) if filename else code
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        hit = self._kept.get((bucket.key, _options(bucket.environment)))
-        if hit is not None and hit[0] == bucket.checksum:
-            bucket.code = hit[1]
+        """Nothing to load: get_bucket looks up kept code by this class's own key."""
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.code is not None:
-            self._kept[(bucket.key, _options(bucket.environment))] = (bucket.checksum, bucket.code)
+        ours = self._asked.pop(bucket.key, None)
+        if ours is not None and bucket.code is not None:
+            self._kept[ours] = bucket.code
+
+
+def _relabelled(code: CodeType, filename: str) -> CodeType:
+    """The same compiled template, naming `filename` (its functions' code too)."""
+    if code.co_filename == filename:
+        return code
+    consts = tuple(_relabelled(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 def _options(env: jinja2.Environment) -> tuple[object, ...]:

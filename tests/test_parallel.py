@@ -86,10 +86,13 @@ def test_workers_compile_no_template_and_load_no_dictionary_themselves(
     import pyphen
 
     from rusgen import typography
+    from rusgen.render import CompiledTemplates
 
-    # As in a new process: earlier tests in this one loaded the dictionary already.
+    # As in a new process: earlier tests in this one loaded the dictionary and compiled
+    # the templates already.
     typography._dictionary.cache_clear()
     typography.hyphenate_word.cache_clear()
+    CompiledTemplates._kept.clear()
     log = tmp_path / "loaded-in.txt"
 
     def noted(what: str, real: Callable[..., object]) -> Callable[..., object]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN_EPOCH, output_lines, run_rusgen
+from conftest import GOLDEN_EPOCH, copy_site, output_lines, run_rusgen
 from test_golden import tree
 
 import rusgen
@@ -223,6 +223,27 @@ def test_a_copy_of_the_default_theme_is_replayed_a_second_later(
     assert isinstance(run_build(options), Built)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795334401")
     assert isinstance(run_build(options), Replayed)
+
+
+def test_a_template_error_names_the_file_of_the_project_that_has_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiled templates are kept for the process by name and source, not by file: two
+    projects with the same broken copy of the theme, built in one process, each hear of
+    their own file."""
+    monkeypatch.chdir(tmp_path)
+    said = []
+    for name in ("forsta", "andra"):
+        source = copy_site("minimal", tmp_path / name)
+        base = source / "themes" / "default" / "templates" / "base.html"
+        base.write_text(base.read_text("utf-8").replace(
+            "</footer>", "{{ region.no_such_field }}</footer>", 1), "utf-8")
+        result = run_rusgen("build", "--source", str(source), "--output", str(tmp_path / f"{name}-ut"))
+        assert result.exit_code == 1
+        said.append(result.output)
+    assert "forsta/themes/default/templates/base.html:" in said[0], said[0]
+    assert "andra/themes/default/templates/base.html:" in said[1], said[1]
+    assert "forsta" not in said[1]
 
 
 def test_stored_files_come_back_in_their_order_and_bytes(tmp_path: Path) -> None:
