@@ -86,8 +86,8 @@ MESSAGES: dict[str, T] = {
         en="The preview could not be shown",
     ),
     "backend.draft_fix": T(
-        sv="Rätta felen nedan i formuläret, så visas sidan här.",
-        en="Correct the errors below in the form, and the page shows here.",
+        sv="Rätta det som står ovan i formuläret bredvid, så visas sidan här.",
+        en="Correct what is listed above in the form beside, and the page shows here.",
     ),
     "backend.draft_no_page": T(
         sv="{path}: det här är ingen sida som byggs (kanske ett utkast, en sida som publiceras "
