@@ -127,7 +127,6 @@ class Reads:
                 tokens.add(token("ctx", name))
         return tuple(sorted(tokens))
 
-
     def coarse(self) -> tuple[str, ...]:
         """Return the inputs of a page whose reads cannot all be named: the whole site,
         every template, and the time when a template read it."""
@@ -139,8 +138,6 @@ def _is_field(obj: Any, name: str) -> bool:
     """Tell whether a name is a value of an object rather than a method or unknown."""
     value = getattr(obj, name, None)
     return not name.startswith("_") and hasattr(obj, name) and not callable(value)
-
-
 
 
 class SiteReads:
@@ -155,15 +152,15 @@ class SiteReads:
         self._tuples: dict[int, tuple[tuple[Any, ...], str]] = {}  # id -> (the tuple, its hash)
 
     @cached_property
-    def page_tokens(self) -> dict[int, str]:
-        """Name every page of the site by its region, source and language."""
-        return {id(page): page_token(region.id, page)
+    def _pages_by_token(self) -> dict[str, Page]:
+        """Every page of the site by its name: its region, source and language."""
+        return {page_token(region.id, page): page
                 for region in self.site.regions for page in region.pages}
 
     @cached_property
-    def _pages_by_token(self) -> dict[str, Page]:
-        return {page_token(region.id, page): page
-                for region in self.site.regions for page in region.pages}
+    def page_tokens(self) -> dict[int, str]:
+        """The name of every page of the site, by the page's id()."""
+        return {id(page): name for name, page in self._pages_by_token.items()}
 
     def page_digest(self, page: Page) -> str:
         """The front matter digest of a page, kept for the rest of the build."""
