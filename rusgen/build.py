@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 
 def load_site(
-    options: BuildOptions, problems: Problems, cache: dict | None = None, progress: Progress = SILENT,
+    options: BuildOptions, problems: Problems, cache: Memo | None = None, progress: Progress = SILENT,
     unsaved: Mapping[str, str] | None = None, validated: Memo | None = None,
 ) -> Site:
     """Load and validate: the Site as of the build's clock (or --as-of); errors go to
@@ -94,7 +94,7 @@ def valid_site(options: BuildOptions) -> Site:
 
 
 def render_site(
-    options: BuildOptions, cache: dict | None = None, stores: Stores | None = None,
+    options: BuildOptions, cache: Memo | None = None, stores: Stores | None = None,
     progress: Progress = SILENT, indexes: search.PendingIndexes | None = None,
     unsaved: Mapping[str, str] | None = None,
 ) -> Rendered:
@@ -176,7 +176,7 @@ def render_outputs(
     site: Site,
     root: Path,
     problems: Problems,
-    cache: dict,
+    cache: Memo,
     only_some: bool = False,
     preview: bool = False,
     stores: Stores | None = None,
@@ -298,7 +298,7 @@ def output_folder(site: Site, options: BuildOptions) -> Path:
 
 
 def build(
-    options: BuildOptions, cache: dict | None = None, progress: Progress = SILENT
+    options: BuildOptions, cache: Memo | None = None, progress: Progress = SILENT
 ) -> Built | Replayed:
     """Build the sites, one build of a project at a time (they share the store and output)."""
     with build_lock(options.source / CACHE_DIR):
@@ -309,7 +309,7 @@ def build(
             progress.done()
 
 
-def _build(options: BuildOptions, cache: dict | None, progress: Progress) -> Built | Replayed:
+def _build(options: BuildOptions, cache: Memo | None, progress: Progress) -> Built | Replayed:
     """Render everything first, write only when nothing failed.
 
     When every input and setting is as at the last build and its output is intact, the

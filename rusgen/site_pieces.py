@@ -54,7 +54,7 @@ class UsedCache(Memo):
         super().__setitem__(key, value)
 
 
-def used_copy(cache: dict) -> UsedCache:
+def used_copy(cache: Memo) -> UsedCache:
     """Return a UsedCache with the entries of `cache`, copied in one step."""
     copied = UsedCache()
     dict.update(copied, cache)
